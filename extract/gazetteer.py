@@ -1,0 +1,103 @@
+"""Finding States and organisations by name in running text.
+
+Names are matched on ``Source.matchable`` (typography already normalised), by
+whole words, longest name first, ignoring case except for acronyms (so
+"NAM" matches but "nam" does not). A match must begin with a capital letter:
+names of States and bodies are proper nouns, and this keeps "chad" or
+"georgia" in running text from becoming States.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from councilgraph.ontology.reference import Entity, organizations, states
+
+__all__ = ["Gazetteer", "Match", "gazetteer", "normalise_name"]
+
+_WORD = re.compile(r"[^\s,;:()\"]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_name(text: str) -> str:
+    """Key for name lookup: straight quotes and hyphens, single spaces, case folded."""
+    text = text.replace("\u2019", "'").replace("\u2011", "-").replace("\u00a0", " ")
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A name found in the text: the entity and the span of its written form."""
+
+    entity: Entity
+    start: int
+    end: int
+
+
+class Gazetteer:
+    """Lookup of entities by any of their written forms."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self._by_name: dict[str, Entity] = {}
+        self._by_acronym: dict[str, Entity] = {}
+        longest = 1
+        for entity in entities:
+            for form in (entity.name, *entity.aliases):
+                if form.isupper() and len(form) <= 8:
+                    self._by_acronym.setdefault(form, entity)
+                else:
+                    self._by_name.setdefault(normalise_name(form), entity)
+                longest = max(longest, len(form.split()))
+            if entity.acronym:
+                self._by_acronym.setdefault(entity.acronym, entity)
+        self._longest = longest
+
+    def lookup(self, name: str) -> Entity | None:
+        """The entity whose name (or alias, or acronym) is exactly ``name``."""
+        name = name.strip()
+        return self._by_acronym.get(name) or self._by_name.get(normalise_name(name))
+
+    def match_at(self, text: str, pos: int) -> Match | None:
+        """The longest name starting exactly at ``pos`` and ending at a word boundary."""
+        if pos >= len(text) or not text[pos].isupper():
+            return None
+        ends = []
+        for word in _WORD.finditer(text, pos):
+            if len(ends) == self._longest or (ends and text[ends[-1]:word.start()].strip()):
+                break
+            if not ends and word.start() != pos:
+                return None
+            ends.append(word.end())
+        for end in reversed(ends):
+            candidate = text[pos:end]
+            for form in (candidate, candidate.rstrip("."), _drop_possessive(candidate)):
+                entity = self.lookup(form)
+                if entity is not None:
+                    return Match(entity, pos, pos + len(form))
+        return None
+
+    def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Every non-overlapping name in ``text[start:end]``, left to right."""
+        end = len(text) if end is None else end
+        found: list[Match] = []
+        pos = start
+        for word in _WORD.finditer(text, start, end):
+            if word.start() < pos:
+                continue
+            match = self.match_at(text, word.start())
+            if match is not None and match.end <= end:
+                found.append(match)
+                pos = match.end
+        return found
+
+
+def _drop_possessive(form: str) -> str:
+    return form[:-2] if form.endswith("'s") else form
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer of all reference States and organisations (built once)."""
+    return Gazetteer(states() + organizations())

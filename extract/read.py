@@ -1,0 +1,115 @@
+"""Reading: bytes -> :class:`Source`, with a matchable twin of the text.
+
+Offsets everywhere in councilgraph are Unicode code-point positions in the
+decoded file text, exactly as stored (a byte-order mark is one character;
+CRLF line endings are kept). To match patterns without caring about
+typography we build ``matchable``: the same text with each character mapped
+to exactly one character (non-breaking space -> space, non-breaking hyphen ->
+hyphen, curly quotes -> straight quotes, CR -> space). Because the map is one
+to one, an offset found in ``matchable`` is valid in ``text`` unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["InputError", "Source", "decode_source", "read_source", "MAX_BYTES"]
+
+#: Larger inputs are refused: no press release comes near 20 MB, and a
+#: runaway file should fail fast instead of eating the machine's memory.
+MAX_BYTES = 20 * 1024 * 1024
+
+_ONE_TO_ONE = {
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
+    "\ufeff": " ", "\r": " ", "\t": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2212": "-",
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+}
+_TABLE = str.maketrans(_ONE_TO_ONE)
+_TABLE_CR_ONLY = str.maketrans({**_ONE_TO_ONE, "\r": "\n"})
+
+
+class InputError(ValueError):
+    """A user-facing problem with an input file; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One decoded input document.
+
+    Attributes:
+        name: the file name (no directories), used in messages and provenance.
+        text: the decoded text; all offsets index into it.
+        matchable: ``text`` with typography normalised, same length.
+        sha256: hex digest of the raw bytes.
+    """
+
+    name: str
+    text: str
+    matchable: str
+    sha256: str
+
+    def quote(self, start: int, end: int) -> str:
+        """The original text between two offsets."""
+        return self.text[start:end]
+
+
+def normalise(text: str) -> str:
+    """Map typographic variants to plain ASCII forms, one character for one."""
+    if "\r" in text and "\n" not in text:  # old Mac line endings
+        return text.translate(_TABLE_CR_ONLY)
+    return text.translate(_TABLE)
+
+
+def decode_source(data: bytes, name: str) -> Source:
+    """Decode raw bytes into a :class:`Source`, refusing what is not text.
+
+    Raises:
+        InputError: empty, binary, non-UTF-8 or oversized input.
+    """
+    if len(data) > MAX_BYTES:
+        raise InputError(f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
+    if not data.strip():
+        raise InputError("file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("file is UTF-16 encoded; save it as UTF-8")
+    if b"\x00" in data[:8192]:
+        raise InputError("file looks binary (it contains NUL bytes), not a text press release")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"file is not valid UTF-8 (byte 0x{data[err.start]:02x} at position {err.start});"
+            " convert it to UTF-8"
+        ) from None
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > 8:
+        raise InputError("file looks binary (it contains control characters), not a text press release")
+    return Source(name=name, text=text, matchable=normalise(text),
+                  sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_source(path: Path) -> Source:
+    """Read and decode one file.
+
+    Raises:
+        InputError: unreadable, empty, binary, non-UTF-8 or oversized file.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as err:
+        raise InputError(f"cannot read file ({err.strerror})") from None
+    return decode_source(data, path.name)

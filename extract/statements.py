@@ -1,0 +1,211 @@
+"""Statements: every speaker turn in the sections of a release.
+
+A turn opens with the speaker's name in capitals and the delegation, in one
+of the house-style forms::
+
+    TEKEDA ALEMU (Ethiopia) said ...
+    Mr. ELKHADIR (Morocco) said ...
+    ANTÓNIO GUTERRES, Secretary-General of the United Nations, said ...
+    JOANNE ADAMSON, European Union delegation, said ...
+    KAIRAT UMAROV (Kazakhstan), Council President for January, speaking in his national capacity, ...
+    The representative of Japan said ...
+
+and runs over its continuation paragraphs until the next turn or heading.
+The lead summary paraphrases the same speakers and is never read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from councilgraph.extract.gazetteer import Gazetteer, Match
+from councilgraph.extract.read import Source
+from councilgraph.extract.records import Finding, Layout, Paragraph, Speaker, Statement
+from councilgraph.ontology.reference import Entity, slugify_name
+
+__all__ = ["extract_statements", "display_name"]
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+_NAME_WORD = rf"[{_UPPER}](?:[{_UPPER}'\-]*[{_UPPER}])?\.?"
+_TITLE = r"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Lady|Archbishop|Monsignor|Msgr|Bishop|Cardinal|Prince|Princess|Sheikh|Sheikha|Judge|General|Ambassador)\.?"
+_SPEAKER = re.compile(
+    rf"(?P<name>(?:(?P<title>{_TITLE})\s+)?{_NAME_WORD}(?:[ \-]+{_NAME_WORD})*)"
+    r"(?:\s*\((?P<paren>[^()\n]*(?:\([^()\n]*\)[^()\n]*)?)\)|(?=,\s))"
+)
+_UNNAMED = re.compile(r"The (?P<what>representative|delegate|observer|speaker) (?:of|for) (?P<rest>[^\n]{1,200})")
+_VERB = re.compile(
+    r"(?:said|says|stated|spoke|began|drew|took|gave|made|sought|saw|felt|told|reiterated|"
+    r"[a-z]+ed|[a-z]+ing|also|who|was|had|[a-z]+s)\b"
+)
+_PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "della", "di", "du", "dos", "das", "la", "le", "y", "e"}
+_UN_OFFICIAL = re.compile(r"Secretary-General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner|Emergency Relief Coordinator")
+_PROCEDURAL = re.compile(r"The (?:meeting|Council|Assembly|Committee|President)\s+(?:was|then|opened|closed|resumed|suspended|began|ended|adjourned|proceeded|voted|adopted)\b")
+_ROLE_DELEGATION = re.compile(r"^(?:the\s+)?(?:(?:Permanent\s+)?Observer\s+(?:for|of)\s+)?(?:the\s+)?(?P<name>.+?)(?:\s+delegation)?(?:\s*\([A-Z][A-Za-z\-]{1,10}\))?$", re.I)
+
+
+def display_name(printed: str) -> str:
+    """A readable form of a name printed in capitals: "KAREL JAN VAN OOSTEROM" -> "Karel Jan van Oosterom"."""
+    words = printed.split()
+    out = []
+    for i, word in enumerate(words):
+        if word.endswith(".") and len(word) <= 4 and word[:-1].isalpha() and not word[:-1].isupper():
+            out.append(word)  # a title such as "Mr."
+            continue
+        lower = word.lower()
+        if 0 < i < len(words) - 1 and lower in _PARTICLES:
+            out.append(lower)
+            continue
+        out.append(re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), lower)
+                   if word.isupper() or not word[:1].isupper() else word)
+    return " ".join(out)
+
+
+def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tuple[list[Statement], list[Finding]]:
+    """All speaker turns of the release, numbered from 1 in document order."""
+    text = source.matchable
+    statements: list[Statement] = []
+    findings: list[Finding] = []
+    for section in layout.sections:
+        turns: list[list] = []  # [paragraph, parsed head, end of the turn]
+        attached = False  # whether the next plain paragraph continues the open turn
+        for para in section.paragraphs:
+            head = _speaker_turn(text, para, places)
+            if head is not None:
+                turns.append([para, head, para.end])
+                attached = True
+            elif _PROCEDURAL.match(text, para.start):
+                attached = False  # "The meeting was suspended ..." belongs to no speaker
+            elif turns and attached:
+                turns[-1][2] = para.end
+        for para, (speaker, delegation, role, lead_end, unknown), end in turns:
+            order = len(statements) + 1
+            statements.append(Statement(
+                order=order, section=section.heading, speaker=speaker,
+                delegation=delegation.entity, delegation_start=delegation.start,
+                delegation_end=delegation.end, role=role, start=para.start, end=end, lead_end=lead_end,
+            ))
+            if unknown:
+                findings.append(Finding(
+                    kind="UnknownDelegation", severity="Warning",
+                    message=f"delegation {delegation.entity.name!r} is in neither the States nor the organisations reference list",
+                    start=delegation.start, end=delegation.end, statement=order,
+                ))
+    return statements, findings
+
+
+def _speaker_turn(text: str, para: Paragraph, places: Gazetteer):
+    """Parse the opening of a paragraph as a speaker turn, or return None."""
+    m = _SPEAKER.match(text, para.start, para.end)
+    if m is not None and _plausible_name(m):
+        if m["paren"] is not None:
+            delegation, unknown = _resolve(text, m.start("paren"), m.end("paren"), places)
+            role, _, lead_end = _role(text, m.end(), para.end, places, after_paren=True)
+        else:
+            role, found, lead_end = _role(text, m.end(), para.end, places, after_paren=False)
+            if found is None:
+                return None
+            delegation, unknown = found, not found.entity.in_reference
+        if m["title"] is None and " " not in m["name"] and unknown:
+            return None  # a lone capitalised word ("ISIL (also known as ...)") is not a name
+        speaker = Speaker(printed_name=m["name"], display_name=display_name(m["name"]),
+                          start=m.start("name"), end=m.end("name"))
+        return speaker, delegation, role, lead_end, unknown
+    u = _UNNAMED.match(text, para.start, para.end)
+    if u is not None:
+        pos = u.start("rest")
+        if text.startswith("the ", pos):
+            pos += 4
+        found = places.match_at(text, pos)
+        if found is None:
+            return None
+        role, _, lead_end = _role(text, found.end, para.end, places, after_paren=True)
+        label = f"{u['what'].capitalize()} of {found.entity.name}"
+        speaker = Speaker(printed_name=None, display_name=label, start=para.start, end=found.end)
+        return speaker, found, role, lead_end, False
+    return None
+
+
+def _plausible_name(m: re.Match[str]) -> bool:
+    letters = [c for c in m["name"] if c.isalpha()]
+    return len(letters) >= 3 and (m["title"] is not None or sum(c.isupper() for c in letters) == len(letters))
+
+
+def _role(text: str, pos: int, end: int, places: Gazetteer, after_paren: bool):
+    """Read ", role, role-continued, verb ..." after the name; return (role, delegation match, lead end)."""
+    lead_end = _lead_end(text, pos, end)
+    segments = []
+    cursor = pos
+    while True:
+        comma = re.compile(r"\s*,\s*").match(text, cursor, end)
+        if comma is None:
+            break
+        seg_start = comma.end()
+        nxt = text.find(",", seg_start, lead_end)
+        seg_end = nxt if nxt != -1 else lead_end
+        word = text[seg_start:seg_end].split(" ", 1)[0]
+        if not word or (word[0].islower() and _VERB.fullmatch(word) and word not in ("especially",)):
+            break
+        segments.append((seg_start, seg_end))
+        cursor = seg_end
+    if not segments:
+        return None, None, lead_end
+    delegation = None
+    role_segments = segments
+    last_start, last_end = segments[-1]
+    whole = _designated(text[last_start:last_end], places)
+    if whole is not None:
+        delegation = Match(whole, last_start, last_end)
+        role_segments = segments[:-1]  # the last segment names the delegation, not a title
+        if not role_segments:
+            return None, delegation, lead_end
+    elif not after_paren:
+        role_text = text[segments[0][0]:segments[-1][1]]
+        found = _named_in(role_text, places)
+        if found is not None:
+            delegation = Match(found.entity, segments[0][0] + found.start, segments[0][0] + found.end)
+        elif _UN_OFFICIAL.search(role_text) and (un := places.lookup("United Nations")) is not None:
+            # "Under-Secretary-General for Political and Peacebuilding Affairs": a UN official
+            delegation = Match(un, segments[0][0], segments[-1][1])
+        else:
+            name = text[last_start:last_end]
+            delegation = Match(_unknown_org(name), last_start, last_end)
+    role = " ".join(text[role_segments[0][0]:role_segments[-1][1]].split())
+    return role or None, delegation, lead_end
+
+
+def _lead_end(text: str, pos: int, end: int) -> int:
+    """End of the opening clause: the first full stop that ends a sentence."""
+    m = re.compile(r"\.(?:\s|$)|$").search(text, pos, end)
+    return m.start() if m and m.start() > pos else end
+
+
+def _designated(segment: str, places: Gazetteer) -> Entity | None:
+    """The entity a role segment names outright ("European Union delegation", "observer for the Holy See")."""
+    m = _ROLE_DELEGATION.match(segment.strip())
+    if m is None:
+        return None
+    return places.lookup(m["name"]) or places.lookup(segment)
+
+
+def _named_in(role: str, places: Gazetteer) -> Match | None:
+    """The first State or organisation named inside a role ("Secretary-General of the United Nations")."""
+    matches = places.find_all(role)
+    if not matches:
+        return None
+    states = [mm for mm in matches if mm.entity.kind == "state"]
+    if states and role[:states[-1].start].rstrip().endswith(" of"):
+        return states[-1]  # "Under-Secretary of State for Foreign Affairs of Italy"
+    return matches[-1] if role.rstrip().endswith(matches[-1].entity.name) else matches[0]
+
+
+def _resolve(text: str, start: int, end: int, places: Gazetteer) -> tuple[Match, bool]:
+    name = text[start:end]
+    entity = places.lookup(name) or _designated(name, places)
+    if entity is not None:
+        return Match(entity, start, end), False
+    return Match(_unknown_org(name), start, end), True
+
+
+def _unknown_org(name: str) -> Entity:
+    clean = " ".join(name.split())
+    return Entity(kind="org", key=slugify_name(clean), name=clean, org_class="Organization", in_reference=False)

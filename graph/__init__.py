@@ -1,0 +1,1 @@
+"""From records to RDF: namespaces, IRIs, and the mapping onto the ontology."""

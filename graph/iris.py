@@ -1,0 +1,77 @@
+"""Stable IRIs: the same thing gets the same IRI in every document.
+
+=========================  ===========================================
+thing                      IRI (under https://w3id.org/councilgraph/id/)
+=========================  ===========================================
+press release SC/13081     doc/SC-13081
+resolution 2388 (2017)     doc/S-RES-2388-2017
+statement 5 of SC/13081    doc/SC-13081/statement/5
+Security Council mtg 8111  meeting/S-PV-8111
+GA plenary, 72nd, mtg 66   meeting/A-72-PV-66
+Ethiopia                   state/ETH
+European Union             org/european-union
+Tekeda Alemu               person/tekeda-alemu
+=========================  ===========================================
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+
+from councilgraph.extract.records import MeetingRef
+from councilgraph.graph.namespace import EU_COUNTRY, ID, UNDOCS
+from councilgraph.ontology.reference import Entity, slugify_name
+
+__all__ = [
+    "symbol_slug", "document_iri", "meeting_iri", "entity_iri", "person_iri",
+    "statement_iri", "undocs_iri", "eu_country_iri",
+]
+
+_TITLES = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Lady|Msgr|Monsignor|Archbishop|Bishop|Cardinal|Judge|Ambassador)\.?\s+")
+
+
+def symbol_slug(symbol: str) -> str:
+    """"S/RES/2388 (2017)" -> "S-RES-2388-2017"; "SC/13081" -> "SC-13081"."""
+    return re.sub(r"[-\s/()]+", "-", symbol.strip()).strip("-")
+
+
+def document_iri(symbol: str) -> URIRef:
+    """IRI of any UN-symbol-bearing document (press release, resolution, report)."""
+    return ID[f"doc/{symbol_slug(symbol)}"]
+
+
+def undocs_iri(symbol: str) -> URIRef:
+    """The document's page on undocs.org ("S/RES/2388 (2017)" -> .../S/RES/2388(2017))."""
+    return UNDOCS[symbol.replace(" ", "")]
+
+
+def meeting_iri(meeting: MeetingRef, release_symbol: str) -> URIRef:
+    """Meetings are named after their verbatim record: S/PV.8111 -> meeting/S-PV-8111."""
+    if meeting.body == "SC":
+        return ID[f"meeting/S-PV-{meeting.number}"]
+    if meeting.body == "GA" and meeting.session is not None:
+        return ID[f"meeting/A-{meeting.session}-PV-{meeting.number}"]
+    # Without the session or for other organs the number is not unique: scope it to the release.
+    return ID[f"doc/{symbol_slug(release_symbol)}/meeting/{meeting.number}"]
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """state/<ISO3> for States, org/<slug> for organisations."""
+    return ID[f"state/{entity.key}"] if entity.kind == "state" else ID[f"org/{entity.key}"]
+
+
+def eu_country_iri(entity: Entity) -> URIRef | None:
+    """The EU Publications Office country authority entry, for current States."""
+    return EU_COUNTRY[entity.key] if entity.kind == "state" and entity.status != "historical" else None
+
+
+def person_iri(display_name: str) -> URIRef:
+    """person/<slug of the name without honorific>: "Mr. Elkhadir" -> person/elkhadir."""
+    return ID[f"person/{slugify_name(_TITLES.sub('', display_name))}"]
+
+
+def statement_iri(release_symbol: str, order: int) -> URIRef:
+    """doc/<release>/statement/<order>."""
+    return ID[f"doc/{symbol_slug(release_symbol)}/statement/{order}"]

@@ -1,0 +1,246 @@
+"""Mapping: extracted records -> RDF triples in the councilgraph ontology.
+
+``press_release_triples`` is a pure function of the source and its records.
+It yields each triple once, in a deterministic order, and materialises the
+standard-vocabulary types and superproperties the ontology declares, so the
+data answers FOAF, ORG, CiTO, PROV or schema.org queries without a reasoner.
+Only document-scoped nodes (the release, its statements, alignments and
+findings) carry offsets: shared nodes such as States, people and meetings
+appear in many documents, and an offset on them would be ambiguous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Union
+
+from rdflib import RDF, RDFS, SH, XSD, Literal, URIRef
+
+from councilgraph.extract.read import Source
+from councilgraph.extract.records import Alignment, DocumentRef, Finding, PressRelease, Statement
+from councilgraph.graph import iris
+from councilgraph.graph.namespace import CG, FOAF, ID, PROV, SKOS
+from councilgraph.graph.vocabulary import superclasses, superproperties
+from councilgraph.ontology.reference import Entity, gazetteer_lookup
+
+__all__ = ["Triple", "press_release_triples", "release_iri"]
+
+Node = Union[URIRef, Literal]
+Triple = tuple[URIRef, URIRef, Node]
+
+_ORG_CLASSES = {
+    "UNOrgan": CG.UNOrgan, "UNEntity": CG.UNEntity,
+    "IntergovernmentalOrganization": CG.IntergovernmentalOrganization,
+    "GroupOfStates": CG.GroupOfStates, "ArmedGroup": CG.ArmedGroup,
+    "NGO": CG.NonGovernmentalOrganization, "Media": CG.MediaOrganization,
+}
+_ALIGNMENT_KINDS = {
+    "associating": (CG.Associating, CG.alignsWith),
+    "aligning": (CG.Aligning, CG.alignsWith),
+    "on-behalf-of": (CG.SpeakingOnBehalfOf, CG.onBehalfOf),
+    "co-sponsoring": (CG.CoSponsoring, None),
+}
+_BODIES = {"SC": "Security Council", "GA": "General Assembly"}
+_SEVERITY = {"Warning": SH.Warning, "Info": SH.Info, "Violation": SH.Violation}
+
+
+def release_iri(release: PressRelease) -> URIRef:
+    """The press release's IRI, also the name of its graph in N-Quads."""
+    return iris.document_iri(release.layout.header.symbol)
+
+
+class _Triples:
+    """Collects triples once each, adding entailed types and superproperties."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Triple, None] = {}
+
+    def add(self, s: URIRef, p: URIRef, o: Node | None) -> None:
+        if o is None:
+            return
+        self._seen.setdefault((s, p, o), None)
+        for parent in superproperties(p):
+            self._seen.setdefault((s, parent, o), None)
+
+    def typed(self, s: URIRef, cls: URIRef) -> None:
+        self.add(s, RDF.type, cls)
+        for parent in superclasses(cls):
+            self._seen.setdefault((s, RDF.type, parent), None)
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._seen)
+
+
+def press_release_triples(source: Source, release: PressRelease) -> list[Triple]:
+    """All triples describing one press release, in a deterministic order."""
+    out = _Triples()
+    header = release.layout.header
+    doc = release_iri(release)
+    symbol = header.symbol
+
+    out.typed(doc, CG.PressRelease)
+    out.add(doc, CG.symbol, Literal(symbol))
+    out.add(doc, RDFS.label, Literal(symbol))
+    out.add(doc, CG.headline, Literal(header.headline))
+    if header.sub_headline:
+        out.add(doc, CG.subHeadline, Literal(header.sub_headline))
+    out.add(doc, CG.sourceName, Literal(source.name))
+    out.add(doc, CG.sha256, Literal(source.sha256))
+
+    meetings = [iris.meeting_iri(m, symbol) for m in header.meetings]
+    for ref, meeting in zip(header.meetings, meetings):
+        out.add(doc, CG.reportsOn, meeting)
+        out.typed(meeting, CG.Meeting)
+        out.add(meeting, CG.meetingNumber, Literal(ref.number))
+        body_name = _BODIES.get(ref.body)
+        out.add(meeting, RDFS.label, Literal(f"{body_name or ref.body} meeting {ref.number}"))
+        if ref.part:
+            out.add(meeting, CG.meetingPart, Literal(ref.part))
+        if ref.session is not None:
+            out.add(meeting, CG.session, Literal(ref.session))
+        body = gazetteer_lookup(body_name) if body_name else None
+        if body is not None:
+            out.add(meeting, CG.body, _entity(out, body))
+        times = release.layout.times
+        if times is not None and len(meetings) == 1:
+            out.add(meeting, CG.openedAt, _time(times.opened))
+            out.add(meeting, CG.closedAt, _time(times.closed))
+    for item in release.participants:
+        for meeting in meetings:
+            out.add(meeting, CG.listedParticipant, _entity(out, item.entity, source.text[item.start:item.end]))
+
+    statements = {s.order: iris.statement_iri(symbol, s.order) for s in release.statements}
+    for statement in release.statements:
+        _statement(out, source, doc, statements[statement.order], statement, meetings, symbol)
+    _alignments(out, source, doc, release, statements)
+    for number, finding in enumerate(release.findings, start=1):
+        _finding(out, source, doc, ID[f"doc/{iris.symbol_slug(symbol)}/finding/{number}"], finding, statements)
+    return list(out)
+
+
+def _time(clock: str | None) -> Literal | None:
+    return Literal(f"{clock}:00", datatype=XSD.time) if clock else None
+
+
+def _evidence(out: _Triples, source: Source, doc: URIRef, node: URIRef, start: int, end: int) -> None:
+    out.add(node, PROV.wasDerivedFrom, doc)
+    out.add(node, CG.startOffset, Literal(start))
+    out.add(node, CG.endOffset, Literal(end))
+    out.add(node, CG.quote, Literal(source.text[start:end]))
+
+
+def _entity(out: _Triples, entity: Entity, written: str | None = None) -> URIRef:
+    node = iris.entity_iri(entity)
+    out.add(node, RDFS.label, Literal(entity.name))
+    if entity.kind == "state":
+        out.typed(node, CG.State)
+        out.add(node, CG.iso3, Literal(entity.key))
+        out.add(node, CG.membershipStatus, Literal(entity.status) if entity.status else None)
+        out.add(node, RDFS.seeAlso, iris.eu_country_iri(entity))
+    else:
+        out.typed(node, CG.Organization)
+        if entity.org_class in _ORG_CLASSES:
+            out.typed(node, _ORG_CLASSES[entity.org_class])
+        out.add(node, CG.acronym, Literal(entity.acronym) if entity.acronym else None)
+        if not entity.in_reference:
+            out.add(node, CG.inReferenceList, Literal(False))
+    if written:
+        written = " ".join(written.replace("\u2011", "-").replace("\u2019", "'").split())
+        if written != entity.name and written != entity.acronym:
+            out.add(node, SKOS.altLabel, Literal(written))
+    return node
+
+
+def _document(out: _Triples, ref: DocumentRef) -> URIRef:
+    node = iris.document_iri(ref.symbol)
+    cls = {"resolution": CG.Resolution, "presidential-statement": CG.PresidentialStatement}.get(ref.kind, CG.Document)
+    out.typed(node, cls)
+    out.add(node, CG.symbol, Literal(ref.symbol))
+    out.add(node, RDFS.label, Literal(ref.symbol))
+    out.add(node, RDFS.seeAlso, iris.undocs_iri(ref.symbol))
+    if ref.kind == "resolution":
+        out.add(node, CG.resolutionNumber, Literal(ref.number))
+        out.add(node, CG.year, Literal(ref.year))
+    return node
+
+
+def _statement(out: _Triples, source: Source, doc: URIRef, node: URIRef, statement: Statement,
+               meetings: list[URIRef], symbol: str) -> None:
+    speaker = statement.speaker
+    person = (iris.person_iri(speaker.display_name) if speaker.printed_name
+              else ID[f"doc/{iris.symbol_slug(symbol)}/statement/{statement.order}/speaker"])
+    out.typed(person, CG.Person)
+    out.add(person, RDFS.label, Literal(speaker.display_name))
+    out.add(person, FOAF.name, Literal(speaker.display_name))
+
+    delegation = _entity(out, statement.delegation, source.text[statement.delegation_start:statement.delegation_end])
+    out.typed(node, CG.Statement)
+    out.add(node, RDFS.label, Literal(f"{symbol} statement {statement.order}: {speaker.display_name} ({statement.delegation.name})"))
+    out.add(node, CG.order, Literal(statement.order))
+    out.add(node, CG.reportedIn, doc)
+    if meetings:
+        out.add(node, CG.atMeeting, meetings[0])
+    out.add(node, CG.speaker, person)
+    out.add(node, CG.delegation, delegation)
+    out.add(node, CG.role, Literal(statement.role) if statement.role else None)
+    out.add(node, CG.printedName, Literal(source.text[speaker.start:speaker.end]) if speaker.printed_name else None)
+    out.add(node, CG.section, Literal(statement.section))
+    out.add(node, CG.text, Literal(source.text[statement.start:statement.end]))
+    out.add(node, PROV.wasDerivedFrom, doc)
+    out.add(node, CG.startOffset, Literal(statement.start))
+    out.add(node, CG.endOffset, Literal(statement.end))
+
+
+def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressRelease,
+                statements: dict[int, URIRef]) -> None:
+    by_order = {s.order: s for s in release.statements}
+    counts: dict[int, int] = {}
+    for alignment in release.alignments:
+        counts[alignment.statement] = counts.get(alignment.statement, 0) + 1
+        statement = statements[alignment.statement]
+        node = URIRef(f"{statement}/alignment/{counts[alignment.statement]}")
+        kind, shortcut = _ALIGNMENT_KINDS[alignment.kind]
+        written = source.text[alignment.target_start:alignment.target_end]
+        target = (_entity(out, alignment.target, written) if alignment.target is not None
+                  else _document(out, alignment.document))
+        speaker = by_order[alignment.statement]
+        out.typed(node, CG.Alignment)
+        out.add(node, RDFS.label, Literal(
+            f"{speaker.delegation.name} {alignment.kind.replace('-', ' ')} {_target_name(alignment)}"))
+        out.add(statement, CG.alignment, node)
+        out.add(node, CG.alignmentKind, kind)
+        out.add(node, CG.alignmentTarget, target)
+        _evidence(out, source, doc, node, alignment.start, alignment.end)
+        if shortcut is not None:
+            out.add(statement, shortcut, target)
+            for other in _statements_of(release, alignment):
+                out.add(node, CG.targetStatement, statements[other])
+        else:
+            out.add(iris.entity_iri(speaker.delegation), CG.coSponsorOf, target)
+
+
+def _target_name(alignment: Alignment) -> str:
+    return alignment.target.name if alignment.target is not None else alignment.document.symbol
+
+
+def _statements_of(release: PressRelease, alignment: Alignment) -> list[int]:
+    """Statements at the meeting delivered by, or on behalf of, the alignment's target."""
+    key = alignment.target.key
+    spoke_for = {a.statement for a in release.alignments if a.kind == "on-behalf-of" and a.target.key == key}
+    return [s.order for s in release.statements
+            if s.order != alignment.statement and (s.delegation.key == key or s.order in spoke_for)]
+
+
+def _finding(out: _Triples, source: Source, doc: URIRef, node: URIRef, finding: Finding,
+             statements: dict[int, URIRef]) -> None:
+    out.typed(node, CG.Finding)
+    out.add(doc, CG.finding, node)
+    out.add(node, RDFS.label, Literal(finding.message))
+    out.add(node, RDFS.comment, Literal(finding.message))
+    out.add(node, CG.findingKind, CG[finding.kind])
+    out.add(node, CG.severity, _SEVERITY[finding.severity])
+    if finding.statement is not None:
+        out.add(node, CG.about, statements[finding.statement])
+    elif finding.entity is not None:
+        out.add(node, CG.about, _entity(out, finding.entity))
+    _evidence(out, source, doc, node, finding.start, finding.end)

@@ -1,0 +1,23 @@
+"""The councilgraph ontology and its reference data, shipped as package data.
+
+``councilgraph.ttl`` is the OWL ontology (the public contract). The CSV files
+are reference knowledge: ``states.csv`` (ISO codes and the names UN texts use)
+and ``organizations.csv`` (UN bodies, organisations, groups of States, armed
+groups, with acronyms and aliases). They are data, not code: edit the files,
+and ``tests/ontology`` checks them.
+"""
+
+from importlib.resources import files
+from pathlib import Path
+
+__all__ = ["ontology_path", "data_path"]
+
+
+def data_path(name: str) -> Path:
+    """Path of a file shipped in this package (ontology or reference data)."""
+    return Path(str(files(__name__).joinpath(name)))
+
+
+def ontology_path() -> Path:
+    """Path of the ontology in Turtle."""
+    return data_path("councilgraph.ttl")

@@ -1,0 +1,86 @@
+"""Reference knowledge: States and organisations, loaded once from CSV."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from councilgraph.ontology import data_path
+
+__all__ = ["Entity", "ORG_KINDS", "states", "organizations", "slugify_name"]
+
+#: The finer organisation classes of the ontology, by the CSV's ``kind`` value.
+ORG_KINDS = (
+    "UNOrgan", "UNEntity", "IntergovernmentalOrganization", "GroupOfStates",
+    "ArmedGroup", "NGO", "Media",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A State or organisation councilgraph can name with a stable IRI.
+
+    Attributes:
+        kind: "state" or "org".
+        key: ISO 3166-1 alpha-3 code for a State, the slug for an organisation.
+        name: the canonical name (used as rdfs:label).
+        org_class: one of :data:`ORG_KINDS` for organisations, "" for States.
+        acronym: the usual acronym, or "".
+        status: "member", "observer" or "historical" for States, "" otherwise.
+        in_reference: False when recognised only from the text's form.
+        aliases: other written forms from the reference list.
+    """
+
+    kind: str
+    key: str
+    name: str
+    org_class: str = ""
+    acronym: str = ""
+    status: str = ""
+    in_reference: bool = True
+    aliases: tuple[str, ...] = ()
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(a for a in field.split("|") if a)
+
+
+@cache
+def states() -> tuple[Entity, ...]:
+    """All States of ``states.csv`` (members, observers, former States)."""
+    with data_path("states.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            Entity(kind="state", key=row["iso3"], name=row["short_name"], status=row["status"],
+                   aliases=tuple(dict.fromkeys((row["name"], *_split(row["aliases"])))))
+            for row in csv.DictReader(fh)
+        )
+
+
+@cache
+def organizations() -> tuple[Entity, ...]:
+    """All organisations and groups of ``organizations.csv``."""
+    with data_path("organizations.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            Entity(kind="org", key=row["id"], name=row["name"], org_class=row["kind"],
+                   acronym=row["acronym"], aliases=_split(row["aliases"]))
+            for row in csv.DictReader(fh)
+        )
+
+
+def slugify_name(text: str) -> str:
+    """ASCII slug of a name: accents dropped, lower case, words joined by '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def gazetteer_lookup(name: str) -> Entity | None:
+    """The reference entity with exactly this canonical name."""
+    return _by_name().get(name)
+
+
+@cache
+def _by_name() -> dict[str, Entity]:
+    return {e.name: e for e in states() + organizations()}
