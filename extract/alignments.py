@@ -35,7 +35,7 @@ _ASSOCIATE = re.compile(
     rf"|(?:fully\s+)?with\s+(?=(?:the\s+)?(?:joint\s+)?(?:statements?|remarks)\s){_STATEMENT_OF})",
     re.I,
 )
-_ON_BEHALF = re.compile(r"(?<![\w-])(?:also\s+)?(?:speaking|spoke|speaks)\s+(?:on\s+behalf\s+of|for)\s+", re.I)
+_ON_BEHALF = re.compile(r"(?<![\w-])(?:speaking|spoke|speaks)\s+(?:also\s+)?(?:on\s+behalf\s+of|for)\s+", re.I)
 _COSPONSOR = re.compile(r"(?<![\w-])co-?sponsor(?:s|ed|ing|ship)?\b", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _UNKNOWN_GROUP = re.compile(

@@ -28,10 +28,10 @@ _OPENING = re.compile(
     r"(?:Also\s+(?:speaking|participating|taking\s+the\s+floor|addressing\s+the\s+(?:Council|Assembly|meeting))"
     r"(?:\s+(?:today|this\s+morning|this\s+afternoon|during\s+the\s+(?:meeting|debate)))?\s+(?:were|was)\s+"
     r"(?:the\s+)?(?:representatives?|delegates?|speakers?)\s+(?:of|for|from)\s+"
-    r"|(?:The\s+)?[Rr]epresentatives\s+of\s+(?=.*\balso\s+(?:spoke|participated|took\s+the\s+floor)))"
+    r"|(?:The\s+)?(?:[Rr]epresentatives|[Oo]bservers)\s+(?:of|for)\s+(?:the\s+)?(?=[^.]*\balso\s+(?:spoke|participated|took\s+the\s+floor)))"
 )
-_ITEM_LEAD = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+(?:did|well\s+as)\s+|,?\s+also\s+spoke,?\s+as\s+did\s+)?(?:the\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
-_ON_BEHALF = re.compile(r"\s*\((?:speaking\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
+_ITEM_LEAD = re.compile(r"(?:,?\s+as\s+(?:did|well\s+as)\s+|,?\s+also\s+spoke,?\s+as\s+did\s+|\s*,\s*(?:and\s+)?|\s+and\s+)?(?:the\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
+_ON_BEHALF = re.compile(r"\s*\((?:speaking\s+)?(?:also\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
 
 
 def extract_participants(source: Source, layout: Layout, places: Gazetteer) -> list[Participant]:
@@ -51,7 +51,8 @@ def extract_participants(source: Source, layout: Layout, places: Gazetteer) -> l
                 extra = _ON_BEHALF.match(text, end, para.end)
                 if extra is not None and (group := places.match_at(text, extra.end())) is not None:
                     behalf = group.entity
-                    end = text.find(")", group.end, para.end) + 1 or group.end
+                    close = text.find(")", group.end, para.end)
+                    end = close + 1 if close != -1 else group.end
                 found.append(Participant(entity=match.entity, on_behalf_of=behalf, start=match.start, end=match.end))
                 pos = end
     return found

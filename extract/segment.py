@@ -65,7 +65,7 @@ def segment(source: Source) -> Layout:
     header_count, symbol, meetings = _read_header(text, paras)
     if symbol is None:
         raise InputError("not a press release: no symbol such as SC/13081 or GA/12345 in its first lines")
-    rest = [p for p in paras[header_count:] if not _FOOTER.fullmatch(text, p.start, p.end)]
+    rest = [p for p in paras[header_count:] if not _FOOTER.match(text, p.start, p.end)]
     if not rest:
         raise InputError("truncated press release: nothing after the header")
     headline = rest[0]

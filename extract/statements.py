@@ -39,6 +39,7 @@ _VERB = re.compile(
 )
 _PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "della", "di", "du", "dos", "das", "la", "le", "y", "e"}
 _UN_OFFICIAL = re.compile(r"Secretary-General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner|Emergency Relief Coordinator")
+_OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)
 _PROCEDURAL = re.compile(r"The (?:meeting|Council|Assembly|Committee|President)\s+(?:was|then|opened|closed|resumed|suspended|began|ended|adjourned|proceeded|voted|adopted)\b")
 _ROLE_DELEGATION = re.compile(r"^(?:the\s+)?(?:(?:Permanent\s+)?Observer\s+(?:for|of)\s+)?(?:the\s+)?(?P<name>.+?)(?:\s+delegation)?(?:\s*\([A-Z][A-Za-z\-]{1,10}\))?$", re.I)
 
@@ -156,6 +157,8 @@ def _role(text: str, pos: int, end: int, places: Gazetteer, after_paren: bool):
     if whole is not None:
         delegation = Match(whole, last_start, last_end)
         role_segments = segments[:-1]  # the last segment names the delegation, not a title
+        if _OBSERVER.match(text, last_start):
+            role_segments = segments  # "observer for the Holy See" is a title as well
         if not role_segments:
             return None, delegation, lead_end
     elif not after_paren:

@@ -1,0 +1,90 @@
+"""Alignments: associating, aligning, speaking on behalf of, co-sponsoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from councilgraph.extract.alignments import extract_alignments
+from councilgraph.extract.gazetteer import gazetteer
+from councilgraph.extract.read import decode_source
+from councilgraph.extract.segment import segment
+from councilgraph.extract.statements import extract_statements
+
+
+def _alignments(paragraph: str):
+    text = "9000th Meeting (AM)\nSC/16000\n\nHeadline\n\nSummary.\n\nStatements\n\n" + paragraph + "\n"
+    source = decode_source(text.encode("utf-8"), "t.txt")
+    statements, _ = extract_statements(source, segment(source), gazetteer())
+    return source, extract_alignments(source, statements, gazetteer())
+
+
+def _key(alignment) -> str:
+    return alignment.target.key if alignment.target is not None else alignment.document.symbol
+
+
+# (statement paragraph, [(kind, target key)])
+CASES = [
+    pytest.param("ANNE GUEGUEN (France), associating herself with the European Union, said.",
+                 [("associating", "european-union")], id="associating"),
+    pytest.param("IRINA SCHOULGIN-NYONI (Sweden), aligning herself with the statement to be made by the European Union "
+                 "and the Nordic countries, said.", [("aligning", "european-union"), ("aligning", "nordic-countries")],
+                 id="aligning-two-targets"),
+    pytest.param("MINNA-LIINA LIND (Estonia), speaking for Latvia and Lithuania, aligned herself with the statement to be "
+                 "made by the European Union.", [("on-behalf-of", "LVA"), ("on-behalf-of", "LTU"),
+                                                  ("aligning", "european-union")], id="speaking-for-two-states"),
+    pytest.param("TORE HATTREM (Norway), speaking on behalf of the Nordic Countries, said.",
+                 [("on-behalf-of", "nordic-countries")], id="on-behalf-of"),
+    pytest.param("JAN KICKERT (Austria), aligning him with the European Union, welcomed it.",
+                 [("aligning", "european-union")], id="typo-aligning-him"),
+    pytest.param("ANA PÉREZ (Cuba), speaking on behalf of the Group of 77 and China, said.",
+                 [("on-behalf-of", "group-of-77-and-china")], id="g77-and-china-is-one-target"),
+    pytest.param("RAHMAN KHAN (Bangladesh), associating himself with the Group of 77 and China and the Group of Least "
+                 "Developed Countries, said.", [("associating", "group-of-77-and-china"),
+                                                ("associating", "least-developed-countries")], id="two-groups"),
+    pytest.param("BRIAN FLYNN (Ireland), associating himself with the European Union and noting that his country was a "
+                 "co\u2011sponsor of resolution 2388 (2017), said.",
+                 [("associating", "european-union"), ("co-sponsoring", "S/RES/2388 (2017)")], id="co-sponsor"),
+    pytest.param("LARS BERG (Finland) said his delegation had co-sponsored resolution 2417\u00a0(2018).",
+                 [("co-sponsoring", "S/RES/2417 (2018)")], id="co-sponsored-with-nbsp"),
+    pytest.param("SAMUEL MONCADA (Venezuela), speaking for the Non\u2011Aligned Movement, said.",
+                 [("on-behalf-of", "non-aligned-movement")], id="nam-nonbreaking-hyphen"),
+    pytest.param("KAHA IMNADZE (Georgia) said that the crimes were associated with ISIL and aligned with Al-Qaida.",
+                 [], id="associated-with-is-not-an-alignment"),
+    pytest.param("JOHN DOE (Chile), speaking for the first time, said.", [], id="speaking-for-no-target"),
+    pytest.param("JOHN DOE (Chile), speaking on behalf of the Group of Friends of Mediation, said.",
+                 [("on-behalf-of", "group-of-friends-of-mediation")], id="unknown-group"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), CASES)
+def test_alignment_forms(paragraph: str, expected) -> None:
+    _, alignments = _alignments(paragraph)
+    assert [(a.kind, _key(a)) for a in alignments] == expected
+
+
+def test_alignment_evidence_is_the_supporting_words() -> None:
+    source, alignments = _alignments("ANNE GUEGUEN (France), associating herself with the European Union, said.")
+    (alignment,) = alignments
+    assert source.text[alignment.start:alignment.end] == "associating herself with the European Union"
+    assert source.text[alignment.target_start:alignment.target_end] == "European Union"
+
+
+SEED_ALIGNMENTS = [
+    ("SWE", "aligning", "european-union"), ("SWE", "aligning", "nordic-countries"),
+    ("FRA", "associating", "european-union"), ("EGY", "associating", "non-aligned-movement"),
+    ("VEN", "on-behalf-of", "non-aligned-movement"), ("IRL", "associating", "european-union"),
+    ("IRL", "co-sponsoring", "S/RES/2388 (2017)"), ("IRN", "associating", "non-aligned-movement"),
+    ("EST", "on-behalf-of", "LVA"), ("EST", "on-behalf-of", "LTU"), ("EST", "aligning", "european-union"),
+    ("BEL", "associating", "european-union"), ("SVK", "associating", "european-union"),
+    ("DEU", "associating", "european-union"), ("NOR", "on-behalf-of", "nordic-countries"),
+    ("AUT", "aligning", "european-union"), ("GEO", "aligning", "european-union"),
+    ("BGR", "associating", "european-union"), ("KWT", "associating", "non-aligned-movement"),
+]
+
+
+def test_seed_has_the_18_alignments_and_the_co_sponsorship(seed) -> None:
+    _, release = seed
+    delegation = {s.order: s.delegation.key for s in release.statements}
+    got = [(delegation[a.statement], a.kind, _key(a)) for a in release.alignments]
+    assert got == SEED_ALIGNMENTS
+    assert sum(1 for a in release.alignments if a.kind != "co-sponsoring") == 18
