@@ -40,6 +40,8 @@ _ALIGNMENT_KINDS = {
     "on-behalf-of": (CG.SpeakingOnBehalfOf, CG.onBehalfOf),
     "co-sponsoring": (CG.CoSponsoring, None),
 }
+_VERBS = {"associating": "associates with", "aligning": "aligns with",
+          "on-behalf-of": "speaks on behalf of", "co-sponsoring": "co-sponsors"}
 _BODIES = {"SC": "Security Council", "GA": "General Assembly"}
 _SEVERITY = {"Warning": SH.Warning, "Info": SH.Info, "Violation": SH.Violation}
 
@@ -206,7 +208,7 @@ def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressReleas
         speaker = by_order[alignment.statement]
         out.typed(node, CG.Alignment)
         out.add(node, RDFS.label, Literal(
-            f"{speaker.delegation.name} {alignment.kind.replace('-', ' ')} {_target_name(alignment)}"))
+            f"{speaker.delegation.name} {_VERBS[alignment.kind]} {_target_name(alignment)}"))
         out.add(statement, CG.alignment, node)
         out.add(node, CG.alignmentKind, kind)
         out.add(node, CG.alignmentTarget, target)
