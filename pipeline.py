@@ -59,7 +59,8 @@ def build_path(path: Path) -> BuiltDocument:
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:
     """Files named by the user: files as given, folders searched for press releases, globs expanded.
 
-    Paths that match nothing are yielded as given, so that reading them reports the error.
+    Paths and patterns that match nothing are yielded as given, so that reading them reports the
+    error for that input; an empty folder yields nothing.
     """
     seen: set[Path] = set()
     for item in inputs:
@@ -67,7 +68,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:
         if path.is_dir():
             candidates = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
         elif not path.exists() and glob.has_magic(item):
-            candidates = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
+            candidates = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file()) or [path]
         else:
             candidates = [path]
         for candidate in candidates:

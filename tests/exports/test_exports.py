@@ -1,0 +1,87 @@
+"""Turtle and N-Quads exporters: parse back, one graph per document, byte-identical output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from councilgraph.exports import NQuadsExporter, TurtleExporter, atomic_write
+from councilgraph.exports.nquads import nquad_term
+from councilgraph.pipeline import build_path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+INPUTS = [DATA / "golden" / "mini-release.txt", DATA / "releases" / "sc-observers.txt"]
+
+
+def _export(tmp_path: Path, inputs: list[Path]) -> tuple[Path, Path]:
+    turtle, nquads = TurtleExporter(tmp_path / "graph.ttl"), NQuadsExporter(tmp_path / "graph.nq")
+    for path in inputs:
+        document = build_path(path)
+        turtle.write(document.graph)
+        nquads.write(document.graph)
+    turtle.finalize()
+    nquads.finalize()
+    return turtle.path, nquads.path
+
+
+def test_nquads_has_one_named_graph_per_release(tmp_path: Path) -> None:
+    _, nq = _export(tmp_path, INPUTS)
+    dataset = Dataset()
+    dataset.parse(nq, format="nquads")
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert names == {"https://w3id.org/councilgraph/id/doc/SC-16001", "https://w3id.org/councilgraph/id/doc/SC-16231"}
+
+
+def test_turtle_is_the_union_of_the_quads(tmp_path: Path, assert_isomorphic) -> None:
+    ttl, nq = _export(tmp_path, INPUTS)
+    dataset = Dataset()
+    dataset.parse(nq, format="nquads")
+    union = Graph()
+    for s, p, o, _ in dataset.quads():
+        union.add((s, p, o))
+    assert_isomorphic(union, Graph().parse(ttl))
+
+
+def test_input_order_does_not_change_the_files(tmp_path: Path) -> None:
+    first = _export(tmp_path / "a", INPUTS)
+    second = _export(tmp_path / "b", list(reversed(INPUTS)))
+    assert first[1].read_bytes() == second[1].read_bytes()
+    assert first[0].read_bytes() == second[0].read_bytes()
+
+
+def test_output_is_byte_identical_across_processes(tmp_path: Path, seed_path: Path) -> None:
+    # Different hash seeds change set and dict iteration order; the files must not change.
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "councilgraph.cli", "build", str(seed_path), "--out", str(out), "-q"],
+                       check=True, env=env)
+        outputs.append(((out / "graph.ttl").read_bytes(), (out / "graph.nq").read_bytes()))
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize(("term", "written"), [
+    (Literal('say "no"\nthen\\stop'), r'"say \"no\"\nthen\\stop"'),
+    (Literal(5), '"5"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+    (Literal("Paix", lang="fr"), '"Paix"@fr'),
+    (URIRef("https://undocs.org/S/RES/2388(2017)"), "<https://undocs.org/S/RES/2388(2017)>"),
+])
+def test_nquad_terms(term, written: str) -> None:
+    assert nquad_term(term) == written
+
+
+def test_atomic_write_replaces_whole_file(tmp_path: Path) -> None:
+    target = tmp_path / "graph.ttl"
+    target.write_text("old")
+    atomic_write(target, b"new")
+    assert target.read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600

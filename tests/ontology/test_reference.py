@@ -1,0 +1,66 @@
+"""The reference data under ontology/: States and organisations."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from councilgraph.extract.gazetteer import gazetteer, normalise_name
+from councilgraph.ontology.reference import ORG_KINDS, organizations, states
+
+
+def test_states_cover_the_un_membership() -> None:
+    status = Counter(s.status for s in states())
+    assert status["member"] == 193
+    assert {s.key for s in states() if s.status == "observer"} == {"VAT", "PSE"}
+    assert all(re.fullmatch(r"[A-Z]{3}", s.key) for s in states())
+    assert len({s.key for s in states()}) == len(states())
+
+
+def test_organisations_are_well_formed() -> None:
+    orgs = organizations()
+    assert len({o.key for o in orgs}) == len(orgs)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", o.key) for o in orgs)
+    assert {o.org_class for o in orgs} <= set(ORG_KINDS)
+    acronyms = [o.acronym for o in orgs if o.acronym]
+    assert len(acronyms) == len(set(acronyms))
+
+
+def test_no_written_form_names_two_entities() -> None:
+    owner: dict[str, str] = {}
+    clashes = []
+    for entity in states() + organizations():
+        for form in {normalise_name(f) for f in (entity.name, *entity.aliases)}:
+            if owner.setdefault(form, entity.key) != entity.key:
+                clashes.append((form, owner[form], entity.key))
+    assert clashes == []
+
+
+def test_no_typographic_quotes_in_reference_data() -> None:
+    forms = [f for e in states() + organizations() for f in (e.name, *e.aliases)]
+    assert not [f for f in forms if re.search("[\u2018\u2019\u201c\u201d\u2011]", f)]
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("Iran", "IRN"), ("Iran (Islamic Republic of)", "IRN"), ("Venezuela (Bolivarian Republic of)", "VEN"),
+    ("Bolivia", "BOL"), ("Russian Federation", "RUS"), ("United Kingdom", "GBR"), ("Türkiye", "TUR"),
+    ("Turkey", "TUR"), ("Holy See", "VAT"), ("State of Palestine", "PSE"), ("Côte d'Ivoire", "CIV"),
+    ("Democratic Republic of the Congo", "COD"), ("Congo", "COG"), ("Republic of Korea", "KOR"),
+    ("Democratic People's Republic of Korea", "PRK"), ("Lao People's Democratic Republic", "LAO"),
+    ("Micronesia (Federated States of)", "FSM"), ("Viet Nam", "VNM"), ("United States", "USA"),
+    ("Non-Aligned Movement", "non-aligned-movement"), ("Group of 77 and China", "group-of-77-and-china"),
+    ("Nordic countries", "nordic-countries"), ("Nordic Countries", "nordic-countries"),
+    ("UNODC", "united-nations-office-on-drugs-and-crime"), ("UNDOC", "united-nations-office-on-drugs-and-crime"),
+    ("Organization for Security and Cooperation in Europe", "organization-for-security-and-cooperation-in-europe"),
+    ("European Union", "european-union"), ("African Union", "african-union"),
+])
+def test_names_used_in_un_texts_resolve(written: str, key: str) -> None:
+    entity = gazetteer().lookup(written)
+    assert entity is not None and entity.key == key
+
+
+def test_acronyms_are_case_sensitive() -> None:
+    assert gazetteer().lookup("NAM").key == "non-aligned-movement"
+    assert gazetteer().lookup("nam") is None

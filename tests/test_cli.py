@@ -1,0 +1,113 @@
+"""The command line, through click's CliRunner, on real files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from councilgraph.cli import main
+
+RELEASES = Path(__file__).resolve().parent / "data" / "releases"
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_build_seed_writes_turtle_and_nquads(tmp_path: Path, seed_path: Path) -> None:
+    result = _run("build", str(seed_path), "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith(
+        "SC-13081.txt: SC/13081, 71 statements, 19 alignments, ")
+    assert result.output.splitlines()[0].endswith(" triples, 2 findings")
+    assert (tmp_path / "graph.ttl").stat().st_size > 0
+    assert (tmp_path / "graph.nq").stat().st_size > 0
+
+
+def test_build_folder_and_glob(tmp_path: Path) -> None:
+    result = _run("build", str(RELEASES), "--out", str(tmp_path / "a"), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    pattern = str(RELEASES / "sc-*.txt")
+    result = _run("build", pattern, "--out", str(tmp_path / "b"))
+    assert result.exit_code == 0, result.output
+    assert "7 document(s) built, 0 failed" in result.output
+
+
+def test_format_option_selects_exporters(tmp_path: Path, seed_path: Path) -> None:
+    result = _run("build", str(seed_path), "--out", str(tmp_path), "--format", "nquads")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq"]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("empty.txt", b"", "file is empty"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "looks binary"),
+    ("latin1.txt", "8111th Meeting (AM)\nSC/1\n\nCaf\u00e9 au lait".encode("latin-1"), "not valid UTF-8"),
+    ("letter.txt", b"Dear colleague,\n\nThanks for the minutes.\n", "not a press release"),
+    ("cut.txt", b"8111th Meeting (AM)\nSC/13081\n", "truncated"),
+])
+def test_bad_input_gets_one_line_and_others_still_build(tmp_path: Path, seed_path: Path, name: str,
+                                                        content: bytes, message: str) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    out = tmp_path / "out"
+    result = _run("build", str(bad), str(seed_path), "--out", str(out))
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {bad}: {errors[0].split(': ', 2)[2]}"]
+    assert message in errors[0]
+    assert "Traceback" not in result.output
+    assert "1 document(s) built, 1 failed" in result.output
+    assert (out / "graph.ttl").exists()
+
+
+def test_missing_file_is_reported(tmp_path: Path, seed_path: Path) -> None:
+    result = _run("build", str(tmp_path / "nope.txt"), str(seed_path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'nope.txt'}: no such file" in result.output
+
+
+def test_failed_build_leaves_previous_output_intact(tmp_path: Path, seed_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _run("build", str(seed_path), "--out", str(out)).exit_code == 0
+    before = (out / "graph.ttl").read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = _run("build", str(empty), "--out", str(out))
+    assert result.exit_code == 1
+    assert "nothing written" in result.output
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_rebuild_is_byte_identical(tmp_path: Path, seed_path: Path) -> None:
+    copy = tmp_path / "SC-13081.txt"
+    shutil.copy(seed_path, copy)
+    for out in ("a", "b"):
+        assert _run("build", str(copy), "--out", str(tmp_path / out), "-q").exit_code == 0
+    for name in ("graph.ttl", "graph.nq"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert _run("build", "--out", str(tmp_path)).exit_code == 2  # no INPUT
+    assert _run("build", str(tmp_path / "*.none"), "--out", str(tmp_path)).exit_code == 1
+    assert _run("build", str(tmp_path), "--out", str(tmp_path / "o")).exit_code == 2  # empty folder
+    assert _run("build", "x.txt", "--out", str(tmp_path), "--format", "pdf").exit_code == 2
+
+
+@pytest.mark.parametrize("command", [[], ["build"]])
+def test_help_everywhere(command: list[str]) -> None:
+    result = _run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    if command:
+        assert "--out" in result.output and "--format" in result.output and "--quiet" in result.output
+
+
+def test_version() -> None:
+    result = _run("--version")
+    assert result.exit_code == 0 and "councilgraph" in result.output
