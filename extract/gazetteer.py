@@ -63,7 +63,7 @@ class Gazetteer:
         """The longest name starting exactly at ``pos`` and ending at a word boundary."""
         if pos >= len(text) or not text[pos].isupper():
             return None
-        ends = []
+        ends: list[int] = []
         for word in _WORD.finditer(text, pos):
             if len(ends) == self._longest or (ends and text[ends[-1]:word.start()].strip()):
                 break

@@ -109,9 +109,8 @@ def _read_header(text: str, paras: list[Paragraph]) -> tuple[int, tuple[int, int
         if "other" in kinds:
             break
         count += 1
-    body = ""
-    if symbol is not None:
-        body = _SYMBOL.fullmatch(text, *symbol)["body"]
+    symbol_match = _SYMBOL.fullmatch(text, *symbol) if symbol is not None else None
+    body = symbol_match["body"] if symbol_match else ""
     meetings = []
     for number, second, part, start, end in found:
         for n in (number, second):

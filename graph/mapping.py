@@ -12,7 +12,6 @@ appear in many documents, and an offset on them would be ambiguous.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Union
 
 from rdflib import RDF, RDFS, SH, XSD, Literal, URIRef
 
@@ -25,7 +24,7 @@ from councilgraph.ontology.reference import Entity, gazetteer_lookup
 
 __all__ = ["Triple", "press_release_triples", "release_iri"]
 
-Node = Union[URIRef, Literal]
+Node = URIRef | Literal
 Triple = tuple[URIRef, URIRef, Node]
 
 _ORG_CLASSES = {
@@ -90,7 +89,7 @@ def press_release_triples(source: Source, release: PressRelease) -> list[Triple]
     out.add(doc, CG.sha256, Literal(source.sha256))
 
     meetings = [iris.meeting_iri(m, symbol) for m in header.meetings]
-    for ref, meeting in zip(header.meetings, meetings):
+    for ref, meeting in zip(header.meetings, meetings, strict=True):
         out.add(doc, CG.reportsOn, meeting)
         out.typed(meeting, CG.Meeting)
         out.add(meeting, CG.meetingNumber, Literal(ref.number))
@@ -203,8 +202,11 @@ def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressReleas
         node = URIRef(f"{statement}/alignment/{counts[alignment.statement]}")
         kind, shortcut = _ALIGNMENT_KINDS[alignment.kind]
         written = source.text[alignment.target_start:alignment.target_end]
-        target = (_entity(out, alignment.target, written) if alignment.target is not None
-                  else _document(out, alignment.document))
+        if alignment.target is not None:
+            target = _entity(out, alignment.target, written)
+        else:
+            assert alignment.document is not None  # co-sponsoring targets a document
+            target = _document(out, alignment.document)
         speaker = by_order[alignment.statement]
         out.typed(node, CG.Alignment)
         out.add(node, RDFS.label, Literal(
@@ -222,13 +224,16 @@ def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressReleas
 
 
 def _target_name(alignment: Alignment) -> str:
-    return alignment.target.name if alignment.target is not None else alignment.document.symbol
+    if alignment.target is not None:
+        return alignment.target.name
+    return alignment.document.symbol if alignment.document is not None else ""
 
 
 def _statements_of(release: PressRelease, alignment: Alignment) -> list[int]:
     """Statements at the meeting delivered by, or on behalf of, the alignment's target."""
-    key = alignment.target.key
-    spoke_for = {a.statement for a in release.alignments if a.kind == "on-behalf-of" and a.target.key == key}
+    key = alignment.target.key if alignment.target is not None else None
+    spoke_for = {a.statement for a in release.alignments
+                 if a.kind == "on-behalf-of" and a.target is not None and a.target.key == key}
     return [s.order for s in release.statements
             if s.order != alignment.statement and (s.delegation.key == key or s.order in spoke_for)]
 

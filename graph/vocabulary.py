@@ -31,7 +31,7 @@ def _closure(term: URIRef, link: URIRef) -> tuple[URIRef, ...]:
     todo = [term]
     while todo:
         current = todo.pop()
-        for parent in sorted(graph.objects(current, link)):
+        for parent in sorted(graph.objects(current, link), key=str):
             if isinstance(parent, URIRef) and parent not in seen:
                 seen.append(parent)
                 todo.append(parent)

@@ -127,13 +127,15 @@ def test_seed_statement_offsets_point_at_the_speakers_name(seed) -> None:
         assert statement.start < statement.end
 
 
-SEED_DELEGATIONS = (
-    "united-nations united-nations-office-on-drugs-and-crime united-nations african-union "
-    "ETH SWE UKR RUS FRA USA BOL SEN JPN KAZ EGY URY CHN GBR ITA VEN COL IRL ESP HUN LIE IRN LBY PAK BRA EST BEL PER "
-    "european-union organization-for-security-and-cooperation-in-europe IDN SVK DEU TUR CHE ZAF VAT QAT JOR ISR PAN "
-    "NOR MAR SDN AUT PHL GTM ARG CAN BGD IRQ international-organization-for-migration GEO BGR NGA BWA MDV MYS BLZ PRT "
-    "KWT AZE ARE KEN MMR NLD ARM"
-).split()
+SEED_DELEGATIONS = [
+    "united-nations", "united-nations-office-on-drugs-and-crime", "united-nations", "african-union", "ETH",
+    "SWE", "UKR", "RUS", "FRA", "USA", "BOL", "SEN", "JPN", "KAZ", "EGY", "URY", "CHN", "GBR", "ITA", "VEN",
+    "COL", "IRL", "ESP", "HUN", "LIE", "IRN", "LBY", "PAK", "BRA", "EST", "BEL", "PER", "european-union",
+    "organization-for-security-and-cooperation-in-europe", "IDN", "SVK", "DEU", "TUR", "CHE", "ZAF", "VAT",
+    "QAT", "JOR", "ISR", "PAN", "NOR", "MAR", "SDN", "AUT", "PHL", "GTM", "ARG", "CAN", "BGD", "IRQ",
+    "international-organization-for-migration", "GEO", "BGR", "NGA", "BWA", "MDV", "MYS", "BLZ", "PRT", "KWT",
+    "AZE", "ARE", "KEN", "MMR", "NLD", "ARM",
+]
 
 
 def test_seed_delegations_in_order(seed) -> None:

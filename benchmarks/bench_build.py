@@ -1,0 +1,68 @@
+"""Benchmark: build throughput on the bundled seed release.
+
+Prints documents/s and triples/s for each stage (read, extract, map,
+serialise) and peak resident memory. Not a test: figures depend on the
+machine. Run from the repository root:
+
+    python3 benchmarks/bench_build.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from councilgraph.exports import NQuadsExporter, TurtleExporter
+from councilgraph.exports.base import DocumentGraph
+from councilgraph.extract.press_release import extract_press_release
+from councilgraph.extract.read import read_source
+from councilgraph.graph.mapping import press_release_triples, release_iri
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "SC-13081.txt"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=50, help="how many times to build the seed (default 50)")
+    args = parser.parse_args()
+
+    timings = {"read": 0.0, "extract": 0.0, "map": 0.0, "serialise": 0.0}
+    triples = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        turtle, nquads = TurtleExporter(Path(tmp) / "graph.ttl"), NQuadsExporter(Path(tmp) / "graph.nq")
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            source = read_source(SEED)
+            t1 = time.perf_counter()
+            release = extract_press_release(source)
+            t2 = time.perf_counter()
+            document = DocumentGraph(release_iri(release), tuple(press_release_triples(source, release)))
+            t3 = time.perf_counter()
+            turtle.write(document)
+            nquads.write(document)
+            t4 = time.perf_counter()
+            timings["read"] += t1 - t0
+            timings["extract"] += t2 - t1
+            timings["map"] += t3 - t2
+            timings["serialise"] += t4 - t3
+            triples += len(document.triples)
+        t5 = time.perf_counter()
+        turtle.finalize()
+        nquads.finalize()
+        timings["serialise"] += time.perf_counter() - t5
+
+    total = sum(timings.values())
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"documents: {args.repeat} x {SEED.name} ({triples // args.repeat} triples each)")
+    print(f"end to end: {args.repeat / total:.1f} documents/s, {triples / total:,.0f} triples/s")
+    for stage, seconds in timings.items():
+        print(f"  {stage:<10} {seconds / args.repeat * 1000:8.1f} ms/document  ({seconds / total:5.1%})")
+    print(f"extraction alone: {args.repeat / timings['extract']:.1f} documents/s")
+    print(f"peak resident memory: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
