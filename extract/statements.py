@@ -17,6 +17,7 @@ The lead summary paraphrases the same speakers and is never read here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.read import Source
@@ -39,6 +40,8 @@ _VERB = re.compile(
 )
 _PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "della", "di", "du", "dos", "das", "la", "le", "y", "e"}
 _UN_OFFICIAL = re.compile(r"Secretary-General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner|Emergency Relief Coordinator")
+_COMMA = re.compile(r"\s*,\s*")
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|$")
 _OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)
 _PROCEDURAL = re.compile(r"The (?:meeting|Council|Assembly|Committee|President)\s+(?:was|then|opened|closed|resumed|suspended|began|ended|adjourned|proceeded|voted|adopted)\b")
 _ROLE_DELEGATION = re.compile(r"^(?:the\s+)?(?:(?:Permanent\s+)?Observer\s+(?:for|of)\s+)?(?:the\s+)?(?P<name>.+?)(?:\s+delegation)?(?:\s*\([A-Z][A-Za-z\-]{1,10}\))?$", re.I)
@@ -67,7 +70,7 @@ def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tup
     statements: list[Statement] = []
     findings: list[Finding] = []
     for section in layout.sections:
-        turns: list[list] = []  # [paragraph, parsed head, end of the turn]
+        turns: list[list] = []  # [paragraph, _Turn, end of the turn's last paragraph]
         attached = False  # whether the next plain paragraph continues the open turn
         for para in section.paragraphs:
             head = _speaker_turn(text, para, places)
@@ -78,14 +81,15 @@ def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tup
                 attached = False  # "The meeting was suspended ..." belongs to no speaker
             elif turns and attached:
                 turns[-1][2] = para.end
-        for para, (speaker, delegation, role, lead_end, unknown), end in turns:
+        for para, turn, end in turns:
             order = len(statements) + 1
+            delegation = turn.delegation
             statements.append(Statement(
-                order=order, section=section.heading, speaker=speaker,
+                order=order, section=section.heading, speaker=turn.speaker,
                 delegation=delegation.entity, delegation_start=delegation.start,
-                delegation_end=delegation.end, role=role, start=para.start, end=end, lead_end=lead_end,
+                delegation_end=delegation.end, role=turn.role, start=para.start, end=end, lead_end=turn.lead_end,
             ))
-            if unknown:
+            if not delegation.entity.in_reference:
                 findings.append(Finding(
                     kind="UnknownDelegation", severity="Warning",
                     message=f"delegation {delegation.entity.name!r} is in neither the States nor the organisations reference list",
@@ -94,23 +98,33 @@ def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tup
     return statements, findings
 
 
-def _speaker_turn(text: str, para: Paragraph, places: Gazetteer):
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """The opening of a speaker turn, before it is numbered."""
+
+    speaker: Speaker
+    delegation: Match
+    role: str | None
+    lead_end: int
+
+
+def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None:
     """Parse the opening of a paragraph as a speaker turn, or return None."""
     m = _SPEAKER.match(text, para.start, para.end)
     if m is not None and _plausible_name(m):
         if m["paren"] is not None:
-            delegation, unknown = _resolve(text, m.start("paren"), m.end("paren"), places)
+            delegation = _resolve(text, m.start("paren"), m.end("paren"), places)
             role, _, lead_end = _role(text, m.end(), para.end, places, after_paren=True)
         else:
             role, found, lead_end = _role(text, m.end(), para.end, places, after_paren=False)
             if found is None:
                 return None
-            delegation, unknown = found, not found.entity.in_reference
-        if m["title"] is None and " " not in m["name"] and unknown:
+            delegation = found
+        if m["title"] is None and " " not in m["name"] and not delegation.entity.in_reference:
             return None  # a lone capitalised word ("ISIL (also known as ...)") is not a name
         speaker = Speaker(printed_name=m["name"], display_name=display_name(m["name"]),
                           start=m.start("name"), end=m.end("name"))
-        return speaker, delegation, role, lead_end, unknown
+        return _Turn(speaker, delegation, role, lead_end)
     u = _UNNAMED.match(text, para.start, para.end)
     if u is not None:
         pos = u.start("rest")
@@ -122,7 +136,7 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer):
         role, _, lead_end = _role(text, found.end, para.end, places, after_paren=True)
         label = f"{u['what'].capitalize()} of {found.entity.name}"
         speaker = Speaker(printed_name=None, display_name=label, start=para.start, end=found.end)
-        return speaker, found, role, lead_end, False
+        return _Turn(speaker, found, role, lead_end)
     return None
 
 
@@ -131,20 +145,26 @@ def _plausible_name(m: re.Match[str]) -> bool:
     return len(letters) >= 3 and (m["title"] is not None or sum(c.isupper() for c in letters) == len(letters))
 
 
-def _role(text: str, pos: int, end: int, places: Gazetteer, after_paren: bool):
-    """Read ", role, role-continued, verb ..." after the name; return (role, delegation match, lead end)."""
+def _role(text: str, pos: int, end: int, places: Gazetteer,
+          after_paren: bool) -> tuple[str | None, Match | None, int]:
+    """Read ", role, role-continued, verb ..." after the name.
+
+    Returns the role as printed (typography normalised), the delegation named
+    in it (None when it names none and the delegation came in parentheses),
+    and the end of the opening clause.
+    """
     lead_end = _lead_end(text, pos, end)
     segments = []
     cursor = pos
     while True:
-        comma = re.compile(r"\s*,\s*").match(text, cursor, end)
+        comma = _COMMA.match(text, cursor, end)
         if comma is None:
             break
         seg_start = comma.end()
         nxt = text.find(",", seg_start, lead_end)
         seg_end = nxt if nxt != -1 else lead_end
         word = text[seg_start:seg_end].split(" ", 1)[0]
-        if not word or (word[0].islower() and _VERB.fullmatch(word) and word not in ("especially",)):
+        if not word or (word[0].islower() and _VERB.fullmatch(word)):
             break
         segments.append((seg_start, seg_end))
         cursor = seg_end
@@ -178,7 +198,7 @@ def _role(text: str, pos: int, end: int, places: Gazetteer, after_paren: bool):
 
 def _lead_end(text: str, pos: int, end: int) -> int:
     """End of the opening clause: the first full stop that ends a sentence."""
-    m = re.compile(r"\.(?:\s|$)|$").search(text, pos, end)
+    m = _SENTENCE_END.search(text, pos, end)
     return m.start() if m and m.start() > pos else end
 
 
@@ -201,12 +221,11 @@ def _named_in(role: str, places: Gazetteer) -> Match | None:
     return matches[-1] if role.rstrip().endswith(matches[-1].entity.name) else matches[0]
 
 
-def _resolve(text: str, start: int, end: int, places: Gazetteer) -> tuple[Match, bool]:
+def _resolve(text: str, start: int, end: int, places: Gazetteer) -> Match:
+    """The delegation printed in parentheses; an unknown name becomes an organisation outside the reference list."""
     name = text[start:end]
-    entity = places.lookup(name) or _designated(name, places)
-    if entity is not None:
-        return Match(entity, start, end), False
-    return Match(_unknown_org(name), start, end), True
+    entity = places.lookup(name) or _designated(name, places) or _unknown_org(name)
+    return Match(entity, start, end)
 
 
 def _unknown_org(name: str) -> Entity:
