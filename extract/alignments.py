@@ -20,7 +20,7 @@ import re
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, DocumentRef, Statement
-from councilgraph.ontology.reference import Entity, slugify_name
+from councilgraph.ontology.reference import Entity, unknown_organization
 
 __all__ = ["extract_alignments", "resolution_refs"]
 
@@ -108,8 +108,7 @@ def _target_at(text: str, pos: int, limit: int, places: Gazetteer) -> tuple[Enti
         return found.entity, found.start, found.end
     unknown = _UNKNOWN_GROUP.match(text, pos, limit)
     if unknown is not None:
-        name = unknown["name"]
-        entity = Entity(kind="org", key=slugify_name(name), name=name, org_class="GroupOfStates", in_reference=False)
+        entity = unknown_organization(unknown["name"], org_class="GroupOfStates")
         return entity, unknown.start("name"), unknown.end("name")
     return None
 

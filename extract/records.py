@@ -87,9 +87,19 @@ class Layout:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who spoke, as printed: "TEKEDA ALEMU", "Mr. ELKHADIR"; None for unnamed speakers."""
+    """Who spoke.
+
+    Attributes:
+        printed_name: as printed ("TEKEDA ALEMU", "Mr. ELKHADIR"); None when the text names no one
+            ("The representative of Japan said").
+        title: the honorific printed before the name ("Mr."), if any.
+        name: the readable name without honorific ("Tekeda Alemu", "Elkhadir").
+        display_name: the readable name as printed ("Mr. Elkhadir").
+    """
 
     printed_name: str | None
+    title: str | None
+    name: str
     display_name: str
     start: int
     end: int

@@ -22,27 +22,39 @@ from dataclasses import dataclass
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Finding, Layout, Paragraph, Speaker, Statement
-from councilgraph.ontology.reference import Entity, slugify_name
+from councilgraph.ontology.reference import Entity, unknown_organization
 
 __all__ = ["extract_statements", "display_name"]
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
-_NAME_WORD = rf"[{_UPPER}](?:[{_UPPER}'\-]*[{_UPPER}])?\.?"
-_TITLE = r"(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Lady|Archbishop|Monsignor|Msgr|Bishop|Cardinal|Prince|Princess|Sheikh|Sheikha|Judge|General|Ambassador)\.?"
+#: Honorifics printed before a surname ("Mr. ELKHADIR"); not part of the person's name.
+TITLES = ("Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Lord", "Lady", "Archbishop", "Monsignor", "Msgr", "Bishop",
+          "Cardinal", "Prince", "Princess", "Sheikh", "Sheikha", "Judge", "General", "Ambassador")
+# One name word: capitals with inner apostrophes, optionally after a mixed-case prefix ("DiCARLO", "McDONALD"),
+# or an initial ("T."). Words are joined by exactly one space or hyphen, so the pattern cannot backtrack
+# exponentially on long runs of capitals.
+_NAME_WORD = rf"(?:Mc|Mac|Di|De|Da|Du|La|Le|O')?[{_UPPER}](?:[{_UPPER}']*[{_UPPER}])?\.?"
 _SPEAKER = re.compile(
-    rf"(?P<name>(?:(?P<title>{_TITLE})\s+)?{_NAME_WORD}(?:[ \-]+{_NAME_WORD})*)"
+    rf"(?P<name>(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<bare>{_NAME_WORD}(?:[ -]{_NAME_WORD})*))"
     r"(?:\s*\((?P<paren>[^()\n]*(?:\([^()\n]*\)[^()\n]*)?)\)|(?=,\s))"
 )
-_UNNAMED = re.compile(r"The (?P<what>representative|delegate|observer|speaker) (?:of|for) (?P<rest>[^\n]{1,200})")
+_UNNAMED = re.compile(
+    r"(?:(?:Also\s+)?(?:Speaking|Explaining|Taking\s+the\s+floor)\b[^,.\n]{0,80},\s+)?"
+    r"(?P<the>[Tt]he) (?P<what>representative|delegate|observer|speaker) (?:of|for) (?P<rest>[^\n]{1,200})"
+)
 _VERB = re.compile(
     r"(?:said|says|stated|spoke|began|drew|took|gave|made|sought|saw|felt|told|reiterated|"
     r"[a-z]+ed|[a-z]+ing|also|who|was|had|[a-z]+s)\b"
 )
+_ROMAN = {"II", "III", "IV", "VI", "VII", "VIII"}
+_MIXED_PREFIX = re.compile(r"^(Mc|Mac|Di|De|Da|Du|La|Le)([A-Z].*)$")
 _PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "della", "di", "du", "dos", "das", "la", "le", "y", "e"}
 _UN_OFFICIAL = re.compile(r"Secretary-General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner|Emergency Relief Coordinator")
 _COMMA = re.compile(r"\s*,\s*")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|$")
 _OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)
+_TO_THE_UN = re.compile(r"\s+to\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:at|in)\s+[A-Z]\w+)?")
+_OF = re.compile(r"\bof(?:\s+the)?\s*$")
 _PROCEDURAL = re.compile(r"The (?:meeting|Council|Assembly|Committee|President)\s+(?:was|then|opened|closed|resumed|suspended|began|ended|adjourned|proceeded|voted|adopted)\b")
 _ROLE_DELEGATION = re.compile(r"^(?:the\s+)?(?:(?:Permanent\s+)?Observer\s+(?:for|of)\s+)?(?:the\s+)?(?P<name>.+?)(?:\s+delegation)?(?:\s*\([A-Z][A-Za-z\-]{1,10}\))?$", re.I)
 
@@ -59,9 +71,18 @@ def display_name(printed: str) -> str:
         if 0 < i < len(words) - 1 and lower in _PARTICLES:
             out.append(lower)
             continue
-        out.append(re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), lower)
-                   if word.isupper() or not word[:1].isupper() else word)
+        if word.rstrip(".,") in _ROMAN:
+            out.append(word)
+        elif prefix := _MIXED_PREFIX.match(word):
+            out.append(prefix[1] + _capitalise(prefix[2].lower()))  # "DiCARLO" -> "DiCarlo"
+        else:
+            out.append(_capitalise(lower) if word.isupper() or not word[:1].isupper() else word)
     return " ".join(out)
+
+
+def _capitalise(word: str) -> str:
+    """Capitalise each letter run: "schoulgin-nyoni" -> "Schoulgin-Nyoni", "o'brien" -> "O'Brien"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
 
 
 def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tuple[list[Statement], list[Finding]]:
@@ -120,10 +141,8 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None
             if found is None:
                 return None
             delegation = found
-        if m["title"] is None and " " not in m["name"] and not delegation.entity.in_reference:
-            return None  # a lone capitalised word ("ISIL (also known as ...)") is not a name
-        speaker = Speaker(printed_name=m["name"], display_name=display_name(m["name"]),
-                          start=m.start("name"), end=m.end("name"))
+        speaker = Speaker(printed_name=m["name"], title=m["title"], name=display_name(m["bare"]),
+                          display_name=display_name(m["name"]), start=m.start("name"), end=m.end("name"))
         return _Turn(speaker, delegation, role, lead_end)
     u = _UNNAMED.match(text, para.start, para.end)
     if u is not None:
@@ -135,14 +154,17 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None
             return None
         role, _, lead_end = _role(text, found.end, para.end, places, after_paren=True)
         label = f"{u['what'].capitalize()} of {found.entity.name}"
-        speaker = Speaker(printed_name=None, display_name=label, start=para.start, end=found.end)
+        speaker = Speaker(printed_name=None, title=None, name=label, display_name=label,
+                          start=u.start("the"), end=found.end)
         return _Turn(speaker, found, role, lead_end)
     return None
 
 
 def _plausible_name(m: re.Match[str]) -> bool:
-    letters = [c for c in m["name"] if c.isalpha()]
-    return len(letters) >= 3 and (m["title"] is not None or sum(c.isupper() for c in letters) == len(letters))
+    """A title and a surname, or at least two words in capitals: one capitalised word alone is
+    usually an acronym opening a sentence ("ECOWAS (Economic Community ...) had played ...")."""
+    bare = m["bare"]
+    return sum(c.isalpha() for c in bare) >= 3 and (m["title"] is not None or any(sep in bare for sep in " -"))
 
 
 def _role(text: str, pos: int, end: int, places: Gazetteer,
@@ -191,7 +213,7 @@ def _role(text: str, pos: int, end: int, places: Gazetteer,
             delegation = Match(un, segments[0][0], segments[-1][1])
         else:
             name = text[last_start:last_end]
-            delegation = Match(_unknown_org(name), last_start, last_end)
+            delegation = Match(unknown_organization(name), last_start, last_end)
     role = " ".join(text[role_segments[0][0]:role_segments[-1][1]].split())
     return role or None, delegation, lead_end
 
@@ -211,23 +233,27 @@ def _designated(segment: str, places: Gazetteer) -> Entity | None:
 
 
 def _named_in(role: str, places: Gazetteer) -> Match | None:
-    """The first State or organisation named inside a role ("Secretary-General of the United Nations")."""
-    matches = places.find_all(role)
-    if not matches:
-        return None
-    states = [mm for mm in matches if mm.entity.kind == "state"]
-    if states and role[:states[-1].start].rstrip().endswith(" of"):
-        return states[-1]  # "Under-Secretary of State for Foreign Affairs of Italy"
-    return matches[-1] if role.rstrip().endswith(matches[-1].entity.name) else matches[0]
+    """The State or organisation a title names.
+
+    "Secretary-General of the United Nations" -> United Nations; "Under-Secretary of State for
+    Foreign Affairs of Italy" -> Italy; "Head of the Delegation of the European Union to the United
+    Nations" -> European Union; "Special Representative ... and Head of the United Nations
+    Assistance Mission in Somalia (UNSOM)" -> UNSOM.
+    """
+    core = _TO_THE_UN.sub("", role)  # "... to the United Nations" names the host, not the sender
+    matches = places.find_all(core)
+    organisations = [m for m in matches if m.entity.kind == "org" and m.entity.key != "united-nations"]
+    if _UN_OFFICIAL.search(core):
+        return organisations[-1] if organisations else next((m for m in matches if m.entity.kind == "org"), None)
+    of_states = [m for m in matches if m.entity.kind == "state" and _OF.search(core, 0, m.start)]
+    for candidates in (of_states, organisations, matches):
+        if candidates:
+            return candidates[-1]
+    return None
 
 
 def _resolve(text: str, start: int, end: int, places: Gazetteer) -> Match:
     """The delegation printed in parentheses; an unknown name becomes an organisation outside the reference list."""
     name = text[start:end]
-    entity = places.lookup(name) or _designated(name, places) or _unknown_org(name)
+    entity = places.lookup(name) or _designated(name, places) or unknown_organization(name)
     return Match(entity, start, end)
-
-
-def _unknown_org(name: str) -> Entity:
-    clean = " ".join(name.split())
-    return Entity(kind="org", key=slugify_name(clean), name=clean, org_class="Organization", in_reference=False)

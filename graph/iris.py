@@ -11,6 +11,7 @@ GA plenary, 72nd, mtg 66   meeting/A-72-PV-66
 Ethiopia                   state/ETH
 European Union             org/european-union
 Tekeda Alemu               person/tekeda-alemu
+Mr. Elkhadir (Morocco)     person/elkhadir-mar
 =========================  ===========================================
 """
 
@@ -20,7 +21,7 @@ import re
 
 from rdflib import URIRef
 
-from councilgraph.extract.records import MeetingRef
+from councilgraph.extract.records import MeetingRef, Speaker
 from councilgraph.graph.namespace import EU_COUNTRY, ID, UNDOCS
 from councilgraph.ontology.reference import Entity, slugify_name
 
@@ -28,8 +29,6 @@ __all__ = [
     "symbol_slug", "document_iri", "meeting_iri", "entity_iri", "person_iri",
     "statement_iri", "undocs_iri", "eu_country_iri",
 ]
-
-_TITLES = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Lady|Msgr|Monsignor|Archbishop|Bishop|Cardinal|Judge|Ambassador)\.?\s+")
 
 
 def symbol_slug(symbol: str) -> str:
@@ -67,9 +66,16 @@ def eu_country_iri(entity: Entity) -> URIRef | None:
     return EU_COUNTRY[entity.key] if entity.kind == "state" and entity.status != "historical" else None
 
 
-def person_iri(display_name: str) -> URIRef:
-    """person/<slug of the name without honorific>: "Mr. Elkhadir" -> person/elkhadir."""
-    return ID[f"person/{slugify_name(_TITLES.sub('', display_name))}"]
+def person_iri(speaker: Speaker, delegation: Entity) -> URIRef:
+    """person/<slug of the name without honorific>: "Tekeda Alemu" -> person/tekeda-alemu.
+
+    A surname printed alone ("Mr. KIM") is not unique across the archive, so it is qualified by
+    the delegation: "Mr. KIM (Republic of Korea)" -> person/kim-kor.
+    """
+    slug = slugify_name(speaker.name)
+    if " " not in speaker.name.strip():
+        slug = f"{slug}-{delegation.key.lower()}"
+    return ID[f"person/{slug}"]
 
 
 def statement_iri(release_symbol: str, order: int) -> URIRef:

@@ -15,12 +15,13 @@ from collections.abc import Iterator
 
 from rdflib import RDF, RDFS, SH, XSD, Literal, URIRef
 
+from councilgraph.extract.gazetteer import gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, DocumentRef, Finding, PressRelease, Statement
 from councilgraph.graph import iris
 from councilgraph.graph.namespace import CG, FOAF, ID, PROV, SKOS
 from councilgraph.graph.vocabulary import superclasses, superproperties
-from councilgraph.ontology.reference import Entity, gazetteer_lookup
+from councilgraph.ontology.reference import Entity
 
 __all__ = ["Triple", "press_release_triples", "release_iri"]
 
@@ -99,7 +100,7 @@ def press_release_triples(source: Source, release: PressRelease) -> list[Triple]
             out.add(meeting, CG.meetingPart, Literal(ref.part))
         if ref.session is not None:
             out.add(meeting, CG.session, Literal(ref.session))
-        body = gazetteer_lookup(body_name) if body_name else None
+        body = gazetteer().lookup(body_name) if body_name else None
         if body is not None:
             out.add(meeting, CG.body, _entity(out, body))
         times = release.layout.times
@@ -168,7 +169,7 @@ def _document(out: _Triples, ref: DocumentRef) -> URIRef:
 def _statement(out: _Triples, source: Source, doc: URIRef, node: URIRef, statement: Statement,
                meetings: list[URIRef], symbol: str) -> None:
     speaker = statement.speaker
-    person = (iris.person_iri(speaker.display_name) if speaker.printed_name
+    person = (iris.person_iri(speaker, statement.delegation) if speaker.printed_name
               else ID[f"doc/{iris.symbol_slug(symbol)}/statement/{statement.order}/speaker"])
     out.typed(person, CG.Person)
     out.add(person, RDFS.label, Literal(speaker.display_name))

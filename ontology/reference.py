@@ -70,17 +70,33 @@ def organizations() -> tuple[Entity, ...]:
         )
 
 
+# Letters that Unicode decomposition does not reduce to ASCII.
+_UNDECOMPOSABLE = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "ss", "Æ": "AE", "æ": "ae",
+                                 "Œ": "OE", "œ": "oe", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "ı": "i",
+                                 "Ħ": "H", "ħ": "h"})
+
+
 def slugify_name(text: str) -> str:
-    """ASCII slug of a name: accents dropped, lower case, words joined by '-'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """ASCII slug of a name: accents dropped, lower case, words joined by '-' ("Støre" -> "store")."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def gazetteer_lookup(name: str) -> Entity | None:
-    """The reference entity with exactly this canonical name."""
-    return _by_name().get(name)
+_GROUP_WORDS = re.compile(r"\b(?:Group|Countries|countries|States|Movement|Alliance|Coalition|Friends)\b")
 
 
-@cache
-def _by_name() -> dict[str, Entity]:
-    return {e.name: e for e in states() + organizations()}
+def unknown_organization(name: str, org_class: str | None = None) -> Entity:
+    """An organisation named in a text but absent from the reference list.
+
+    Its class is ``org_class`` when the context tells (an alignment target is a group of
+    States), else a guess from the name; the node is marked ``in_reference=False``.
+    """
+    clean = " ".join(name.split())
+    if org_class is None:
+        if clean.startswith(("United Nations", "UN ")):
+            org_class = "UNEntity"
+        elif _GROUP_WORDS.search(clean):
+            org_class = "GroupOfStates"
+        else:
+            org_class = "NGO"  # civil-society briefers are the usual unknown delegations
+    return Entity(kind="org", key=slugify_name(clean), name=clean, org_class=org_class, in_reference=False)

@@ -57,6 +57,26 @@ TURNS = [
     pytest.param("INGRID HALVORSEN, Under\u2011Secretary\u2011General for Political and Peacebuilding Affairs, said.",
                  "INGRID HALVORSEN", "Ingrid Halvorsen", "united-nations",
                  "Under-Secretary-General for Political and Peacebuilding Affairs", id="un-official-no-body"),
+    pytest.param("Speaking before the vote, the representative of the United States said the text was balanced.",
+                 None, "Representative of United States", "USA", None, id="speaking-before-the-vote"),
+    pytest.param("ROSEMARY DiCARLO, Under-Secretary-General for Political and Peacebuilding Affairs, said.",
+                 "ROSEMARY DiCARLO", "Rosemary DiCarlo", "united-nations",
+                 "Under-Secretary-General for Political and Peacebuilding Affairs", id="mixed-case-surname"),
+    pytest.param("OLOF SKOOG, Head of the Delegation of the European Union to the United Nations, said.",
+                 "OLOF SKOOG", "Olof Skoog", "european-union",
+                 "Head of the Delegation of the European Union to the United Nations", id="eu-head-of-delegation"),
+    pytest.param("ROBERT WOOD, Deputy Permanent Representative of the United States to the United Nations, said.",
+                 "ROBERT WOOD", "Robert Wood", "USA",
+                 "Deputy Permanent Representative of the United States to the United Nations", id="deputy-of-a-state"),
+    pytest.param("JAMES SWAN, Special Representative of the Secretary-General for Somalia and Head of the United "
+                 "Nations Assistance Mission in Somalia (UNSOM), said.", "JAMES SWAN", "James Swan",
+                 "united-nations-assistance-mission-in-somalia",
+                 "Special Representative of the Secretary-General for Somalia and Head of the United Nations "
+                 "Assistance Mission in Somalia (UNSOM)", id="head-of-mission"),
+    pytest.param("CATHERINE RUSSELL, Executive Director of the United Nations Children’s Fund (UNICEF), said.",
+                 "CATHERINE RUSSELL", "Catherine Russell", "united-nations-childrens-fund",
+                 "Executive Director of the United Nations Children's Fund (UNICEF)", id="head-of-agency"),
+    pytest.param("POPE JOHN III (Holy See) said.", "POPE JOHN III", "Pope John III", "VAT", None, id="roman-numeral"),
 ]
 
 
@@ -79,6 +99,9 @@ NOT_TURNS = [
     pytest.param("ISIL (also known as Da’esh) continued to traffic persons.", id="acronym-in-capitals"),
     pytest.param("He said that the Council must act.", id="continuation"),
     pytest.param("“1.   Reaffirms its condemnation of trafficking;", id="operative-paragraph"),
+    pytest.param("ECOWAS (Economic Community of West African States) had played a key role.", id="acronym-and-expansion"),
+    pytest.param("UNHCR, UNICEF and the World Food Programme were working together.", id="acronym-list"),
+    pytest.param("-".join(["AB"] * 40) + "!", id="long-run-of-capitals"),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from councilgraph.extract.records import MeetingRef
+from councilgraph.extract.records import MeetingRef, Speaker
 from councilgraph.graph import iris
 from councilgraph.ontology.reference import Entity
 
@@ -32,12 +32,21 @@ def test_meeting_iris(meeting: MeetingRef, iri: str) -> None:
     assert str(iris.meeting_iri(meeting, "GA/12000")) == ID + iri
 
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("Tekeda Alemu", "tekeda-alemu"), ("Katalin Annamária Bogyay", "katalin-annamaria-bogyay"),
-    ("Mr. Elkhadir", "elkhadir"), ("Feridun H. Sinirlioğlu", "feridun-h-sinirlioglu"),
+@pytest.mark.parametrize(("name", "title", "delegation", "slug"), [
+    ("Tekeda Alemu", None, "ETH", "tekeda-alemu"),
+    ("Katalin Annamária Bogyay", None, "HUN", "katalin-annamaria-bogyay"),
+    ("Feridun H. Sinirlioğlu", None, "TUR", "feridun-h-sinirlioglu"),
+    ("Jonas Gahr Støre", None, "NOR", "jonas-gahr-store"),
+    ("Michał Włosowicz", None, "POL", "michal-wlosowicz"),
+    ("Alya Ahmed Saif Al-Thani", "Sheikha", "QAT", "alya-ahmed-saif-al-thani"),
+    ("Elkhadir", "Mr", "MAR", "elkhadir-mar"),
+    ("Kim", "Mr", "PRK", "kim-prk"),
+    ("Kim", "Mr", "KOR", "kim-kor"),
 ])
-def test_person_iris(name: str, slug: str) -> None:
-    assert str(iris.person_iri(name)) == f"{ID}person/{slug}"
+def test_person_iris(name: str, title, delegation: str, slug: str) -> None:
+    speaker = Speaker(printed_name=name.upper(), title=title, name=name, display_name=name, start=0, end=1)
+    state = Entity(kind="state", key=delegation, name=delegation)
+    assert str(iris.person_iri(speaker, state)) == f"{ID}person/{slug}"
 
 
 def test_state_and_organisation_iris() -> None:
