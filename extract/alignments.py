@@ -10,7 +10,15 @@ Recognised forms (typos of the source included, e.g. "aligning him with")::
 
 Each target of a list is its own :class:`Alignment`. Targets are resolved with
 the gazetteer, so "the Group of 77 and China" stays one target while "Latvia
-and Lithuania" are two.
+and Lithuania" are two; "the statement delivered by Cuba on behalf of the Group
+of 77 and China" targets the group.
+
+Only the speaker's own declarations count. "Speaking for" is read in the
+opening clause alone, before any reporting verb ("Egypt said that Cuba,
+speaking on behalf of the Group of 77, had noted ..." is not Egypt's). Associating and aligning count in the
+opening clause or in a later sentence whose subject is the speaker ("He also
+aligned himself with ..."). Co-sponsoring needs the speaker's country as subject
+("his country was a co-sponsor of resolution ...", not "thanked the co-sponsors").
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ _STATEMENT_OF = (
     r"(?:(?:the\s+|a\s+)?(?:joint\s+)?(?:statements?|remarks|positions?|views)\s+"
     r"(?:(?:to\s+be\s+|that\s+would\s+be\s+|was\s+|were\s+)?(?:made|delivered|given|read\s+out|presented)\s+)?"
     r"(?:by|of|on\s+behalf\s+of)\s+|that\s+of\s+)?"
+    r"(?:the\s+(?:representative|delegate|delegation|observer)\s+(?:of|for)\s+)?"
 )
 _ASSOCIATE = re.compile(
     rf"(?<![\w-])(?P<verb>associat|align)(?:ing|ed|es|e)\s+(?:(?:{_SELF})\s+(?:fully\s+)?with\s+{_STATEMENT_OF}"
@@ -36,16 +45,30 @@ _ASSOCIATE = re.compile(
     re.I,
 )
 _ON_BEHALF = re.compile(r"(?<![\w-])(?:speaking|spoke|speaks)\s+(?:also\s+)?(?:on\s+behalf\s+of|for)\s+", re.I)
-_COSPONSOR = re.compile(r"(?<![\w-])co-?sponsor(?:s|ed|ing|ship)?\b", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
+# The speaker's side as subject of a later sentence: "He also aligned himself with ...".
+_OWN_SENTENCE = re.compile(
+    r"(?:(?:He|She|It|They|(?:His|Her|Its|Their)\s+(?:delegation|country|Government))\b[^.]{0,60}"
+    r"|(?:Also\s+|Further\s+)?)$"
+)
+_COSPONSOR = re.compile(
+    r"(?<![\w-])(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:country|delegation|Government|nation)\s+"
+    r"(?:(?:was|is|were|are|had\s+been|has\s+been|would\s+be|had|has)\s+)?(?:also\s+|proudly\s+|proud\s+to\s+be\s+)?"
+    r"(?:an?\s+|one\s+of\s+the\s+)?(?:original\s+|main\s+|proud\s+)?co-?sponsor(?:ed|s)?(?:\s+of)?\s+(?:the\s+)?)"
+)
+_SEPARATOR = re.compile(
+    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+    r"(?:with\s+)?(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?"
+)
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9-]{1,11}\)")
+_FOR_GROUP = re.compile(r"\s+(?:on\s+behalf\s+of|for)\s+(?:the\s+)?")
 _UNKNOWN_GROUP = re.compile(
     r"(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+(?:of|for|and|on|the|[A-Z0-9][\w'-]*))*?\s+"
     r"(?:Group|Countries|countries|States|Movement|Union|Alliance|Community|Forum|Network|Coalition|Friends)"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?)"
 )
 _RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)")
-_SUBJECT = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:country|delegation|Government|nation)\b")
-_SENTENCE_END = re.compile(r"\.(?:\s|$)")
+_REPORTED = re.compile(r"\b(?:said|says|stated|states|that)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(?=\S)")
 
 
 def resolution_refs(text: str, start: int, end: int) -> list[DocumentRef]:
@@ -64,20 +87,27 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
     found: list[Alignment] = []
     for statement in statements:
         for m in _ASSOCIATE.finditer(text, statement.start, statement.end):
-            kind = "associating" if m["verb"].lower() == "associat" else "aligning"
-            found += _targets(text, m, kind, statement, places)
-        for m in _ON_BEHALF.finditer(text, statement.start, statement.end):
-            found += _targets(text, m, "on-behalf-of", statement, places)
+            if m.start() < statement.lead_end or _speaker_is_subject(text, m.start(), statement.start):
+                kind = "associating" if m["verb"].lower() == "associat" else "aligning"
+                found += _targets(text, m, kind, statement, places)
+        for m in _ON_BEHALF.finditer(text, statement.start, statement.lead_end):
+            if not _REPORTED.search(text, statement.start, m.start()):
+                found += _targets(text, m, "on-behalf-of", statement, places)
         for m in _COSPONSOR.finditer(text, statement.start, statement.end):
-            sentence = _SENTENCE_END.search(text, m.end(), statement.end)
-            stop = sentence.start() if sentence else statement.end
-            refs = resolution_refs(text, m.end(), stop)
-            if refs and text[m.end():refs[0].start].count(",") == 0:
+            refs = resolution_refs(text, m.end(), min(m.end() + 40, statement.end))
+            if refs and refs[0].start == m.end():
                 ref = refs[0]
                 found.append(Alignment(statement=statement.order, kind="co-sponsoring", target=None,
-                                       document=ref, start=_clause_start(text, m.start(), statement.start),
-                                       end=ref.end, target_start=ref.start, target_end=ref.end))
+                                       document=ref, start=m.start(), end=ref.end,
+                                       target_start=ref.start, target_end=ref.end))
     return sorted(found, key=lambda a: (a.statement, a.start, a.target_start))
+
+
+def _speaker_is_subject(text: str, pos: int, floor: int) -> bool:
+    """Whether the sentence around ``pos`` has the speaker (he, she, his delegation) as subject."""
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, floor, pos)]
+    sentence_start = starts[-1] if starts else floor
+    return _OWN_SENTENCE.fullmatch(text, sentence_start, pos) is not None
 
 
 def _targets(text: str, m: re.Match[str], kind: str, statement: Statement, places: Gazetteer) -> list[Alignment]:
@@ -89,32 +119,41 @@ def _targets(text: str, m: re.Match[str], kind: str, statement: Statement, place
         target = _target_at(text, pos, statement.end, places)
         if target is None:
             break
-        entity, t_start, t_end = target
-        out.append((entity, t_start, t_end))
-        sep = _SEPARATOR.match(text, t_end, statement.end)
+        out.append(target)
+        sep = _SEPARATOR.match(text, target[3], statement.end)
         if sep is None or _target_at(text, sep.end(), statement.end, places) is None:
             break
         pos = sep.end()
     if not out:
         return []
-    end = out[-1][2]
+    end = out[-1][3]
     return [Alignment(statement=statement.order, kind=kind, target=e, document=None,
-                      start=m.start(), end=end, target_start=s, target_end=t) for e, s, t in out]
+                      start=m.start(), end=end, target_start=s, target_end=t) for e, s, t, _ in out]
 
 
-def _target_at(text: str, pos: int, limit: int, places: Gazetteer) -> tuple[Entity, int, int] | None:
+def _target_at(text: str, pos: int, limit: int, places: Gazetteer) -> tuple[Entity, int, int, int] | None:
+    """The target named at ``pos``: (entity, start, end of its name, end of the whole phrase).
+
+    The phrase may go on with an acronym in parentheses ("the Caribbean Community (CARICOM)") or
+    name a group the first name spoke for ("Cuba on behalf of the Group of 77 and China"): then
+    the group is the target.
+    """
     found = places.match_at(text, pos)
     if found is not None and found.end <= limit:
-        return found.entity, found.start, found.end
-    unknown = _UNKNOWN_GROUP.match(text, pos, limit)
-    if unknown is not None:
+        entity, start, end = found.entity, found.start, found.end
+    elif (unknown := _UNKNOWN_GROUP.match(text, pos, limit)) is not None:
         entity = unknown_organization(unknown["name"], org_class="GroupOfStates")
-        return entity, unknown.start("name"), unknown.end("name")
-    return None
-
-
-def _clause_start(text: str, pos: int, floor: int) -> int:
-    """Where the co-sponsoring clause starts: its subject ("his country was a co-sponsor")."""
-    window = max(floor, pos - 60)
-    subjects = list(_SUBJECT.finditer(text, window, pos))
-    return subjects[-1].start() if subjects else pos
+        start, end = unknown.start("name"), unknown.end("name")
+    else:
+        return None
+    phrase_end = end
+    if (acronym := _ACRONYM.match(text, phrase_end, limit)) is not None:
+        phrase_end = acronym.end()
+    if (spoke_for := _FOR_GROUP.match(text, phrase_end, limit)) is not None:
+        group = places.match_at(text, spoke_for.end())
+        if group is not None and group.end <= limit:
+            entity, start, end = group.entity, group.start, group.end
+            phrase_end = end
+            if (acronym := _ACRONYM.match(text, phrase_end, limit)) is not None:
+                phrase_end = acronym.end()
+    return entity, start, end, phrase_end

@@ -53,6 +53,25 @@ CASES = [
     pytest.param("JOHN DOE (Chile), speaking for the first time, said.", [], id="speaking-for-no-target"),
     pytest.param("JOHN DOE (Chile), speaking on behalf of the Group of Friends of Mediation, said.",
                  [("on-behalf-of", "group-of-friends-of-mediation")], id="unknown-group"),
+    pytest.param("ANA ROSE (Barbados), speaking on behalf of the Caribbean Community (CARICOM) and the Alliance of Small "
+                 "Island States, said.", [("on-behalf-of", "caribbean-community"),
+                                          ("on-behalf-of", "alliance-of-small-island-states")], id="acronym-in-list"),
+    pytest.param("ISAAC OKO (Nigeria), associating himself with the African Group, as well as with the Non-Aligned "
+                 "Movement, said.", [("associating", "african-group"), ("associating", "non-aligned-movement")],
+                 id="as-well-as-with"),
+    pytest.param("LI WEI (Singapore), aligning himself with the statement delivered by the representative of Cuba on "
+                 "behalf of the Group of 77 and China, and with that of Barbados on behalf of CARICOM, said.",
+                 [("aligning", "group-of-77-and-china"), ("aligning", "caribbean-community")],
+                 id="statement-by-a-state-for-a-group"),
+    pytest.param("MOHAMED ALI (Egypt) said that, as the representative of Cuba, speaking on behalf of the Group of 77 "
+                 "and China, had noted, debt was crushing.", [], id="someone-elses-behalf-later-in-sentence"),
+    pytest.param("PIERRE DUPONT (France) said so.  Last year he had called, speaking for France and Germany, for calm.",
+                 [], id="speaking-for-outside-opening-clause"),
+    pytest.param("PIERRE DUPONT (France) said so.  He also aligned himself with the European Union.",
+                 [("aligning", "european-union")], id="he-aligned-himself-later"),
+    pytest.param("JOHN DOE (Chile) said his country was not a co-sponsor of resolution 2712 (2023).", [],
+                 id="not-a-co-sponsor"),
+    pytest.param("JOHN DOE (Chile) thanked the co-sponsors of resolution 2467 (2019).", [], id="thanked-co-sponsors"),
 ]
 
 
