@@ -1,19 +1,22 @@
 """The ``councilgraph`` command line.
 
 Exit status: 0 success; 1 one or more inputs could not be built (the others
-still are); 2 usage error (bad option, nothing to do).
+still are) or the output could not be written; 2 usage error (bad option,
+nothing to do).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from councilgraph import __version__
-from councilgraph.exports import EXPORTERS
-from councilgraph.pipeline import InputError, build_path, expand_inputs
+from councilgraph.exports import EXPORTERS, StagedFiles
+from councilgraph.pipeline import BuiltDocument, InputError, build_path, expand_inputs
 
 OutDir = click.Path(file_okay=False, dir_okay=True, writable=True, path_type=Path)
 
@@ -26,13 +29,16 @@ def main() -> None:
     \b
     Example:
       councilgraph build examples/SC-13081.txt --out out/
+
+    Exit status: 0 success, 1 some input failed or output could not be
+    written, 2 usage error.
     """
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--out", "-o", "out_dir", type=OutDir, required=True,
-              help="Output folder; created if missing. Existing files in it are replaced atomically.")
+              help="Output folder, created if missing. Its graph files are replaced atomically.")
 @click.option("--format", "-f", "formats", type=click.Choice(sorted(EXPORTERS)), multiple=True,
               help="Output format; repeat for several. Default: turtle and nquads.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
@@ -44,56 +50,78 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], quie
       graph.ttl   all documents merged, Turtle
       graph.nq    N-Quads, one named graph per press release
     Prints one line per document (statements, alignments, triples, findings).
-    A file that cannot be read or is not a press release gets a one-line error;
-    the others are still built, and the exit status is then 1.
+    A file that cannot be read, is not a press release, or repeats the symbol
+    of another input with different text gets a one-line error; the others
+    are still built, and the exit status is then 1.
     """
     paths = list(expand_inputs(inputs))
     if not paths:
-        raise click.UsageError("no input files found")
-    exporters = [EXPORTERS[name][0](out_dir / EXPORTERS[name][1]) for name in (formats or ("turtle", "nquads"))]
+        raise click.UsageError("no input files found (folders are searched for *.txt)")
+    selected = formats or ("turtle", "nquads")
+    files = StagedFiles()
+    exporters = [EXPORTERS[name][0](out_dir / EXPORTERS[name][1], files) for name in selected]
+    built: dict[str, BuiltDocument] = {}
     failures = 0
-    built = 0
-    with click.progressbar(paths, label="Building", file=sys.stderr,
-                           show_pos=True) if _show_progress(quiet, paths) else _plain(paths) as items:
-        for path in items:
-            try:
-                document = build_path(path)
-            except InputError as err:
-                failures += 1
-                click.echo(f"error: {path}: {err}", err=True)
+    for path in _progress(paths, quiet):
+        try:
+            document = build_path(path)
+        except InputError as err:
+            failures += 1
+            click.echo(f"error: {path}: {err}", err=True)
+            continue
+        symbol = document.release.layout.header.symbol
+        earlier = built.get(symbol)
+        if earlier is not None:
+            if earlier.source.sha256 == document.source.sha256:
+                if not quiet:
+                    click.echo(f"{path}: skipped, same content as {earlier.source.name}")
                 continue
-            built += 1
-            for exporter in exporters:
-                exporter.write(document.graph)
-            if not quiet:
-                click.echo(document.summary())
-    if built:
+            failures += 1
+            click.echo(f"error: {path}: press release {symbol} was already built from {earlier.source.name}"
+                       " with different text", err=True)
+            continue
+        built[symbol] = document
+        for exporter in exporters:
+            exporter.write(document.graph)
+        if not quiet:
+            click.echo(document.summary())
+    if not built:
+        click.echo(f"0 document(s) built, {failures} failed; nothing written", err=True)
+        sys.exit(1)
+    try:
         for exporter in exporters:
             exporter.finalize()
-        if not quiet:
-            names = ", ".join(str(e.path) for e in exporters)
-            click.echo(f"{built} document(s) built, {failures} failed; wrote {names}")
-    else:
-        click.echo(f"error: none of the {len(paths)} input(s) could be built; nothing written", err=True)
+        files.commit()
+    except OSError as err:
+        files.discard()
+        click.echo(f"error: cannot write the output in {out_dir}: {err.strerror or err}", err=True)
+        sys.exit(1)
+    _remove_stale_outputs(out_dir, selected)
+    if not quiet:
+        names = ", ".join(str(e.path) for e in exporters)
+        click.echo(f"{len(built)} document(s) built, {failures} failed; wrote {names}")
     if failures:
         sys.exit(1)
 
 
-def _show_progress(quiet: bool, paths: list[Path]) -> bool:
-    return not quiet and len(paths) > 1 and sys.stderr.isatty()
+def _progress(paths: list[Path], quiet: bool) -> Iterable[Path]:
+    """A progress bar on a terminal for several inputs; the plain list otherwise."""
+    if quiet or len(paths) < 2 or not sys.stderr.isatty():
+        return paths
+    return _bar(paths)
 
 
-class _plain:
-    """Stand-in for click.progressbar when no bar is shown."""
+def _bar(paths: list[Path]) -> Iterable[Path]:
+    with click.progressbar(paths, label="Building", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
 
-    def __init__(self, items: list[Path]) -> None:
-        self.items = items
 
-    def __enter__(self) -> list[Path]:
-        return self.items
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+def _remove_stale_outputs(out_dir: Path, selected: tuple[str, ...]) -> None:
+    """Graph files of formats not built this time would describe an older build: remove them."""
+    for name, (_, file_name) in EXPORTERS.items():
+        if name not in selected:
+            with contextlib.suppress(FileNotFoundError):
+                (out_dir / file_name).unlink()
 
 
 if __name__ == "__main__":  # pragma: no cover

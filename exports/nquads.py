@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from councilgraph.exports.base import DocumentGraph, atomic_write
+from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
 
 __all__ = ["NQuadsExporter", "nquad_term"]
 
@@ -28,8 +28,9 @@ def nquad_term(term: URIRef | Literal) -> str:
 class NQuadsExporter:
     """Collects each document's quads and writes them sorted by graph, then by line."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, files: StagedFiles | None = None) -> None:
         self.path = path
+        self._files = files
         self._documents: dict[str, list[str]] = {}
 
     def write(self, document: DocumentGraph) -> None:
@@ -40,4 +41,5 @@ class NQuadsExporter:
 
     def finalize(self) -> None:
         lines = (line for name in sorted(self._documents) for line in self._documents[name])
-        atomic_write(self.path, "".join(lines).encode("utf-8"))
+        data = "".join(lines).encode("utf-8")
+        write_output(self.path, data, self._files)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from councilgraph.exports.base import DocumentGraph, atomic_write
+from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
 from councilgraph.graph.namespace import PREFIXES
 
 __all__ = ["TurtleExporter"]
@@ -15,8 +15,9 @@ __all__ = ["TurtleExporter"]
 class TurtleExporter:
     """Merges every document into one graph; shared nodes (States, people) appear once."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, files: StagedFiles | None = None) -> None:
         self.path = path
+        self._files = files
         self._graph = Graph(bind_namespaces="core")
         for prefix, namespace in PREFIXES:
             self._graph.bind(prefix, namespace)
@@ -26,4 +27,5 @@ class TurtleExporter:
             self._graph.add(triple)
 
     def finalize(self) -> None:
-        atomic_write(self.path, self._graph.serialize(format="turtle", encoding="utf-8"))
+        data = self._graph.serialize(format="turtle", encoding="utf-8")
+        write_output(self.path, data, self._files)

@@ -19,6 +19,7 @@ __all__ = ["Gazetteer", "Match", "gazetteer", "normalise_name"]
 
 _WORD = re.compile(r"[^\s,;:()\"]+")
 _SPACES = re.compile(r"\s+")
+_OFFICIAL_SUFFIX = re.compile(r" ?\([^()\n]{2,40}\)")
 
 
 def normalise_name(text: str) -> str:
@@ -75,8 +76,15 @@ class Gazetteer:
             for form in (candidate, candidate.rstrip("."), _drop_possessive(candidate)):
                 entity = self.lookup(form)
                 if entity is not None:
-                    return Match(entity, pos, pos + len(form))
+                    return Match(entity, pos, self._official_suffix(text, pos, pos + len(form), entity))
         return None
+
+    def _official_suffix(self, text: str, start: int, end: int, entity: Entity) -> int:
+        """Extend a match over the UN-list suffix: "Iran (Islamic Republic of)", "Netherlands (Kingdom of the)"."""
+        suffix = _OFFICIAL_SUFFIX.match(text, end)
+        if suffix is not None and self.lookup(text[start:suffix.end()]) is entity:
+            return suffix.end()
+        return end
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every non-overlapping name in ``text[start:end]``, left to right."""

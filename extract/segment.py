@@ -27,11 +27,12 @@ _SESSION = re.compile(r"(?P<ordinal>[A-Z][a-z]+(?:-[A-Za-z]+)?)\s+Session,?")
 _DATE = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}")
 _FOOTER = re.compile(r"For information media\b.*Not an official record", re.S)
 _TIME = r"(?:(?P<{0}h>\d{{1,2}})(?:[:.](?P<{0}m>\d{{2}}))?\s*(?P<{0}ap>a\.\s?m\.|p\.\s?m\.)|(?P<{0}noon>noon|midday|midnight))"
-_TIMES = re.compile(
+_OPENED = re.compile(
     r"The (?:meeting|session|Council|Assembly)\s+(?:was\s+)?(?:opened|began|started|called to order|convened)\s+at\s+"
     + _TIME.format("o")
-    + r"(?:,?\s+and\s+(?:was\s+)?(?:closed|ended|adjourned|concluded|rose)\s+at\s+" + _TIME.format("c") + r")?"
 )
+# Searched after the opening time in the same paragraph, past any "was suspended at ... and resumed at ...".
+_CLOSED = re.compile(r"\b(?:closed|ended|adjourned|concluded|rose)\s+at\s+" + _TIME.format("c"))
 _HEADING_END = tuple('.,;:!?"\'')
 
 _UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -66,8 +67,8 @@ def segment(source: Source) -> Layout:
     if symbol is None:
         raise InputError("not a press release: no symbol such as SC/13081 or GA/12345 in its first lines")
     rest = [p for p in paras[header_count:] if not _FOOTER.match(text, p.start, p.end)]
-    if not rest:
-        raise InputError("truncated press release: nothing after the header")
+    if len(rest) < 2:
+        raise InputError("truncated press release: nothing after the " + ("headline" if rest else "header"))
     headline = rest[0]
     sub = rest[1] if len(rest) > 1 and _is_sub_headline(text, rest[1]) else None
     body = rest[2 if sub else 1:]
@@ -173,8 +174,10 @@ def _clock(match: re.Match[str], prefix: str) -> str | None:
 
 
 def _times(text: str) -> MeetingTimes | None:
-    match = _TIMES.search(text)
-    if match is None:
+    opened = _OPENED.search(text)
+    if opened is None:
         return None
-    return MeetingTimes(opened=_clock(match, "o"), closed=_clock(match, "c"),
-                        start=match.start(), end=match.end())
+    paragraph_end = text.find("\n", opened.end())
+    closed = _CLOSED.search(text, opened.end(), len(text) if paragraph_end == -1 else paragraph_end)
+    return MeetingTimes(opened=_clock(opened, "o"), closed=_clock(closed, "c") if closed else None,
+                        start=opened.start(), end=closed.end() if closed else opened.end())

@@ -196,6 +196,7 @@ def _statement(out: _Triples, source: Source, doc: URIRef, node: URIRef, stateme
 def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressRelease,
                 statements: dict[int, URIRef]) -> None:
     by_order = {s.order: s for s in release.statements}
+    spoken_by = _statements_by_speaker_side(release)
     counts: dict[int, int] = {}
     for alignment in release.alignments:
         counts[alignment.statement] = counts.get(alignment.statement, 0) + 1
@@ -218,8 +219,10 @@ def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressReleas
         _evidence(out, source, doc, node, alignment.start, alignment.end)
         if shortcut is not None:
             out.add(statement, shortcut, target)
-            for other in _statements_of(release, alignment):
-                out.add(node, CG.targetStatement, statements[other])
+        if alignment.kind in ("associating", "aligning") and alignment.target is not None:
+            for other in spoken_by.get(alignment.target.key, ()):
+                if other != alignment.statement:
+                    out.add(node, CG.targetStatement, statements[other])
         else:
             out.add(iris.entity_iri(speaker.delegation), CG.coSponsorOf, target)
 
@@ -230,13 +233,18 @@ def _target_name(alignment: Alignment) -> str:
     return alignment.document.symbol if alignment.document is not None else ""
 
 
-def _statements_of(release: PressRelease, alignment: Alignment) -> list[int]:
-    """Statements at the meeting delivered by, or on behalf of, the alignment's target."""
-    key = alignment.target.key if alignment.target is not None else None
-    spoke_for = {a.statement for a in release.alignments
-                 if a.kind == "on-behalf-of" and a.target is not None and a.target.key == key}
-    return [s.order for s in release.statements
-            if s.order != alignment.statement and (s.delegation.key == key or s.order in spoke_for)]
+def _statements_by_speaker_side(release: PressRelease) -> dict[str, list[int]]:
+    """Entity key -> orders of the statements delivered by it or on its behalf (the EU's own
+    statement; Venezuela speaking for the Non-Aligned Movement)."""
+    sides: dict[str, list[int]] = {}
+    for statement in release.statements:
+        sides.setdefault(statement.delegation.key, []).append(statement.order)
+    for alignment in release.alignments:
+        if alignment.kind == "on-behalf-of" and alignment.target is not None:
+            orders = sides.setdefault(alignment.target.key, [])
+            if alignment.statement not in orders:
+                orders.append(alignment.statement)
+    return sides
 
 
 def _finding(out: _Triples, source: Source, doc: URIRef, node: URIRef, finding: Finding,

@@ -111,3 +111,35 @@ def test_help_everywhere(command: list[str]) -> None:
 def test_version() -> None:
     result = _run("--version")
     assert result.exit_code == 0 and "councilgraph" in result.output
+
+
+def test_same_symbol_twice(tmp_path: Path, seed_path: Path) -> None:
+    same = tmp_path / "copy.txt"
+    shutil.copy(seed_path, same)
+    result = _run("build", str(seed_path), str(same), "--out", str(tmp_path / "a"))
+    assert result.exit_code == 0, result.output
+    assert "skipped, same content as SC-13081.txt" in result.output
+    edited = tmp_path / "edited.txt"
+    edited.write_text(seed_path.read_text("utf-8").replace("TEKEDA ALEMU", "TEKEDA ALEMU GEBRE"), "utf-8")
+    result = _run("build", str(seed_path), str(edited), "--out", str(tmp_path / "b"))
+    assert result.exit_code == 1
+    assert f"error: {edited}: press release SC/13081 was already built from SC-13081.txt" in result.output
+
+
+def test_unwritable_output_gets_one_line_and_keeps_previous_files(tmp_path: Path, seed_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _run("build", str(RELEASES / "sc-observers.txt"), "--out", str(out), "-f", "turtle").exit_code == 0
+    before = (out / "graph.ttl").read_bytes()
+    (out / "graph.nq").mkdir()  # something in the way of one of the two files
+    result = _run("build", str(seed_path), "--out", str(out))
+    assert result.exit_code == 1
+    assert "error: cannot write the output" in result.output
+    assert "Traceback" not in result.output
+    assert (out / "graph.ttl").read_bytes() == before  # neither file replaced
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_formats_not_built_are_not_left_stale(tmp_path: Path, seed_path: Path) -> None:
+    assert _run("build", str(seed_path), "--out", str(tmp_path)).exit_code == 0
+    assert _run("build", str(seed_path), "--out", str(tmp_path), "-f", "turtle").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]

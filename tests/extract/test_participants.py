@@ -29,6 +29,9 @@ SENTENCES = [
     pytest.param("The observers for the Holy See and the State of Palestine also spoke.", ["VAT", "PSE"],
                  id="observers"),
     pytest.param("Speakers said many things about the United Kingdom.", [], id="no-participants-sentence"),
+    pytest.param("Also speaking were representatives of Venezuela (Bolivarian Republic of), Iran (Islamic Republic of), "
+                 "Bolivia (Plurinational State of), Netherlands (Kingdom of the) and Peru.",
+                 ["VEN", "IRN", "BOL", "NLD", "PER"], id="un-list-names"),
 ]
 
 

@@ -56,6 +56,8 @@ TIMES = [
     pytest.param("The meeting opened at 3 p.m. and adjourned at 6.15 p.m.", ("15:00", "18:15"), id="no-minutes"),
     pytest.param("The meeting opened at 11:30 a.m. and closed at noon.", ("11:30", "12:00"), id="noon"),
     pytest.param("The meeting opened at 12:05 p.m.", ("12:05", None), id="opened-only"),
+    pytest.param("The meeting opened at 10:00 a.m., was suspended at 1:05 p.m., resumed at 3:00 p.m. and closed at "
+                 "5:15 p.m.", ("10:00", "17:15"), id="suspended-and-resumed"),
 ]
 
 
@@ -73,6 +75,11 @@ def test_not_a_press_release() -> None:
 def test_truncated_after_header() -> None:
     with pytest.raises(InputError, match="truncated"):
         _layout("8111th Meeting (AM)\nSC/13081\n")
+
+
+def test_headline_alone_is_truncated() -> None:
+    with pytest.raises(InputError, match="truncated press release: nothing after the headline"):
+        _layout("8111th Meeting (AM)\nSC/13081\n\nSecurity Council Adopts Resolution\n")
 
 
 def test_footer_is_not_content() -> None:
