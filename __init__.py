@@ -8,7 +8,7 @@ The stages, each in its own module::
     graph.mapping      records -> triples in the councilgraph ontology
     exports.*          triples -> Turtle, N-Quads ...
 
-``pipeline.build_document`` runs them for one file.
+``pipeline.build_path`` runs them for one file; ``cli`` for many.
 """
 
 __version__ = "0.1.0"

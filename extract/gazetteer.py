@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from councilgraph.extract.read import normalise
 from councilgraph.ontology.reference import Entity, organizations, states
 
 __all__ = ["Gazetteer", "Match", "gazetteer", "normalise_name"]
@@ -24,8 +25,7 @@ _OFFICIAL_SUFFIX = re.compile(r" ?\([^()\n]{2,40}\)")
 
 def normalise_name(text: str) -> str:
     """Key for name lookup: straight quotes and hyphens, single spaces, case folded."""
-    text = text.replace("\u2019", "'").replace("\u2011", "-").replace("\u00a0", " ")
-    return _SPACES.sub(" ", text).strip().casefold()
+    return _SPACES.sub(" ", normalise(text)).strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)

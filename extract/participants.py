@@ -31,7 +31,7 @@ _OPENING = re.compile(
     r"|(?:The\s+)?(?:[Rr]epresentatives|[Oo]bservers)\s+(?:of|for)\s+(?:the\s+)?(?=[^.]*\balso\s+(?:spoke|participated|took\s+the\s+floor)))"
 )
 _ITEM_LEAD = re.compile(r"(?:,?\s+as\s+(?:did|well\s+as)\s+|,?\s+also\s+spoke,?\s+as\s+did\s+|\s*,\s*(?:and\s+)?|\s+and\s+)?(?:the\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
-_ON_BEHALF = re.compile(r"\s*\((?:speaking\s+)?(?:also\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
+_ASIDE = re.compile(r"\s*\((?:speaking\s+)?(?:also\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
 
 
 def extract_participants(source: Source, layout: Layout, places: Gazetteer) -> list[Participant]:
@@ -48,7 +48,7 @@ def extract_participants(source: Source, layout: Layout, places: Gazetteer) -> l
                 if match is None:
                     break
                 end, behalf = match.end, None
-                extra = _ON_BEHALF.match(text, end, para.end)
+                extra = _ASIDE.match(text, end, para.end)
                 if extra is not None and (group := places.match_at(text, extra.end())) is not None:
                     behalf = group.entity
                     close = text.find(")", group.end, para.end)

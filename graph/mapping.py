@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from rdflib import RDF, RDFS, SH, XSD, Literal, URIRef
 
 from councilgraph.extract.gazetteer import gazetteer
-from councilgraph.extract.read import Source
+from councilgraph.extract.read import Source, normalise
 from councilgraph.extract.records import Alignment, DocumentRef, Finding, PressRelease, Statement
 from councilgraph.graph import iris
 from councilgraph.graph.namespace import CG, FOAF, ID, PROV, SKOS
@@ -147,7 +147,7 @@ def _entity(out: _Triples, entity: Entity, written: str | None = None) -> URIRef
         if not entity.in_reference:
             out.add(node, CG.inReferenceList, Literal(False))
     if written:
-        written = " ".join(written.replace("\u2011", "-").replace("\u2019", "'").split())
+        written = " ".join(normalise(written).split())
         if written != entity.name and written != entity.acronym:
             out.add(node, SKOS.altLabel, Literal(written))
     return node

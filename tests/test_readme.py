@@ -1,0 +1,32 @@
+"""The README shows real commands and real output (docs drift is a bug)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from councilgraph.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
+    assert blocks[0] == "pip install -e . && councilgraph build examples/SC-13081.txt --out out/"
+    assert blocks[1] == "pip install -e '.[test]' && python3 -m pytest -q"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert ci.rstrip().splitlines()[-1] == "python3 -m pytest -q"
+    assert "pip install --quiet -e '.[test]'" in ci
+
+
+def test_readme_build_output_is_real(tmp_path: Path, seed_path: Path) -> None:
+    shown = re.search(r"\$ councilgraph build examples/SC-13081.txt --out out/\n(.*?)\n```", README, re.S)
+    result = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert shown.group(1).splitlines()[0] == result.output.splitlines()[0]
