@@ -40,3 +40,19 @@ def test_wheel_carries_ontology_reference_data_and_shapes(wheel: zipfile.ZipFile
 def test_wheel_declares_console_script(wheel: zipfile.ZipFile) -> None:
     entry_points = next(n for n in wheel.namelist() if n.endswith("entry_points.txt"))
     assert "councilgraph = councilgraph.cli:main" in wheel.read(entry_points).decode()
+
+
+def test_installed_wheel_builds_the_seed(wheel: zipfile.ZipFile, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    install = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target",
+                              str(target), wheel.filename], capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import councilgraph, councilgraph.cli as cli; "
+        "assert councilgraph.__file__.startswith(sys.argv[1]), councilgraph.__file__; "
+        "sys.argv = ['councilgraph', 'build', sys.argv[2], '--out', sys.argv[3], '-q']; cli.main()"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(target), str(ROOT / "examples" / "SC-13081.txt"),
+                          str(tmp_path / "out")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out" / "graph.nq").stat().st_size > 100_000
