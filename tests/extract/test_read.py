@@ -58,3 +58,7 @@ def test_seed_is_read_whole(seed) -> None:
     source, _ = seed
     assert len(source.text) == 109_874
     assert source.sha256 == hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+
+
+def test_old_mac_line_endings_become_newlines() -> None:
+    assert normalise("8111th Meeting (AM)\rSC/13081\r\rHeadline") == "8111th Meeting (AM)\nSC/13081\n\nHeadline"
