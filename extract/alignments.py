@@ -142,7 +142,7 @@ def _target_at(text: str, pos: int, limit: int, places: Gazetteer) -> tuple[Enti
     if found is not None and found.end <= limit:
         entity, start, end = found.entity, found.start, found.end
     elif (unknown := _UNKNOWN_GROUP.match(text, pos, limit)) is not None:
-        entity = unknown_organization(unknown["name"], org_class="GroupOfStates")
+        entity = unknown_organization(unknown["name"], category="GroupOfStates")
         start, end = unknown.start("name"), unknown.end("name")
     else:
         return None

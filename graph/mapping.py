@@ -141,8 +141,8 @@ def _entity(out: _Triples, entity: Entity, written: str | None = None) -> URIRef
         out.add(node, RDFS.seeAlso, iris.eu_country_iri(entity))
     else:
         out.typed(node, CG.Organization)
-        if entity.org_class in _ORG_CLASSES:
-            out.typed(node, _ORG_CLASSES[entity.org_class])
+        if entity.category in _ORG_CLASSES:
+            out.typed(node, _ORG_CLASSES[entity.category])
         out.add(node, CG.acronym, Literal(entity.acronym) if entity.acronym else None)
         if not entity.in_reference:
             out.add(node, CG.inReferenceList, Literal(False))

@@ -27,7 +27,7 @@ class Entity:
         kind: "state" or "org".
         key: ISO 3166-1 alpha-3 code for a State, the slug for an organisation.
         name: the canonical name (used as rdfs:label).
-        org_class: one of :data:`ORG_KINDS` for organisations, "" for States.
+        category: one of :data:`ORG_KINDS` for organisations, "" for States.
         acronym: the usual acronym, or "".
         status: "member", "observer" or "historical" for States, "" otherwise.
         in_reference: False when recognised only from the text's form.
@@ -37,7 +37,7 @@ class Entity:
     kind: str
     key: str
     name: str
-    org_class: str = ""
+    category: str = ""
     acronym: str = ""
     status: str = ""
     in_reference: bool = True
@@ -64,7 +64,7 @@ def organizations() -> tuple[Entity, ...]:
     """All organisations and groups of ``organizations.csv``."""
     with data_path("organizations.csv").open(encoding="utf-8", newline="") as fh:
         return tuple(
-            Entity(kind="org", key=row["id"], name=row["name"], org_class=row["kind"],
+            Entity(kind="org", key=row["id"], name=row["name"], category=row["kind"],
                    acronym=row["acronym"], aliases=_split(row["aliases"]))
             for row in csv.DictReader(fh)
         )
@@ -85,18 +85,18 @@ def slugify_name(text: str) -> str:
 _GROUP_WORDS = re.compile(r"\b(?:Group|Countries|countries|States|Movement|Alliance|Coalition|Friends)\b")
 
 
-def unknown_organization(name: str, org_class: str | None = None) -> Entity:
+def unknown_organization(name: str, category: str | None = None) -> Entity:
     """An organisation named in a text but absent from the reference list.
 
-    Its class is ``org_class`` when the context tells (an alignment target is a group of
+    Its class is ``category`` when the context tells (an alignment target is a group of
     States), else a guess from the name; the node is marked ``in_reference=False``.
     """
     clean = " ".join(name.split())
-    if org_class is None:
+    if category is None:
         if clean.startswith(("United Nations", "UN ")):
-            org_class = "UNEntity"
+            category = "UNEntity"
         elif _GROUP_WORDS.search(clean):
-            org_class = "GroupOfStates"
+            category = "GroupOfStates"
         else:
-            org_class = "NGO"  # civil-society briefers are the usual unknown delegations
-    return Entity(kind="org", key=slugify_name(clean), name=clean, org_class=org_class, in_reference=False)
+            category = "NGO"  # civil-society briefers are the usual unknown delegations
+    return Entity(kind="org", key=slugify_name(clean), name=clean, category=category, in_reference=False)

@@ -23,7 +23,7 @@ def test_organisations_are_well_formed() -> None:
     orgs = organizations()
     assert len({o.key for o in orgs}) == len(orgs)
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", o.key) for o in orgs)
-    assert {o.org_class for o in orgs} <= set(ORG_KINDS)
+    assert {o.category for o in orgs} <= set(ORG_KINDS)
     acronyms = [o.acronym for o in orgs if o.acronym]
     assert len(acronyms) == len(set(acronyms))
 
