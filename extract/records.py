@@ -15,7 +15,7 @@ from councilgraph.ontology.reference import Entity
 __all__ = [
     "Paragraph", "Section", "MeetingRef", "Header", "MeetingTimes", "Layout",
     "Speaker", "Statement", "DocumentRef", "Alignment", "Participant", "Finding",
-    "PressRelease",
+    "PressRelease", "ResolutionParagraph", "ResolutionText", "Citation", "Mention", "Vote", "ResolutionDocument",
 ]
 
 
@@ -123,14 +123,20 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRef:
-    """A UN document named in the text, e.g. resolution 2388 (2017)."""
+    """A UN document named in the text, e.g. resolution 2388 (2017).
 
-    symbol: str  # canonical: "S/RES/2388 (2017)"
-    kind: str  # "resolution", "presidential-statement", "document"
+    ``kind`` is "resolution" (Security Council), "ga-resolution", "presidential-statement" or
+    "document". ``printed_year`` is set when the text gives a year that contradicts the number
+    ("resolution 2331 (2661)"); ``year`` is then the corrected one.
+    """
+
+    symbol: str  # canonical: "S/RES/2388 (2017)", "S/PRST/2015/25", "A/RES/70/1", "S/2017/939"
+    kind: str
     number: int | None
     year: int | None
     start: int
     end: int
+    printed_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +182,90 @@ class Finding:
     end: int
     statement: int | None = None
     entity: Entity | None = None
+    document: DocumentRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionParagraph:
+    """A preambular or operative paragraph of a resolution text.
+
+    ``phrase`` is its opening phrase ("Recalling", "Taking note of", "Calls upon"), ``cito`` the
+    local name of the CiTO property that phrase gives its citations ("citesForInformation").
+    """
+
+    kind: str  # "preambular" or "operative"
+    ordinal: int
+    phrase: str
+    cito: str
+    start: int
+    end: int
+    phrase_start: int
+    phrase_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionText:
+    """The text of one resolution (inside a release or a file of its own)."""
+
+    document: DocumentRef  # the resolution itself; its span is the line that names it
+    start: int
+    end: int
+    paragraphs: tuple[ResolutionParagraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One act of citation.
+
+    The citing side is a statement (``statement``), a resolution paragraph (``resolution`` and
+    ``paragraph``), or the release's own summary (neither). The cited side is a UN document or an
+    instrument; ``article`` keeps "Article 15 of the Convention ...".
+    """
+
+    statement: int | None
+    resolution: str | None
+    paragraph: ResolutionParagraph | None
+    document: DocumentRef | None
+    instrument: Entity | None
+    article: str | None
+    phrase: str | None
+    cito: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An organisation named in a statement, a resolution paragraph or the summary."""
+
+    statement: int | None
+    resolution: str | None
+    paragraph: ResolutionParagraph | None
+    entity: Entity
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """The outcome of action on a text at a meeting.
+
+    ``document`` is the resolution adopted, or the draft put to the vote (a "document" kind
+    reference, possibly without symbol) when it failed.
+    """
+
+    document: DocumentRef
+    meeting: int | None
+    adopted: bool
+    unanimous: bool
+    in_favour: int | None
+    against: int | None
+    abstentions: int | None
+    against_states: tuple[Entity, ...]
+    abstaining_states: tuple[Entity, ...]
+    vetoed_by: tuple[Entity, ...]
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,4 +276,19 @@ class PressRelease:
     statements: tuple[Statement, ...]
     alignments: tuple[Alignment, ...]
     participants: tuple[Participant, ...]
+    findings: tuple[Finding, ...]
+    resolutions: tuple[ResolutionText, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    votes: tuple[Vote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionDocument:
+    """Everything extracted from a stand-alone resolution text."""
+
+    text: ResolutionText
+    votes: tuple[Vote, ...]
+    citations: tuple[Citation, ...]
+    mentions: tuple[Mention, ...]
     findings: tuple[Finding, ...]

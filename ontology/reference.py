@@ -10,7 +10,10 @@ from functools import cache
 
 from councilgraph.ontology import data_path
 
-__all__ = ["Entity", "ORG_KINDS", "states", "organizations", "slugify_name"]
+__all__ = [
+    "Entity", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "instruments", "opening_phrases", "organizations",
+    "resolution_years", "slugify_name", "states", "unknown_organization",
+]
 
 #: The finer organisation classes of the ontology, by the CSV's ``kind`` value.
 ORG_KINDS = (
@@ -21,17 +24,19 @@ ORG_KINDS = (
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A State or organisation councilgraph can name with a stable IRI.
+    """A State, organisation or instrument councilgraph can name with a stable IRI.
 
     Attributes:
-        kind: "state" or "org".
-        key: ISO 3166-1 alpha-3 code for a State, the slug for an organisation.
+        kind: "state", "org" or "instrument".
+        key: ISO 3166-1 alpha-3 code for a State, the slug for an organisation or instrument.
         name: the canonical name (used as rdfs:label).
-        category: one of :data:`ORG_KINDS` for organisations, "" for States.
+        category: one of :data:`ORG_KINDS` for organisations, the kind of an instrument
+            ("convention", "protocol" ...), "" for States.
         acronym: the usual acronym, or "".
         status: "member", "observer" or "historical" for States, "" otherwise.
         in_reference: False when recognised only from the text's form.
         aliases: other written forms from the reference list.
+        year: an instrument's year of adoption.
     """
 
     kind: str
@@ -42,6 +47,7 @@ class Entity:
     status: str = ""
     in_reference: bool = True
     aliases: tuple[str, ...] = ()
+    year: int | None = None
 
 
 def _split(field: str) -> tuple[str, ...]:
@@ -100,3 +106,58 @@ def unknown_organization(name: str, category: str | None = None) -> Entity:
         else:
             category = "NGO"  # civil-society briefers are the usual unknown delegations
     return Entity(kind="org", key=slugify_name(clean), name=clean, category=category, in_reference=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionYears:
+    """First and last Security Council resolution number of each year (``resolution_years.csv``)."""
+
+    ranges: tuple[tuple[int, int, int], ...]  # (year, first, last), by year
+
+    def year_of(self, number: int) -> int | None:
+        """The year resolution ``number`` was adopted, or None beyond the table."""
+        for year, first, last in self.ranges:
+            if first <= number <= last:
+                return year
+        return None
+
+    def agrees(self, number: int, year: int) -> bool:
+        """Whether the table allows resolution ``number`` in ``year`` (unknown years are allowed)."""
+        actual = self.year_of(number)
+        return actual is None or actual == year
+
+
+@cache
+def resolution_years() -> ResolutionYears:
+    """The resolution-years table, loaded once."""
+    with data_path("resolution_years.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [(int(r["year"]), int(r["first"]), int(r["last"])) for r in csv.DictReader(fh)]
+    return ResolutionYears(tuple(sorted(rows)))
+
+
+@cache
+def instruments() -> tuple[Entity, ...]:
+    """All instruments of ``instruments.csv`` (treaties, protocols, declarations ...)."""
+    with data_path("instruments.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            Entity(kind="instrument", key=row["id"], name=row["name"], category=row["kind"],
+                   aliases=_split(row["aliases"]), year=int(row["year"]) if row["year"] else None)
+            for row in csv.DictReader(fh)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningPhrase:
+    """An opening phrase of resolution paragraphs and the CiTO property it gives citations."""
+
+    phrase: str
+    part: str  # "preambular" or "operative"
+    cito: str  # local name in http://purl.org/spar/cito/
+
+
+@cache
+def opening_phrases() -> tuple[OpeningPhrase, ...]:
+    """The lexicon of ``opening_phrases.csv``, longest phrase first."""
+    with data_path("opening_phrases.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [OpeningPhrase(r["phrase"], r["part"], r["cito"]) for r in csv.DictReader(fh)]
+    return tuple(sorted(rows, key=lambda p: (-len(p.phrase), p.phrase)))

@@ -1,0 +1,157 @@
+"""Citations of UN documents: Security Council and General Assembly resolutions,
+presidential statements, and any document by its symbol.
+
+Written forms handled (line breaks and non-breaking spaces inside are fine)::
+
+    resolution 2331 (2016)             Resolution 1261 (1999)
+    resolutions 2359 (2017) and 2374 (2017)
+    resolutions 2195 (2014), 2253 (2015), 2199 (2015) and 2368 (2017), which ..., as well as 2242 (2015)
+    its resolution 889 (1993) of 15 December 1993
+    presidential statement 2015/25     S/PRST/2015/25
+    S/2017/939   S/1994/262   A/72/L.1   A/47/277-S/24111
+    General Assembly resolution 1514 (XV)     resolution 70/1
+
+A Security Council resolution number fixes its year; a printed year that the
+resolution-years table contradicts ("resolution 2331 (2661)") is corrected and
+reported as a finding, never turned into a second resolution.
+"""
+
+from __future__ import annotations
+
+import re
+
+from councilgraph.extract.records import DocumentRef, Finding
+from councilgraph.ontology.reference import ResolutionYears, resolution_years
+
+__all__ = ["document_refs"]
+
+_TRIGGER = re.compile(r"\b(?P<ga>General\s+Assembly\s+)?[Rr]esolutions?\b")
+_NUMBER_YEAR = re.compile(r"(?<![\d/.\w-])(?P<number>\d{1,4})\s*\(\s*(?P<year>\d{4})\s*\)")
+_GA_ROMAN = re.compile(r"\s*(?P<number>\d{1,4})\s*\((?P<session>[IVXL]{1,6}(?:-[A-Z])?)\)")
+_GA_SLASH = re.compile(r"\s*(?P<session>\d{1,2})/(?P<number>\d{1,3})(?![\d/])")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)")
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n\s*\n")
+_PRST = re.compile(r"\b[Pp]residential\s+[Ss]tatements?\s+(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
+_PRST_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
+_SEGMENT = r"(?:RES|PRST|PV\.\d+|C\.\d+|CN\.\d+|AC\.\d+|L\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+|[A-Z]{2,6}|\d{1,5})"
+_SYMBOL = re.compile(rf"(?<![\w/])(?P<symbol>(?:S|A|E|ST)(?:/{_SEGMENT}){{1,5}})(?P<paren>\s*\(\s*(?P<year>\d{{4}})\s*\))?")
+
+
+def document_refs(text: str, start: int, end: int,
+                  years: ResolutionYears | None = None) -> tuple[list[DocumentRef], list[Finding]]:
+    """UN documents cited in ``text[start:end]``, left to right, and year findings."""
+    years = years or resolution_years()
+    refs: list[DocumentRef] = []
+    findings: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(ref: DocumentRef) -> None:
+        if not any(s < ref.end and ref.start < e for s, e in taken):
+            refs.append(ref)
+            taken.append((ref.start, ref.end))
+
+    for m in _SYMBOL.finditer(text, start, end):
+        ref = _from_symbol(m)
+        if ref is not None:
+            add(_checked(ref, years, findings))
+    for trigger in _TRIGGER.finditer(text, start, end):
+        for ref in _resolution_list(text, trigger, end):
+            add(_checked(ref, years, findings))
+    for m in _PRST.finditer(text, start, end):
+        add(_prst(m, m.start("year")))
+        pos = m.end()
+        while (more := _PRST_MORE.match(text, pos, end)) is not None:
+            add(_prst(more, more.start("year")))
+            pos = more.end()
+    refs.sort(key=lambda r: r.start)
+    return refs, findings
+
+
+def _resolution_list(text: str, trigger: re.Match[str], end: int) -> list[DocumentRef]:
+    """The resolutions after "resolution(s)": every "N (YYYY)" up to the end of the clause."""
+    clause = _CLAUSE_END.search(text, trigger.end(), end)
+    stop = clause.start() if clause else end
+    if trigger["ga"]:
+        return _ga_list(text, trigger.end(), stop)
+    first = _NUMBER_YEAR.match(text, _skip_space(text, trigger.end()), stop)
+    if first is None:
+        return _ga_list(text, trigger.end(), stop)  # "resolution 70/1" without "General Assembly"
+    refs = []
+    for m in _NUMBER_YEAR.finditer(text, first.start(), stop):
+        number, year = int(m["number"]), int(m["year"])
+        refs.append(DocumentRef(symbol=f"S/RES/{number} ({year})", kind="resolution", number=number,
+                                year=year, start=m.start(), end=m.end()))
+    return refs
+
+
+def _ga_list(text: str, pos: int, stop: int) -> list[DocumentRef]:
+    refs = []
+    while True:
+        roman = _GA_ROMAN.match(text, pos, stop)
+        slash = _GA_SLASH.match(text, pos, stop) if roman is None else None
+        if roman is not None:
+            symbol, number = f"A/RES/{roman['number']} ({roman['session']})", int(roman["number"])
+            m = roman
+        elif slash is not None:
+            symbol, number = f"A/RES/{slash['session']}/{slash['number']}", int(slash["number"])
+            m = slash
+        else:
+            return refs
+        begin = m.start("number") if roman is not None else m.start("session")
+        refs.append(DocumentRef(symbol=symbol, kind="ga-resolution", number=number, year=None,
+                                start=begin, end=m.end()))
+        sep = _LIST_SEPARATOR.match(text, m.end(), stop)
+        if sep is None:
+            return refs
+        pos = sep.end()
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _prst(m: re.Match[str], start: int) -> DocumentRef:
+    symbol = f"S/PRST/{m['year']}/{int(m['number'])}"
+    return DocumentRef(symbol=symbol, kind="presidential-statement", number=int(m["number"]),
+                       year=int(m["year"]), start=start, end=m.end())
+
+
+def _from_symbol(m: re.Match[str]) -> DocumentRef | None:
+    symbol = m["symbol"]
+    if not any(c.isdigit() for c in symbol):
+        return None
+    parts = symbol.split("/")
+    if parts[:2] == ["S", "RES"] and len(parts) == 3 and parts[2].isdigit():
+        number = int(parts[2])
+        year = int(m["year"]) if m["year"] else None
+        if year is None:
+            return DocumentRef(symbol=symbol, kind="resolution", number=number, year=None,
+                               start=m.start(), end=m.end("symbol"))
+        return DocumentRef(symbol=f"S/RES/{number} ({year})", kind="resolution", number=number, year=year,
+                           start=m.start(), end=m.end())
+    if parts[:2] == ["S", "PRST"] and len(parts) == 4:
+        return DocumentRef(symbol=symbol, kind="presidential-statement", number=int(parts[3]),
+                           year=int(parts[2]), start=m.start(), end=m.end("symbol"))
+    kind = "ga-resolution" if parts[:2] == ["A", "RES"] else "document"
+    return DocumentRef(symbol=symbol, kind=kind, number=None, year=None, start=m.start(), end=m.end("symbol"))
+
+
+def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding]) -> DocumentRef:
+    """Correct a Security Council resolution's year from its number, with a finding when they disagree."""
+    if ref.kind != "resolution" or ref.number is None:
+        return ref
+    actual = years.year_of(ref.number)
+    if ref.year is None and actual is not None:
+        return DocumentRef(f"S/RES/{ref.number} ({actual})", ref.kind, ref.number, actual, ref.start, ref.end)
+    if ref.year is None or actual is None or actual == ref.year:
+        return ref
+    fixed = DocumentRef(f"S/RES/{ref.number} ({actual})", ref.kind, ref.number, actual, ref.start, ref.end,
+                        printed_year=ref.year)
+    findings.append(Finding(
+        kind="YearMismatch", severity="Warning",
+        message=f"resolution {ref.number} is printed with the year {ref.year}, but it was adopted in {actual}",
+        start=ref.start, end=ref.end, document=fixed,
+    ))
+    return fixed

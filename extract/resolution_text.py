@@ -1,0 +1,191 @@
+"""Resolution texts: preambular and operative paragraphs with their opening phrases.
+
+Two sources: the full text inside a press release ("The full text of resolution
+2388 (2017) reads as follows:" then "The Security Council," and the paragraphs),
+and a stand-alone resolution file, whose first line names it ("Resolution 889
+(1993)", "4 (1946). Resolution of 29 April 1946") and whose last lines are
+usually the adoption record and footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from councilgraph.extract.read import InputError, Source
+from councilgraph.extract.records import DocumentRef, Layout, Paragraph, ResolutionParagraph, ResolutionText
+from councilgraph.extract.segment import paragraphs
+from councilgraph.ontology.reference import opening_phrases
+
+__all__ = ["resolutions_in_release", "resolution_file", "classify", "looks_like_resolution"]
+
+_FULL_TEXT = re.compile(
+    r"The\s+(?:full\s+)?text\s+of\s+(?:the\s+)?(?:draft\s+)?resolution\s+(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)"
+    r"[^\n]{0,80}?reads\s+as\s+follows\s*:"
+)
+_ORGAN = re.compile(r"(?:Therefore\s+)?The\s+(?:Security\s+Council|General\s+Assembly)\s*,?")
+_NUMBERED = re.compile(r"[\"']?\s*(?P<number>\d{1,3})\.\s+")
+_FILE_HEADER = re.compile(
+    r"(?i:Resolution)\s+(?P<n1>\d{1,4})\s*\((?P<y1>\d{4})\)|(?P<n2>\d{1,4})\s*\((?P<y2>\d{4})\)\.?\s+Resolution\b"
+)
+_FILE_NAME = re.compile(r"S_RES_(?P<number>\d{1,4})_(?P<year>\d{4})")
+_ADOPTED = re.compile(r"Adopted\b[^\n]{0,60}?\bat\s+(?:the|its)\s+\d{1,5}(?:st|nd|rd|th)\s+meeting")
+# Page furniture and connectives that are not paragraphs: page numbers, symbols, dates, "Therefore".
+_FURNITURE = re.compile(
+    r"-\s*\d+\s*-|Page\s+\d+|S/RES/\d+\s*\(\d{4}\)|\d{2}-\d{5}.*|\[?[A-Z]/[\w./-]+\]?|Therefore|"
+    r"(?:of\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Distr\.:?\s+\w+|[A-Z][A-Z ]{3,60}"
+)
+_FOOTNOTE_MARK = re.compile(r"\s+\d{1,3}/?$")
+_LINE_START = re.compile(r"\n[ \t]*(?=\S)")
+
+
+@cache
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for every opening phrase (longest first), and phrase -> (part, CiTO name)."""
+    phrases = opening_phrases()
+    pattern = re.compile("|".join(re.escape(p.phrase) for p in phrases) + r"(?![\w-])", re.I)
+    table = {}
+    for p in phrases:
+        table.setdefault(p.phrase.lower(), (p.part, p.cito))
+    return pattern, table
+
+
+def classify(text: str, start: int, end: int, ordinal: int, operative_hint: bool) -> ResolutionParagraph:
+    """A paragraph's kind, ordinal and opening phrase."""
+    numbered = _NUMBERED.match(text, start, end)
+    pos = numbered.end() if numbered else start
+    if numbered is None and text.startswith(('"', "'"), pos):
+        pos += 1
+    pattern, table = _lexicon()
+    m = pattern.match(text, pos, end)
+    if m is not None:
+        phrase = " ".join(m.group().split())
+        part, cito = table[phrase.lower()]
+        phrase_end = m.end()
+    else:
+        word = re.match(r"[A-Za-z][\w-]*", text[pos:end])
+        phrase = word.group() if word else ""
+        phrase_end = pos + len(phrase)
+        part, cito = ("operative" if operative_hint or text[end - 1:end] in ";." else "preambular"), "cites"
+    kind = "operative" if numbered is not None or operative_hint else part
+    number = int(numbered["number"]) if numbered else ordinal
+    return ResolutionParagraph(kind=kind, ordinal=number, phrase=phrase, cito=cito,
+                               start=start, end=end, phrase_start=pos, phrase_end=phrase_end)
+
+
+def _structure(text: str, body: list[Paragraph]) -> tuple[ResolutionParagraph, ...]:
+    """Classify body paragraphs; once a numbered paragraph is seen, the rest are operative."""
+    out: list[ResolutionParagraph] = []
+    counts = {"preambular": 0, "operative": 0}
+    operative_seen = False
+    for para in body:
+        operative_seen = operative_seen or _NUMBERED.match(text, para.start, para.end) is not None
+        paragraph = classify(text, para.start, para.end, 0, operative_hint=operative_seen)
+        counts[paragraph.kind] += 1
+        if paragraph.ordinal == 0:  # unnumbered: count within its kind
+            paragraph = replace(paragraph, ordinal=counts[paragraph.kind])
+        out.append(paragraph)
+    return tuple(out)
+
+
+def resolutions_in_release(source: Source, layout: Layout) -> list[ResolutionText]:
+    """Every "The full text of resolution N (YYYY) reads as follows:" block of a release."""
+    text = source.matchable
+    found = []
+    for section in layout.sections:
+        paras = list(section.paragraphs)
+        for i, para in enumerate(paras):
+            intro = _FULL_TEXT.match(text, para.start, para.end)
+            if intro is None:
+                continue
+            body = []
+            for follower in paras[i + 1:]:
+                if _FULL_TEXT.match(text, follower.start, follower.end):
+                    break
+                if not body and _ORGAN.match(text, follower.start, follower.end):
+                    continue
+                body.append(follower)
+            number, year = int(intro["number"]), int(intro["year"])
+            ref = DocumentRef(f"S/RES/{number} ({year})", "resolution", number, year,
+                              intro.start("number"), intro.end("year") + 1)
+            end = body[-1].end if body else para.end
+            found.append(ResolutionText(ref, para.start, end, _structure(text, body)))
+    return found
+
+
+def looks_like_resolution(source: Source) -> bool:
+    """Whether a file is a resolution text rather than a press release."""
+    head = source.matchable[:3000]
+    first = head.lstrip()[:200]
+    return bool(_FILE_HEADER.match(first)) or (_ORGAN.search(head) is not None and "/" not in first.split("\n")[0])
+
+
+def resolution_file(source: Source) -> ResolutionText:
+    """The structure of a stand-alone resolution text.
+
+    Raises:
+        InputError: no resolution number in the first lines or the file name, or no paragraphs.
+    """
+    text = source.matchable
+    paras = _split_wrapped(text, paragraphs(text))
+    if not paras:
+        raise InputError("empty resolution text")
+    first = 0
+    header = None
+    for first, para in enumerate(paras[:8]):
+        if (header := _FILE_HEADER.match(text, para.start, para.end)) is not None:
+            break
+    if header is not None:
+        number = int(header["n1"] or header["n2"])
+        year = int(header["y1"] or header["y2"])
+        span = (header.start(), header.end())
+    elif (named := _FILE_NAME.search(source.name)) is not None:
+        first = -1
+        number, year, span = int(named["number"]), int(named["year"]), (paras[0].start, paras[0].start)
+    else:
+        raise InputError("not a resolution text: no 'Resolution N (YYYY)' in its first lines")
+    ref = DocumentRef(f"S/RES/{number} ({year})", "resolution", number, year, span[0], span[1])
+    body: list[Paragraph] = []
+    for para in paras[first + 1:]:
+        chunk = text[para.start:para.end]
+        if _ADOPTED.match(chunk):
+            if body:
+                break  # the adoption record closes the text; footnotes follow
+            continue  # "Adopted by the Security Council at its 3107th meeting" under the title
+        if _FURNITURE.fullmatch(chunk.strip()):
+            continue
+        organ = _ORGAN.match(text, para.start, para.end)
+        if organ is not None:
+            rest = _skip_blank(text, organ.end(), para.end)
+            if rest < para.end:  # "The Security Council, Recalling ..." on one line
+                body.append(Paragraph(rest, para.end))
+            continue
+        body.append(para)
+    if not body:
+        raise InputError("not a resolution text: no preambular or operative paragraphs found")
+    return ResolutionText(ref, paras[0].start, body[-1].end, _structure(text, body))
+
+
+def _skip_blank(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _split_wrapped(text: str, paras: list[Paragraph]) -> list[Paragraph]:
+    """Split blocks where a numbered or phrase-led paragraph starts on a new line without a blank line."""
+    pattern, _ = _lexicon()
+    out = []
+    for para in paras:
+        start = para.start
+        for line in _LINE_START.finditer(text, para.start, para.end):
+            pos = line.end()
+            previous = _FOOTNOTE_MARK.sub("", text[start:line.start()].rstrip())
+            if previous.endswith((",", ";", ":", ".")) and (
+                _NUMBERED.match(text, pos, para.end) or pattern.match(text, pos, para.end)
+            ):
+                out.append(Paragraph(start, len(text[:line.start()].rstrip())))
+                start = pos
+        out.append(Paragraph(start, para.end))
+    return out
