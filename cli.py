@@ -16,7 +16,7 @@ import click
 
 from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, StagedFiles
-from councilgraph.pipeline import BuiltDocument, InputError, build_path, expand_inputs
+from councilgraph.pipeline import KINDS, BuiltDocument, InputError, build_path, expand_inputs
 
 OutDir = click.Path(file_okay=False, dir_okay=True, writable=True, path_type=Path)
 
@@ -41,9 +41,11 @@ def main() -> None:
               help="Output folder, created if missing. Its graph files are replaced atomically.")
 @click.option("--format", "-f", "formats", type=click.Choice(sorted(EXPORTERS)), multiple=True,
               help="Output format; repeat for several. Default: turtle and nquads.")
+@click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True,
+              help="What the inputs are: detected from the text, or forced.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
-def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], quiet: bool) -> None:
-    """Build the graph of press releases INPUT... (files, folders or glob patterns).
+def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], kind: str, quiet: bool) -> None:
+    """Build the graph of press releases and resolution texts INPUT... (files, folders or glob patterns).
 
     \b
     Writes, in --out:
@@ -64,12 +66,12 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], quie
     failures = 0
     for path in _progress(paths, quiet):
         try:
-            document = build_path(path)
+            document = build_path(path, kind)
         except InputError as err:
             failures += 1
             click.echo(f"error: {path}: {err}", err=True)
             continue
-        symbol = document.release.layout.header.symbol
+        symbol = document.symbol
         earlier = built.get(symbol)
         if earlier is not None:
             if earlier.source.sha256 == document.source.sha256:

@@ -10,50 +10,83 @@ from pathlib import Path
 from councilgraph.exports.base import DocumentGraph
 from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import InputError, Source, decode_source, read_source
-from councilgraph.extract.records import PressRelease
-from councilgraph.graph.mapping import press_release_triples, release_iri
+from councilgraph.extract.records import PressRelease, ResolutionDocument
+from councilgraph.extract.resolution_document import extract_resolution
+from councilgraph.extract.resolution_text import looks_like_resolution
+from councilgraph.extract.segment import looks_like_press_release
+from councilgraph.graph.iris import document_iri
+from councilgraph.graph.mapping import press_release_triples, release_iri, resolution_document_triples
 
-__all__ = ["BuiltDocument", "InputError", "build_bytes", "build_source", "build_path", "expand_inputs", "INPUT_SUFFIXES"]
+__all__ = ["KINDS", "BuiltDocument", "InputError", "build_bytes", "build_source", "build_path", "expand_inputs", "INPUT_SUFFIXES"]
 
 #: File suffixes picked up when a folder is given as input.
 INPUT_SUFFIXES = (".txt",)
 
 
+#: What ``--kind`` accepts: detect, or force one reader.
+KINDS = ("auto", "press-release", "resolution")
+
+
 @dataclass(frozen=True, slots=True)
 class BuiltDocument:
-    """The outcome of building one document."""
+    """The outcome of building one document (a press release or a resolution text)."""
 
     source: Source
-    release: PressRelease
+    record: PressRelease | ResolutionDocument
     graph: DocumentGraph
 
+    @property
+    def symbol(self) -> str:
+        """The symbol that names the document: "SC/13081", "S/RES/889 (1993)"."""
+        if isinstance(self.record, PressRelease):
+            return self.record.layout.header.symbol
+        return self.record.text.document.symbol
+
     def summary(self) -> str:
-        """One line for the console: symbol, statements, alignments, triples, findings."""
-        release = self.release
-        return (f"{self.source.name}: {release.layout.header.symbol}, "
-                f"{len(release.statements)} statements, {len(release.alignments)} alignments, "
-                f"{len(self.graph.triples)} triples, {len(release.findings)} findings")
+        """One line for the console."""
+        record = self.record
+        if isinstance(record, PressRelease):
+            counts = (f"{len(record.statements)} statements, {len(record.alignments)} alignments, "
+                      f"{len(record.citations)} citations")
+        else:
+            kinds = [p.kind for p in record.text.paragraphs]
+            counts = (f"{kinds.count('preambular')} preambular and {kinds.count('operative')} operative paragraphs, "
+                      f"{len(record.citations)} citations")
+        return (f"{self.source.name}: {self.symbol}, {counts}, {len(self.graph.triples)} triples, "
+                f"{len(record.findings)} findings")
 
 
-def build_source(source: Source) -> BuiltDocument:
-    """Extract and map one decoded document.
+def build_source(source: Source, kind: str = "auto") -> BuiltDocument:
+    """Extract and map one decoded document; ``kind`` is one of :data:`KINDS`.
 
     Raises:
-        InputError: the document is not a press release.
+        InputError: the document is neither a press release nor a resolution text.
     """
-    release = extract_press_release(source)
-    triples = tuple(press_release_triples(source, release))
-    return BuiltDocument(source, release, DocumentGraph(release_iri(release), triples))
+    if kind == "resolution" or (kind == "auto" and not looks_like_press_release(source)
+                                and looks_like_resolution(source)):
+        resolution = extract_resolution(source)
+        graph = DocumentGraph(document_iri(resolution.text.document.symbol),
+                              tuple(resolution_document_triples(source, resolution)))
+        return BuiltDocument(source, resolution, graph)
+    try:
+        release = extract_press_release(source)
+    except InputError as err:
+        if kind == "auto" and str(err).startswith("not a press release"):
+            raise InputError("neither a press release (no symbol such as SC/13081 in its first lines) "
+                             "nor a resolution text (no 'Resolution N (YYYY)' heading)") from None
+        raise
+    return BuiltDocument(source, release, DocumentGraph(release_iri(release),
+                                                       tuple(press_release_triples(source, release))))
 
 
-def build_bytes(data: bytes, name: str) -> BuiltDocument:
+def build_bytes(data: bytes, name: str, kind: str = "auto") -> BuiltDocument:
     """Build a document from raw bytes (no file system)."""
-    return build_source(decode_source(data, name))
+    return build_source(decode_source(data, name), kind)
 
 
-def build_path(path: Path) -> BuiltDocument:
+def build_path(path: Path, kind: str = "auto") -> BuiltDocument:
     """Read and build one file. Raises :class:`InputError` for bad input."""
-    return build_source(read_source(path))
+    return build_source(read_source(path), kind)
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:

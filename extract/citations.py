@@ -25,12 +25,16 @@ from councilgraph.ontology.reference import ResolutionYears, resolution_years
 
 __all__ = ["document_refs"]
 
-_TRIGGER = re.compile(r"\b(?P<ga>General\s+Assembly\s+)?[Rr]esolutions?\b")
+# "resoiutions" and "reso-\nlutions" are OCR and hyphenation forms in older resolution texts.
+_TRIGGER = re.compile(r"\b(?P<ga>General\s+Assembly\s+)?[Rr]eso(?:-\s*)?[li1]utions?\b")
 _NUMBER_YEAR = re.compile(r"(?<![\d/.\w-])(?P<number>\d{1,4})\s*\(\s*(?P<year>\d{4})\s*\)")
 _GA_ROMAN = re.compile(r"\s*(?P<number>\d{1,4})\s*\((?P<session>[IVXL]{1,6}(?:-[A-Z])?)\)")
 _GA_SLASH = re.compile(r"\s*(?P<session>\d{1,2})/(?P<number>\d{1,3})(?![\d/])")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)")
-_CLAUSE_END = re.compile(r"[.;](?:\s|$)|\n\s*\n")
+# A clause ends at a full stop or semicolon, unless the list of numbers goes on after it (a
+# comma misread as a full stop: "276 (1970) of 30 January. 282 (1970) of 23 July").
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)(?!\s*\d{1,4}\s*\(\d{4}\))|\n\s*\n")
+_GAP = 80  # "resolutions on the question of Namibia, particularly 435 (1978)"
 _PRST = re.compile(r"\b[Pp]residential\s+[Ss]tatements?\s+(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
 _PRST_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
 _SEGMENT = r"(?:RES|PRST|PV\.\d+|C\.\d+|CN\.\d+|AC\.\d+|L\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+|[A-Z]{2,6}|\d{1,5})"
@@ -73,8 +77,8 @@ def _resolution_list(text: str, trigger: re.Match[str], end: int) -> list[Docume
     stop = clause.start() if clause else end
     if trigger["ga"]:
         return _ga_list(text, trigger.end(), stop)
-    first = _NUMBER_YEAR.match(text, _skip_space(text, trigger.end()), stop)
-    if first is None:
+    first = _NUMBER_YEAR.search(text, trigger.end(), min(stop, trigger.end() + _GAP))
+    if first is None or "(" in text[trigger.end():first.start()]:
         return _ga_list(text, trigger.end(), stop)  # "resolution 70/1" without "General Assembly"
     refs = []
     for m in _NUMBER_YEAR.finditer(text, first.start(), stop):
@@ -104,12 +108,6 @@ def _ga_list(text: str, pos: int, stop: int) -> list[DocumentRef]:
         if sep is None:
             return refs
         pos = sep.end()
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
 
 
 def _prst(m: re.Match[str], start: int) -> DocumentRef:

@@ -3,32 +3,96 @@
 from __future__ import annotations
 
 from councilgraph.extract.alignments import extract_alignments
+from councilgraph.extract.cited import Citing, cite_and_mention
 from councilgraph.extract.gazetteer import Gazetteer, gazetteer
+from councilgraph.extract.mentions import learned_acronyms
 from councilgraph.extract.participants import extract_participants, reconcile
 from councilgraph.extract.read import Source
-from councilgraph.extract.records import PressRelease
+from councilgraph.extract.records import Citation, DocumentRef, Finding, Mention, PressRelease, Vote
+from councilgraph.extract.resolution_text import resolutions_in_release
 from councilgraph.extract.segment import segment
 from councilgraph.extract.statements import extract_statements
+from councilgraph.extract.votes import votes_in_release
 
 __all__ = ["extract_press_release"]
 
 
 def extract_press_release(source: Source, places: Gazetteer | None = None) -> PressRelease:
-    """Segment a release and extract its statements, alignments and participants.
+    """Segment a release and extract statements, alignments, participants, resolution texts,
+    citations, mentions and votes.
 
     Raises:
         InputError: the text is not a press release.
     """
     places = places or gazetteer()
+    text = source.matchable
     layout = segment(source)
     statements, findings = extract_statements(source, layout, places)
     alignments = extract_alignments(source, statements, places)
     participants = extract_participants(source, layout, places)
     findings += reconcile(participants, statements)
+    resolutions = resolutions_in_release(source, layout)
+
+    # Narrative: what the release says in its own voice (headline, summary, procedural paragraphs).
+    covered = [(s.start, s.end) for s in statements] + [(r.start, r.end) for r in resolutions]
+    header = layout.header
+    narrative = [(header.headline_start, header.headline_end)]
+    if header.sub_headline_start is not None and header.sub_headline_end is not None:
+        narrative.append((header.sub_headline_start, header.sub_headline_end))
+    narrative += [(p.start, p.end) for p in layout.summary]
+    narrative += [(p.start, p.end) for section in layout.sections for p in section.paragraphs
+                  if not any(a <= p.start < b for a, b in covered)]
+    meeting = header.meetings[0].number if header.meetings else None
+    votes = votes_in_release(text, narrative, meeting, places)
+    adopted = _the_adopted_text(votes, resolutions)
+
+    acronyms = learned_acronyms(text, places)
+    citations: list[Citation] = []
+    mentions: list[Mention] = []
+
+    def collect(start: int, end: int, citing: Citing, self_symbol: str | None = None) -> None:
+        found, named, years = cite_and_mention(text, start, end, citing, places, acronyms, adopted, self_symbol)
+        citations.extend(found)
+        mentions.extend(named)
+        findings.extend(years)
+
+    for start, end in narrative:
+        collect(start, end, Citing())
+    for statement in statements:
+        collect(statement.start, statement.end, Citing(statement=statement.order))
+    for resolution in resolutions:
+        for paragraph in resolution.paragraphs:
+            collect(paragraph.start, paragraph.end, Citing(resolution=resolution.document.symbol, paragraph=paragraph),
+                    self_symbol=resolution.document.symbol)
     return PressRelease(
         layout=layout,
         statements=tuple(statements),
         alignments=tuple(alignments),
         participants=tuple(participants),
-        findings=tuple(sorted(findings, key=lambda f: (f.start, f.kind))),
+        findings=tuple(_unique(sorted(findings, key=lambda f: (f.start, f.kind)))),
+        resolutions=tuple(resolutions),
+        citations=tuple(sorted(citations, key=lambda c: c.start)),
+        mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+        votes=tuple(votes),
     )
+
+
+def _the_adopted_text(votes: list[Vote], resolutions: list) -> DocumentRef | None:
+    """The one text the meeting adopted, for "the resolution just adopted"; None when not exactly one."""
+    adopted = {v.document.symbol: v.document for v in votes if v.adopted and v.document.symbol}
+    if len(adopted) == 1:
+        return next(iter(adopted.values()))
+    if not adopted and len(resolutions) == 1:
+        return resolutions[0].document
+    return None
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen = set()
+    out = []
+    for finding in findings:
+        key = (finding.kind, finding.start, finding.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out

@@ -18,7 +18,7 @@ from councilgraph.extract.records import DocumentRef, Layout, Paragraph, Resolut
 from councilgraph.extract.segment import paragraphs
 from councilgraph.ontology.reference import opening_phrases
 
-__all__ = ["resolutions_in_release", "resolution_file", "classify", "looks_like_resolution"]
+__all__ = ["FILE_NAME", "resolutions_in_release", "resolution_file", "classify", "lexicon", "looks_like_resolution"]
 
 _FULL_TEXT = re.compile(
     r"The\s+(?:full\s+)?text\s+of\s+(?:the\s+)?(?:draft\s+)?resolution\s+(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)"
@@ -29,7 +29,7 @@ _NUMBERED = re.compile(r"[\"']?\s*(?P<number>\d{1,3})\.\s+")
 _FILE_HEADER = re.compile(
     r"(?i:Resolution)\s+(?P<n1>\d{1,4})\s*\((?P<y1>\d{4})\)|(?P<n2>\d{1,4})\s*\((?P<y2>\d{4})\)\.?\s+Resolution\b"
 )
-_FILE_NAME = re.compile(r"S_RES_(?P<number>\d{1,4})_(?P<year>\d{4})")
+FILE_NAME = re.compile(r"S_RES_(?P<number>\d{1,4})_(?P<year>\d{4})")
 _ADOPTED = re.compile(r"Adopted\b[^\n]{0,60}?\bat\s+(?:the|its)\s+\d{1,5}(?:st|nd|rd|th)\s+meeting")
 # Page furniture and connectives that are not paragraphs: page numbers, symbols, dates, "Therefore".
 _FURNITURE = re.compile(
@@ -41,7 +41,7 @@ _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 
 
 @cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+def lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One pattern for every opening phrase (longest first), and phrase -> (part, CiTO name)."""
     phrases = opening_phrases()
     pattern = re.compile("|".join(re.escape(p.phrase) for p in phrases) + r"(?![\w-])", re.I)
@@ -57,7 +57,7 @@ def classify(text: str, start: int, end: int, ordinal: int, operative_hint: bool
     pos = numbered.end() if numbered else start
     if numbered is None and text.startswith(('"', "'"), pos):
         pos += 1
-    pattern, table = _lexicon()
+    pattern, table = lexicon()
     m = pattern.match(text, pos, end)
     if m is not None:
         phrase = " ".join(m.group().split())
@@ -115,10 +115,14 @@ def resolutions_in_release(source: Source, layout: Layout) -> list[ResolutionTex
 
 
 def looks_like_resolution(source: Source) -> bool:
-    """Whether a file is a resolution text rather than a press release."""
-    head = source.matchable[:3000]
-    first = head.lstrip()[:200]
-    return bool(_FILE_HEADER.match(first)) or (_ORGAN.search(head) is not None and "/" not in first.split("\n")[0])
+    """Whether a file reads as a resolution text: "Resolution N (YYYY)" or "The Security Council," on a
+    line of its own near the top, or a CR-UNSC style file name."""
+    head = source.matchable[:2000]
+    for line in head.splitlines()[:12]:
+        line = line.strip()
+        if _FILE_HEADER.match(line) or _ORGAN.fullmatch(line):
+            return True
+    return FILE_NAME.search(source.name) is not None
 
 
 def resolution_file(source: Source) -> ResolutionText:
@@ -131,16 +135,17 @@ def resolution_file(source: Source) -> ResolutionText:
     paras = _split_wrapped(text, paragraphs(text))
     if not paras:
         raise InputError("empty resolution text")
-    first = 0
-    header = None
-    for first, para in enumerate(paras[:8]):
-        if (header := _FILE_HEADER.match(text, para.start, para.end)) is not None:
+    first, header = 0, None
+    for index, para in enumerate(paras[:8]):
+        header = _FILE_HEADER.match(text, para.start, para.end)
+        if header is not None:
+            first = index
             break
     if header is not None:
         number = int(header["n1"] or header["n2"])
         year = int(header["y1"] or header["y2"])
         span = (header.start(), header.end())
-    elif (named := _FILE_NAME.search(source.name)) is not None:
+    elif (named := FILE_NAME.search(source.name)) is not None:
         first = -1
         number, year, span = int(named["number"]), int(named["year"]), (paras[0].start, paras[0].start)
     else:
@@ -175,7 +180,7 @@ def _skip_blank(text: str, pos: int, end: int) -> int:
 
 def _split_wrapped(text: str, paras: list[Paragraph]) -> list[Paragraph]:
     """Split blocks where a numbered or phrase-led paragraph starts on a new line without a blank line."""
-    pattern, _ = _lexicon()
+    pattern, _ = lexicon()
     out = []
     for para in paras:
         start = para.start

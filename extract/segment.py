@@ -14,7 +14,7 @@ import re
 from councilgraph.extract.read import InputError, Source
 from councilgraph.extract.records import Header, Layout, MeetingRef, MeetingTimes, Paragraph, Section
 
-__all__ = ["segment", "paragraphs", "ORDINALS"]
+__all__ = ["segment", "paragraphs", "looks_like_press_release", "ORDINALS"]
 
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S(?:.*\S)?)*")
 _LINE = re.compile(r"\S(?:.*\S)?")
@@ -52,6 +52,12 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragr
     """Blocks of non-blank lines in ``text[start:end]``, trimmed."""
     end = len(text) if end is None else end
     return [Paragraph(m.start(), m.end()) for m in _PARAGRAPH.finditer(text, start, end)]
+
+
+def looks_like_press_release(source: Source) -> bool:
+    """Whether the first lines carry a press-release symbol such as SC/13081."""
+    text = source.matchable[:3000]
+    return _read_header(text, paragraphs(text))[1] is not None
 
 
 def segment(source: Source) -> Layout:

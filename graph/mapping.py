@@ -11,29 +11,19 @@ appear in many documents, and an offset on them would be ambiguous.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from rdflib import RDF, RDFS, SH, XSD, Literal, URIRef
+from rdflib import RDFS, SH, XSD, Literal, URIRef
 
 from councilgraph.extract.gazetteer import gazetteer
-from councilgraph.extract.read import Source, normalise
-from councilgraph.extract.records import Alignment, DocumentRef, Finding, PressRelease, Statement
+from councilgraph.extract.read import Source
+from councilgraph.extract.records import Alignment, Finding, MeetingRef, PressRelease, ResolutionDocument, Statement
 from councilgraph.graph import iris
-from councilgraph.graph.namespace import CG, FOAF, ID, PROV, SKOS
-from councilgraph.graph.vocabulary import superclasses, superproperties
-from councilgraph.ontology.reference import Entity
+from councilgraph.graph.citations import map_citations, map_mentions, map_resolution_text, map_votes, meeting_node
+from councilgraph.graph.emit import Triple, Triples, document_node, entity_node, evidence
+from councilgraph.graph.namespace import CG, FOAF, ID, PROV
 
-__all__ = ["Triple", "press_release_triples", "release_iri"]
+__all__ = ["Triple", "press_release_triples", "release_iri", "resolution_document_triples"]
 
-Node = URIRef | Literal
-Triple = tuple[URIRef, URIRef, Node]
 
-_ORG_CLASSES = {
-    "UNOrgan": CG.UNOrgan, "UNEntity": CG.UNEntity,
-    "IntergovernmentalOrganization": CG.IntergovernmentalOrganization,
-    "GroupOfStates": CG.GroupOfStates, "ArmedGroup": CG.ArmedGroup,
-    "NGO": CG.NonGovernmentalOrganization, "Media": CG.MediaOrganization,
-}
 _ALIGNMENT_KINDS = {
     "associating": (CG.Associating, CG.alignsWith),
     "aligning": (CG.Aligning, CG.alignsWith),
@@ -51,31 +41,9 @@ def release_iri(release: PressRelease) -> URIRef:
     return iris.document_iri(release.layout.header.symbol)
 
 
-class _Triples:
-    """Collects triples once each, adding entailed types and superproperties."""
-
-    def __init__(self) -> None:
-        self._seen: dict[Triple, None] = {}
-
-    def add(self, s: URIRef, p: URIRef, o: Node | None) -> None:
-        if o is None:
-            return
-        self._seen.setdefault((s, p, o), None)
-        for parent in superproperties(p):
-            self._seen.setdefault((s, parent, o), None)
-
-    def typed(self, s: URIRef, cls: URIRef) -> None:
-        self.add(s, RDF.type, cls)
-        for parent in superclasses(cls):
-            self._seen.setdefault((s, RDF.type, parent), None)
-
-    def __iter__(self) -> Iterator[Triple]:
-        return iter(self._seen)
-
-
 def press_release_triples(source: Source, release: PressRelease) -> list[Triple]:
     """All triples describing one press release, in a deterministic order."""
-    out = _Triples()
+    out = Triples()
     header = release.layout.header
     doc = release_iri(release)
     symbol = header.symbol
@@ -102,19 +70,24 @@ def press_release_triples(source: Source, release: PressRelease) -> list[Triple]
             out.add(meeting, CG.session, Literal(ref.session))
         body = gazetteer().lookup(body_name) if body_name else None
         if body is not None:
-            out.add(meeting, CG.body, _entity(out, body))
+            out.add(meeting, CG.body, entity_node(out, body))
         times = release.layout.times
         if times is not None and len(meetings) == 1:
             out.add(meeting, CG.openedAt, _time(times.opened))
             out.add(meeting, CG.closedAt, _time(times.closed))
     for item in release.participants:
         for meeting in meetings:
-            out.add(meeting, CG.listedParticipant, _entity(out, item.entity, source.text[item.start:item.end]))
+            out.add(meeting, CG.listedParticipant, entity_node(out, item.entity, source.text[item.start:item.end]))
 
     statements = {s.order: iris.statement_iri(symbol, s.order) for s in release.statements}
     for statement in release.statements:
         _statement(out, source, doc, statements[statement.order], statement, meetings, symbol)
     _alignments(out, source, doc, release, statements)
+    for text in release.resolutions:
+        map_resolution_text(out, source, doc, text)
+    map_citations(out, source, doc, doc, release.citations, statements)
+    map_mentions(out, doc, doc, release.mentions, statements, source)
+    map_votes(out, doc, release.votes, meetings[0] if meetings else None)
     for number, finding in enumerate(release.findings, start=1):
         _finding(out, source, doc, ID[f"doc/{iris.symbol_slug(symbol)}/finding/{number}"], finding, statements)
     return list(out)
@@ -124,49 +97,7 @@ def _time(clock: str | None) -> Literal | None:
     return Literal(f"{clock}:00", datatype=XSD.time) if clock else None
 
 
-def _evidence(out: _Triples, source: Source, doc: URIRef, node: URIRef, start: int, end: int) -> None:
-    out.add(node, PROV.wasDerivedFrom, doc)
-    out.add(node, CG.startOffset, Literal(start))
-    out.add(node, CG.endOffset, Literal(end))
-    out.add(node, CG.quote, Literal(source.text[start:end]))
-
-
-def _entity(out: _Triples, entity: Entity, written: str | None = None) -> URIRef:
-    node = iris.entity_iri(entity)
-    out.add(node, RDFS.label, Literal(entity.name))
-    if entity.kind == "state":
-        out.typed(node, CG.State)
-        out.add(node, CG.iso3, Literal(entity.key))
-        out.add(node, CG.membershipStatus, Literal(entity.status) if entity.status else None)
-        out.add(node, RDFS.seeAlso, iris.eu_country_iri(entity))
-    else:
-        out.typed(node, CG.Organization)
-        if entity.category in _ORG_CLASSES:
-            out.typed(node, _ORG_CLASSES[entity.category])
-        out.add(node, CG.acronym, Literal(entity.acronym) if entity.acronym else None)
-        if not entity.in_reference:
-            out.add(node, CG.inReferenceList, Literal(False))
-    if written:
-        written = " ".join(normalise(written).split())
-        if written != entity.name and written != entity.acronym:
-            out.add(node, SKOS.altLabel, Literal(written))
-    return node
-
-
-def _document(out: _Triples, ref: DocumentRef) -> URIRef:
-    node = iris.document_iri(ref.symbol)
-    cls = {"resolution": CG.Resolution, "presidential-statement": CG.PresidentialStatement}.get(ref.kind, CG.Document)
-    out.typed(node, cls)
-    out.add(node, CG.symbol, Literal(ref.symbol))
-    out.add(node, RDFS.label, Literal(ref.symbol))
-    out.add(node, RDFS.seeAlso, iris.undocs_iri(ref.symbol))
-    if ref.kind == "resolution":
-        out.add(node, CG.resolutionNumber, Literal(ref.number))
-        out.add(node, CG.year, Literal(ref.year))
-    return node
-
-
-def _statement(out: _Triples, source: Source, doc: URIRef, node: URIRef, statement: Statement,
+def _statement(out: Triples, source: Source, doc: URIRef, node: URIRef, statement: Statement,
                meetings: list[URIRef], symbol: str) -> None:
     speaker = statement.speaker
     person = (iris.person_iri(speaker, statement.delegation) if speaker.printed_name
@@ -175,7 +106,7 @@ def _statement(out: _Triples, source: Source, doc: URIRef, node: URIRef, stateme
     out.add(person, RDFS.label, Literal(speaker.display_name))
     out.add(person, FOAF.name, Literal(speaker.display_name))
 
-    delegation = _entity(out, statement.delegation, source.text[statement.delegation_start:statement.delegation_end])
+    delegation = entity_node(out, statement.delegation, source.text[statement.delegation_start:statement.delegation_end])
     out.typed(node, CG.Statement)
     out.add(node, RDFS.label, Literal(f"{symbol} statement {statement.order}: {speaker.display_name} ({statement.delegation.name})"))
     out.add(node, CG.order, Literal(statement.order))
@@ -193,7 +124,7 @@ def _statement(out: _Triples, source: Source, doc: URIRef, node: URIRef, stateme
     out.add(node, CG.endOffset, Literal(statement.end))
 
 
-def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressRelease,
+def _alignments(out: Triples, source: Source, doc: URIRef, release: PressRelease,
                 statements: dict[int, URIRef]) -> None:
     by_order = {s.order: s for s in release.statements}
     spoken_by = _statements_by_speaker_side(release)
@@ -205,10 +136,10 @@ def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressReleas
         kind, shortcut = _ALIGNMENT_KINDS[alignment.kind]
         written = source.text[alignment.target_start:alignment.target_end]
         if alignment.target is not None:
-            target = _entity(out, alignment.target, written)
+            target = entity_node(out, alignment.target, written)
         else:
             assert alignment.document is not None  # co-sponsoring targets a document
-            target = _document(out, alignment.document)
+            target = document_node(out, alignment.document)
         speaker = by_order[alignment.statement]
         out.typed(node, CG.Alignment)
         out.add(node, RDFS.label, Literal(
@@ -216,7 +147,7 @@ def _alignments(out: _Triples, source: Source, doc: URIRef, release: PressReleas
         out.add(statement, CG.alignment, node)
         out.add(node, CG.alignmentKind, kind)
         out.add(node, CG.alignmentTarget, target)
-        _evidence(out, source, doc, node, alignment.start, alignment.end)
+        evidence(out, source, doc, node, alignment.start, alignment.end)
         if shortcut is not None:
             out.add(statement, shortcut, target)
         if alignment.kind in ("associating", "aligning") and alignment.target is not None:
@@ -247,7 +178,7 @@ def _statements_by_speaker_side(release: PressRelease) -> dict[str, list[int]]:
     return sides
 
 
-def _finding(out: _Triples, source: Source, doc: URIRef, node: URIRef, finding: Finding,
+def _finding(out: Triples, source: Source, doc: URIRef, node: URIRef, finding: Finding,
              statements: dict[int, URIRef]) -> None:
     out.typed(node, CG.Finding)
     out.add(doc, CG.finding, node)
@@ -258,5 +189,25 @@ def _finding(out: _Triples, source: Source, doc: URIRef, node: URIRef, finding: 
     if finding.statement is not None:
         out.add(node, CG.about, statements[finding.statement])
     elif finding.entity is not None:
-        out.add(node, CG.about, _entity(out, finding.entity))
-    _evidence(out, source, doc, node, finding.start, finding.end)
+        out.add(node, CG.about, entity_node(out, finding.entity))
+    elif finding.document is not None:
+        out.add(node, CG.about, document_node(out, finding.document))
+    evidence(out, source, doc, node, finding.start, finding.end)
+
+
+def resolution_document_triples(source: Source, record: ResolutionDocument) -> list[Triple]:
+    """All triples describing a stand-alone resolution text; its graph is named by the resolution's IRI."""
+    out = Triples()
+    symbol = record.text.document.symbol
+    doc = map_resolution_text(out, source, iris.document_iri(symbol), record.text)
+    out.add(doc, CG.sourceName, Literal(source.name))
+    out.add(doc, CG.sha256, Literal(source.sha256))
+    meeting = None
+    if record.votes and record.votes[0].meeting is not None:
+        meeting = meeting_node(out, MeetingRef(record.votes[0].meeting, "SC", None, None, 0, 0), symbol)
+    map_citations(out, source, doc, doc, record.citations, {})
+    map_mentions(out, doc, doc, record.mentions, {}, source)
+    map_votes(out, doc, record.votes, meeting)
+    for number, finding in enumerate(record.findings, start=1):
+        _finding(out, source, doc, URIRef(f"{doc}/finding/{number}"), finding, {})
+    return list(out)

@@ -10,7 +10,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 __all__ = [
-    "CG", "ID", "CITO", "DCTERMS", "ELI", "EU_COUNTRY", "FABIO", "FOAF", "OA",
+    "CG", "ID", "CITO", "SH", "DCTERMS", "ELI", "EU_COUNTRY", "FABIO", "FOAF", "OA",
     "OPENGOV", "ORG", "PROV", "SCHEMA", "SKOS", "UNDOCS", "PREFIXES",
 ]
 
@@ -43,6 +43,10 @@ class CG(DefinedNamespace):
     MediaOrganization: URIRef
     # Data-quality findings about the source text
     Finding: URIRef
+    # Resolution structure
+    ResolutionParagraph: URIRef
+    PreambularParagraph: URIRef
+    OperativeParagraph: URIRef
 
     # Contract properties
     symbol: URIRef
@@ -114,6 +118,21 @@ class CG(DefinedNamespace):
     SpeakerNotListed: URIRef
     ListedParticipantNotSpeaking: URIRef
     UnknownDelegation: URIRef
+    YearMismatch: URIRef
+    FileNameMismatch: URIRef
+    # Resolution structure, citations, instruments, votes
+    hasParagraph: URIRef
+    paragraphOf: URIRef
+    ordinal: URIRef
+    openingPhrase: URIRef
+    citation: URIRef
+    citing: URIRef
+    cited: URIRef
+    characterisation: URIRef
+    article: URIRef
+    instrumentKind: URIRef
+    adopted: URIRef
+    consideredAt: URIRef
 
     _NS = Namespace("https://w3id.org/councilgraph/ontology#")
 
@@ -122,6 +141,7 @@ class CG(DefinedNamespace):
 ID = Namespace("https://w3id.org/councilgraph/id/")
 
 CITO = Namespace("http://purl.org/spar/cito/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 EU_COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")

@@ -1,0 +1,137 @@
+"""Adoption and votes: what was adopted (or failed) at the meeting, by how many votes.
+
+Forms handled::
+
+    Unanimously adopting resolution 2388 (2017) ...
+    adopted resolution 2401 (2018) by a vote of 13 in favour to none against, with 2 abstentions (China, Russian Federation)
+    The draft received 13 votes in favour to 1 against (Russian Federation), with 1 abstention (China)
+    failed to adopt ... owing to the negative vote of a permanent member
+    adopted by a recorded vote of 122 in favour to 5 against (...), with 12 abstentions (...)
+    Adopted at the 39th meeting by 10 votes to none, with 1 abstention (Union of Soviet Socialist Republics).
+    Adopted unanimously at the 3318th meeting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from councilgraph.extract.citations import document_refs
+from councilgraph.extract.gazetteer import Gazetteer
+from councilgraph.extract.records import DocumentRef, Vote
+from councilgraph.ontology.reference import Entity
+
+__all__ = ["votes_in_release", "votes_in_resolution_file", "PERMANENT_MEMBERS"]
+
+#: Permanent members of the Security Council (China's seat was held by the Republic of China until 1971,
+#: the Russian Federation's by the USSR until 1991).
+PERMANENT_MEMBERS = {"CHN", "FRA", "RUS", "GBR", "USA", "SUN"}
+
+_NUMBER = r"(?:\d{1,3}|none|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+_WORDS = {"none": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15}
+_LIST = r"(?:\s*\((?P<{0}>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+_COUNTS = re.compile(
+    rf"(?P<favour>{_NUMBER})\s+(?:votes\s+)?(?:in\s+favour\s+)?to\s+(?P<against>{_NUMBER})(?:\s+(?:votes\s+)?against)?"
+    + _LIST.format("against_list")
+    + rf"(?:,?\s+with\s+(?P<abstentions>{_NUMBER})\s+abstentions?" + _LIST.format("abstaining_list") + ")?",
+    re.I,
+)
+_ADOPTING = re.compile(r"\b(?P<unanimous>[Uu]nanimously\s+)?(?:adopting|adopted|adopts)\b", re.I)
+_FAILED = re.compile(r"\b(?:failed\s+to\s+adopt|was\s+not\s+adopted|negative\s+vote\s+of\s+a\s+permanent\s+member|vetoed|veto)\b", re.I)
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+_FILE_ADOPTION = re.compile(
+    r"Adopted\s+(?P<unanimous>unanimously\s+)?(?:,?\s*without\s+(?:a\s+)?vote,?\s+)?(?:at\s+the|by\s+the\s+Security\s+Council\s+at\s+its)\s+"
+    r"(?P<meeting>\d{1,5})(?:st|nd|rd|th)\s+meeting"
+)
+_SENTENCE = re.compile(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)")  # full stops inside symbols ("A/78/L.30") do not end it
+_STATE_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _count(word: str | None) -> int | None:
+    if word is None:
+        return None
+    return int(word) if word.isdigit() else _WORDS[word.lower()]
+
+
+def _states(text: str, start: int, end: int, places: Gazetteer) -> tuple[Entity, ...]:
+    found = []
+    pos = start
+    while pos < end:
+        match = places.match_at(text, pos)
+        if match is None:
+            break
+        found.append(match.entity)
+        sep = _STATE_SEPARATOR.match(text, match.end, end)
+        if sep is None:
+            break
+        pos = sep.end()
+    return tuple(e for e in found if e.kind == "state")
+
+
+def _vote(text: str, counts: re.Match[str] | None, document: DocumentRef, meeting: int | None, adopted: bool,
+          unanimous: bool, places: Gazetteer, start: int, end: int) -> Vote:
+    against_states = abstaining = ()
+    favour = against = abstentions = None
+    if counts is not None:
+        favour, against, abstentions = (_count(counts["favour"]), _count(counts["against"]),
+                                        _count(counts["abstentions"]) if counts["abstentions"] else 0)
+        if counts["against_list"] is not None:
+            against_states = _states(text, counts.start("against_list"), counts.end("against_list"), places)
+        if counts["abstaining_list"] is not None:
+            abstaining = _states(text, counts.start("abstaining_list"), counts.end("abstaining_list"), places)
+    elif unanimous and adopted:
+        # Every member voted in favour: 15 since the enlargement of 1966, 11 before.
+        favour = 15 if (document.year or 9999) >= 1966 else 11
+        abstentions, against = 0, 0
+    vetoed = tuple(s for s in against_states if s.key in PERMANENT_MEMBERS) if not adopted else ()
+    return Vote(document=document, meeting=meeting, adopted=adopted, unanimous=unanimous, in_favour=favour,
+                against=against, abstentions=abstentions, against_states=against_states,
+                abstaining_states=abstaining, vetoed_by=vetoed, start=start, end=end)
+
+
+def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int | None, places: Gazetteer,
+                     drafts: int = 0) -> list[Vote]:
+    """Votes reported in the summary paragraphs of a release, one per text acted upon."""
+    votes: dict[str, Vote] = {}
+    pending_failure: tuple[int, int] | None = None
+    for start, end in paragraphs:
+        for sentence in _SENTENCE.finditer(text, start, end):
+            s, e = sentence.start(), sentence.end()
+            if s == e:
+                continue
+            counts = _COUNTS.search(text, s, e)
+            adopting = _ADOPTING.search(text, s, e)
+            failed = _FAILED.search(text, s, e)
+            refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
+            if failed and not refs:
+                pending_failure = (s, e)
+            if not (adopting or failed or counts):
+                continue
+            if failed:
+                document = refs[0] if refs else DocumentRef("", "draft", None, None, s, s)
+                key = document.symbol or "draft"
+                if key not in votes or votes[key].in_favour is None:
+                    votes[key] = _vote(text, counts, document, meeting, False, False, places, s, e)
+                continue
+            if counts is not None and not refs and pending_failure is not None and "draft" in votes:
+                votes["draft"] = _vote(text, counts, votes["draft"].document, meeting, False, False, places, s, e)
+                continue
+            if adopting and refs and refs[0].start >= adopting.start():
+                ref = refs[0]
+                unanimous = bool(adopting["unanimous"]) or bool(_UNANIMOUS.search(text, s, e))
+                if ref.symbol not in votes or (counts and votes[ref.symbol].in_favour is None):
+                    votes[ref.symbol] = _vote(text, counts, ref, meeting, True, unanimous, places, s, e)
+    return list(votes.values())
+
+
+def votes_in_resolution_file(text: str, document: DocumentRef, places: Gazetteer) -> list[Vote]:
+    """The adoption record of a stand-alone resolution file ("Adopted at the 39th meeting by ...")."""
+    m = _FILE_ADOPTION.search(text)
+    if m is None:
+        return []
+    sentence = _SENTENCE.match(text, m.start())
+    end = sentence.end() if sentence else m.end()
+    counts = _COUNTS.search(text, m.end(), end)
+    unanimous = bool(m["unanimous"])
+    return [_vote(text, counts, document, int(m["meeting"]), True, unanimous, places, m.start(), end)]

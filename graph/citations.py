@@ -1,0 +1,150 @@
+"""Mapping resolution texts, citations, mentions and votes to RDF.
+
+Shared by press releases (which may carry the full text of a resolution) and
+stand-alone resolution files. A citation is a ``cg:Citation`` node (citing,
+cited, opening phrase, CiTO characterisation, evidence) plus shortcuts:
+``?citing cg:cites ?cited`` (also ``cito:cites``), the characterising CiTO
+property itself (``?citing cito:confirms ?cited``), and for a paragraph the
+same shortcuts from the resolution it belongs to.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDFS, Literal, URIRef
+
+from councilgraph.extract.read import Source
+from councilgraph.extract.records import Citation, MeetingRef, Mention, ResolutionParagraph, ResolutionText, Vote
+from councilgraph.graph import iris
+from councilgraph.graph.emit import Triples, document_node, entity_node, evidence
+from councilgraph.graph.namespace import CG, CITO, PROV
+
+__all__ = ["paragraph_iri", "map_resolution_text", "map_citations", "map_mentions", "map_votes", "meeting_node"]
+
+_PART = {"preambular": ("preamble", CG.PreambularParagraph), "operative": ("operative", CG.OperativeParagraph)}
+
+
+def paragraph_iri(scope: URIRef, resolution: str, paragraph: ResolutionParagraph) -> URIRef:
+    """<scope>/preamble/3 when the scope is the resolution itself, else <scope>/resolution/<slug>/preamble/3."""
+    part = _PART[paragraph.kind][0]
+    resolution_node = iris.document_iri(resolution)
+    if scope == resolution_node:
+        return URIRef(f"{scope}/{part}/{paragraph.ordinal}")
+    return URIRef(f"{scope}/resolution/{iris.symbol_slug(resolution)}/{part}/{paragraph.ordinal}")
+
+
+def map_resolution_text(out: Triples, source: Source, scope: URIRef, text: ResolutionText) -> URIRef:
+    """The resolution node and its paragraphs (scoped to the source that carries the text)."""
+    resolution = document_node(out, text.document)
+    if scope != resolution:
+        out.add(resolution, PROV.wasDerivedFrom, scope)
+    seen: set[URIRef] = set()
+    for paragraph in text.paragraphs:
+        node = paragraph_iri(scope, text.document.symbol, paragraph)
+        if node in seen:
+            continue  # a misnumbered source repeats an ordinal: keep the first
+        seen.add(node)
+        out.typed(node, _PART[paragraph.kind][1])
+        out.add(node, RDFS.label, Literal(f"{text.document.symbol} {paragraph.kind} paragraph {paragraph.ordinal}"))
+        out.add(resolution, CG.hasParagraph, node)
+        out.add(node, CG.paragraphOf, resolution)
+        out.add(node, CG.ordinal, Literal(paragraph.ordinal))
+        out.add(node, CG.openingPhrase, Literal(paragraph.phrase) if paragraph.phrase else None)
+        evidence(out, source, scope, node, paragraph.start, paragraph.end)
+    return resolution
+
+
+def map_citations(out: Triples, source: Source, doc: URIRef, scope: URIRef, citations: tuple[Citation, ...],
+                  statements: dict[int, URIRef]) -> None:
+    """Citation nodes and their shortcuts. ``doc`` names the source; ``scope`` prefixes paragraph IRIs."""
+    counts: dict[URIRef, int] = {}
+    for citation in citations:
+        citing = _citing_node(citation, doc, scope, statements)
+        counts[citing] = counts.get(citing, 0) + 1
+        node = URIRef(f"{citing}/citation/{counts[citing]}")
+        written = source.text[citation.start:citation.end]
+        if citation.document is not None:
+            cited = document_node(out, citation.document)
+            label = citation.document.symbol
+        else:
+            cited = entity_node(out, citation.instrument, written)
+            label = citation.instrument.name
+        characterisation = CITO[citation.cito]
+        out.typed(node, CG.Citation)
+        out.add(node, RDFS.label, Literal(f"citation of {label}"))
+        out.add(citing, CG.citation, node)
+        out.add(node, CG.citing, citing)
+        out.add(node, CG.cited, cited)
+        out.add(node, CG.characterisation, characterisation)
+        out.add(node, CG.openingPhrase, Literal(citation.phrase) if citation.phrase else None)
+        out.add(node, CG.article, Literal(citation.article) if citation.article else None)
+        evidence(out, source, doc, node, citation.start, citation.end)
+        for source_node in _citing_sides(citing, citation):
+            out.add(source_node, CG.cites, cited)
+            if citation.cito != "cites":
+                out.add(source_node, characterisation, cited)
+
+
+def _citing_node(citation: Citation, doc: URIRef, scope: URIRef, statements: dict[int, URIRef]) -> URIRef:
+    if citation.statement is not None:
+        return statements[citation.statement]
+    if citation.paragraph is not None and citation.resolution is not None:
+        return paragraph_iri(scope, citation.resolution, citation.paragraph)
+    return doc
+
+
+def _citing_sides(citing: URIRef, citation: Citation) -> list[URIRef]:
+    """The paragraph cites, and so does the resolution it belongs to."""
+    sides = [citing]
+    if citation.paragraph is not None and citation.resolution is not None:
+        sides.append(iris.document_iri(citation.resolution))
+    return sides
+
+
+def map_mentions(out: Triples, doc: URIRef, scope: URIRef, mentions: tuple[Mention, ...],
+                 statements: dict[int, URIRef], source: Source) -> None:
+    """``?part cg:mentions ?organisation`` for statements, paragraphs and the document itself."""
+    for mention in mentions:
+        if mention.statement is not None:
+            part = statements[mention.statement]
+        elif mention.paragraph is not None and mention.resolution is not None:
+            part = paragraph_iri(scope, mention.resolution, mention.paragraph)
+        else:
+            part = doc
+        out.add(part, CG.mentions, entity_node(out, mention.entity, source.text[mention.start:mention.end]))
+
+
+def meeting_node(out: Triples, meeting: MeetingRef, release_symbol: str) -> URIRef:
+    """A meeting and its number (bodies and times are described by the release that reports it)."""
+    node = iris.meeting_iri(meeting, release_symbol)
+    out.typed(node, CG.Meeting)
+    out.add(node, CG.meetingNumber, Literal(meeting.number))
+    body = {"SC": "Security Council", "GA": "General Assembly"}.get(meeting.body, meeting.body)
+    out.add(node, RDFS.label, Literal(f"{body} meeting {meeting.number}"))
+    return node
+
+
+def map_votes(out: Triples, doc: URIRef, votes: tuple[Vote, ...], meeting: URIRef | None) -> None:
+    """Adoption, counts and the States voting against, abstaining or vetoing, on the text voted on."""
+    for number, vote in enumerate(votes, start=1):
+        if vote.document.symbol:
+            text = document_node(out, vote.document)
+        else:  # a draft named by no symbol in the release
+            text = URIRef(f"{meeting or doc}/draft/{number}")
+            out.typed(text, CG.Document)
+            out.add(text, RDFS.label, Literal("draft resolution put to the vote"))
+        if text != doc:
+            out.add(text, PROV.wasDerivedFrom, doc)
+        if meeting is not None:
+            out.add(text, CG.consideredAt, meeting)
+            if vote.adopted:
+                out.add(text, CG.adoptedAt, meeting)
+        out.add(text, CG.adopted, Literal(vote.adopted))
+        if vote.unanimous:
+            out.add(text, CG.unanimous, Literal(True))
+        for prop, value in ((CG.votesInFavour, vote.in_favour), (CG.votesAgainst, vote.against),
+                            (CG.abstentions, vote.abstentions)):
+            out.add(text, prop, Literal(value) if value is not None else None)
+        for prop, states in ((CG.votedAgainst, vote.against_states), (CG.abstained, vote.abstaining_states),
+                             (CG.vetoedBy, vote.vetoed_by)):
+            for state in states:
+                out.add(text, prop, entity_node(out, state))
