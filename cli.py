@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from councilgraph import __version__
-from councilgraph.exports import EXPORTERS, StagedFiles
+from councilgraph.exports import EXPORTERS, NETWORK_FORMATS, Exporter, StagedFiles
 from councilgraph.pipeline import KINDS, BuiltDocument, InputError, build_path, expand_inputs
 
 OutDir = click.Path(file_okay=False, dir_okay=True, writable=True, path_type=Path)
@@ -40,17 +40,23 @@ def main() -> None:
 @click.option("--out", "-o", "out_dir", type=OutDir, required=True,
               help="Output folder, created if missing. Its graph files are replaced atomically.")
 @click.option("--format", "-f", "formats", type=click.Choice(sorted(EXPORTERS)), multiple=True,
-              help="Output format; repeat for several. Default: turtle and nquads.")
+              help="Output format; repeat for several. Default: all of them.")
+@click.option("--with-statements", is_flag=True,
+              help="In the citation network, add edges from each speaker's delegation to what it cites.")
 @click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True,
               help="What the inputs are: detected from the text, or forced.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
-def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], kind: str, quiet: bool) -> None:
+def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with_statements: bool, kind: str,
+          quiet: bool) -> None:
     """Build the graph of press releases and resolution texts INPUT... (files, folders or glob patterns).
 
     \b
     Writes, in --out:
-      graph.ttl   all documents merged, Turtle
-      graph.nq    N-Quads, one named graph per press release
+      graph.ttl           all documents merged, Turtle
+      graph.nq            N-Quads, one named graph per document
+      citations.graphml   the citation network (documents, instruments,
+      citations.gexf      citations), for Gephi and other tools
+      citations.json      the same as node-link JSON
     Prints one line per document (statements, alignments, triples, findings).
     A file that cannot be read, is not a press release, or repeats the symbol
     of another input with different text gets a one-line error; the others
@@ -59,9 +65,9 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], kind
     paths = list(expand_inputs(inputs))
     if not paths:
         raise click.UsageError("no input files found (folders are searched for *.txt)")
-    selected = formats or ("turtle", "nquads")
+    selected = formats or tuple(EXPORTERS)
     files = StagedFiles()
-    exporters = [EXPORTERS[name][0](out_dir / EXPORTERS[name][1], files) for name in selected]
+    exporters = [_exporter(name, out_dir, files, with_statements) for name in selected]
     built: dict[str, BuiltDocument] = {}
     failures = 0
     for path in _progress(paths, quiet):
@@ -104,6 +110,13 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], kind
         click.echo(f"{len(built)} document(s) built, {failures} failed; wrote {names}")
     if failures:
         sys.exit(1)
+
+
+def _exporter(name: str, out_dir: Path, files: StagedFiles, with_statements: bool) -> Exporter:
+    cls, file_name = EXPORTERS[name]
+    if name in NETWORK_FORMATS:
+        return cls(out_dir / file_name, files, with_statements=with_statements)
+    return cls(out_dir / file_name, files)
 
 
 def _progress(paths: list[Path], quiet: bool) -> Iterable[Path]:

@@ -41,6 +41,8 @@ _UNKNOWN_INSTRUMENT = re.compile(
     rf"(?:\s+(?:on|against|for|relating\s+to|concerning|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:and|of|the|in|on|for|{_CAP}))*)?)"
     r"(?=[\s,.;:)]|$)"
 )
+# In UN texts "the Charter" on its own is the Charter of the United Nations ("Article 35 of the Charter").
+_BARE_CHARTER = re.compile(r"\bthe Charter\b(?!\s+of\s+(?!the\s+United\s+Nations))")
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|in|on|for))+$")
 _ARTICLE = re.compile(r"\b[Aa]rticles?\s+(?P<article>\d{1,3}(?:\s*\(\d+\))?(?:\s*(?:,|and)\s*\d{1,3})*)\s+of\s+(?:the\s+)?$")
 _ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
@@ -71,6 +73,11 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
             continue  # "the charter of ..." in lower case is not the Charter
         found.append(InstrumentRef(by_form[_key(m.group())], _article(text, m.start()), m.start(), m.end()))
     taken = [(r.start, r.end) for r in found]
+    charter = _charter()
+    for m in _BARE_CHARTER.finditer(text, start, end):
+        if charter is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append(InstrumentRef(charter, _article(text, m.start()), m.start() + 4, m.end()))
+            taken.append((m.start(), m.end()))
     for m in _UNKNOWN_INSTRUMENT.finditer(text, start, end):
         s, e = m.start("name"), m.start("name") + len(_TRAILING_CONNECTOR.sub("", m["name"]))
         if any(a < e and s < b for a, b in taken):
@@ -80,6 +87,11 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
                         category=_kind_of(name), in_reference=False)
         found.append(InstrumentRef(entity, _article(text, s), s, e))
     return sorted(found, key=lambda r: r.start)
+
+
+@cache
+def _charter() -> Entity | None:
+    return next((e for e in instruments() if e.category == "charter"), None)
 
 
 def _kind_of(name: str) -> str:

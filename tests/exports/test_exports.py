@@ -62,7 +62,8 @@ def test_output_is_byte_identical_across_processes(tmp_path: Path, seed_path: Pa
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run([sys.executable, "-m", "councilgraph.cli", "build", str(seed_path), "--out", str(out), "-q"],
                        check=True, env=env)
-        outputs.append(((out / "graph.ttl").read_bytes(), (out / "graph.nq").read_bytes()))
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert sorted(outputs[0]) == ["citations.gexf", "citations.graphml", "citations.json", "graph.nq", "graph.ttl"]
     assert outputs[0] == outputs[1]
 
 
