@@ -24,7 +24,10 @@ _FULL_TEXT = re.compile(
     r"The\s+(?:full\s+)?text\s+of\s+(?:the\s+)?(?:draft\s+)?resolution\s+(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)"
     r"[^\n]{0,80}?reads\s+as\s+follows\s*:"
 )
-_ORGAN = re.compile(r"(?:Therefore\s+)?The\s+(?:Security\s+Council|General\s+Assembly)\s*,?")
+_ORGAN = re.compile(r"(?:Therefore\s+)?[Tt]he\s+(?:Security\s+Council|General\s+Assembly)\s*,?(?=\s|$)")
+_ADVERB = re.compile(r"(?:Further|Also|Again|Once\s+again)\s+", re.I)
+# A paragraph continued after a page break, or a dash or lettered sub-paragraph, belongs to the one before.
+_CONTINUATION = re.compile(r"[a-z]|[-\u2014]\s|\([a-z]\)\s")
 _NUMBERED = re.compile(r"[\"']?\s*(?P<number>\d{1,3})\.\s+")
 _FILE_HEADER = re.compile(
     r"(?i:Resolution)\s+(?P<n1>\d{1,4})\s*\((?P<y1>\d{4})\)|(?P<n2>\d{1,4})\s*\((?P<y2>\d{4})\)\.?\s+Resolution\b"
@@ -59,9 +62,12 @@ def classify(text: str, start: int, end: int, ordinal: int, operative_hint: bool
         pos += 1
     pattern, table = lexicon()
     m = pattern.match(text, pos, end)
+    adverb = _ADVERB.match(text, pos, end) if m is None else None
+    if adverb is not None:  # "Further bearing in mind": the adverb, then a known phrase
+        m = pattern.match(text, adverb.end(), end)
     if m is not None:
-        phrase = " ".join(m.group().split())
-        part, cito = table[phrase.lower()]
+        part, cito = table[" ".join(m.group().split()).lower()]
+        phrase = " ".join(text[pos:m.end()].split())
         phrase_end = m.end()
     else:
         word = re.match(r"[A-Za-z][\w-]*", text[pos:end])
@@ -74,12 +80,26 @@ def classify(text: str, start: int, end: int, ordinal: int, operative_hint: bool
                                start=start, end=end, phrase_start=pos, phrase_end=phrase_end)
 
 
-def _structure(text: str, body: list[Paragraph]) -> tuple[ResolutionParagraph, ...]:
-    """Classify body paragraphs; once a numbered paragraph is seen, the rest are operative."""
+def _structure(text: str, body: list[Paragraph], preamble: int = 0) -> tuple[ResolutionParagraph, ...]:
+    """Classify body paragraphs; once a numbered paragraph is seen, the rest are operative.
+
+    The first ``preamble`` paragraphs come before "The Security Council," and are preambular.
+    """
     out: list[ResolutionParagraph] = []
     counts = {"preambular": 0, "operative": 0}
     operative_seen = False
-    for para in body:
+    merged: list[Paragraph] = list(body[:preamble])
+    for para in body[preamble:]:
+        if len(merged) > preamble and _CONTINUATION.match(text, para.start, para.end):
+            merged[-1] = Paragraph(merged[-1].start, para.end)
+        else:
+            merged.append(para)
+    for index, para in enumerate(merged):
+        if index < preamble:
+            counts["preambular"] += 1
+            out.append(replace(classify(text, para.start, para.end, counts["preambular"], False),
+                               kind="preambular"))
+            continue
         operative_seen = operative_seen or _NUMBERED.match(text, para.start, para.end) is not None
         paragraph = classify(text, para.start, para.end, 0, operative_hint=operative_seen)
         counts[paragraph.kind] += 1
@@ -152,6 +172,7 @@ def resolution_file(source: Source) -> ResolutionText:
         raise InputError("not a resolution text: no 'Resolution N (YYYY)' in its first lines")
     ref = DocumentRef(f"S/RES/{number} ({year})", "resolution", number, year, span[0], span[1])
     body: list[Paragraph] = []
+    preamble: int | None = None  # paragraphs before "The Security Council,"
     for para in paras[first + 1:]:
         chunk = text[para.start:para.end]
         if _ADOPTED.match(chunk):
@@ -161,7 +182,8 @@ def resolution_file(source: Source) -> ResolutionText:
         if _FURNITURE.fullmatch(chunk.strip()):
             continue
         organ = _ORGAN.match(text, para.start, para.end)
-        if organ is not None:
+        if organ is not None and preamble is None:
+            preamble = len(body)
             rest = _skip_blank(text, organ.end(), para.end)
             if rest < para.end:  # "The Security Council, Recalling ..." on one line
                 body.append(Paragraph(rest, para.end))
@@ -169,7 +191,7 @@ def resolution_file(source: Source) -> ResolutionText:
         body.append(para)
     if not body:
         raise InputError("not a resolution text: no preambular or operative paragraphs found")
-    return ResolutionText(ref, paras[0].start, body[-1].end, _structure(text, body))
+    return ResolutionText(ref, paras[0].start, body[-1].end, _structure(text, body, preamble or 0))
 
 
 def _skip_blank(text: str, pos: int, end: int) -> int:

@@ -1,4 +1,4 @@
-"""The reference data under ontology/: States and organisations."""
+"""The reference data under ontology/: States, organisations, instruments, opening phrases, resolution years."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from collections import Counter
 import pytest
 
 from councilgraph.extract.gazetteer import gazetteer, normalise_name
-from councilgraph.ontology.reference import ORG_KINDS, organizations, states
+from councilgraph.ontology.reference import (
+    ORG_KINDS,
+    instruments,
+    opening_phrases,
+    organizations,
+    resolution_years,
+    states,
+)
 
 
 def test_states_cover_the_un_membership() -> None:
@@ -64,3 +71,42 @@ def test_names_used_in_un_texts_resolve(written: str, key: str) -> None:
 def test_acronyms_are_case_sensitive() -> None:
     assert gazetteer().lookup("NAM").key == "non-aligned-movement"
     assert gazetteer().lookup("nam") is None
+
+
+def test_instruments_are_well_formed() -> None:
+    items = instruments()
+    assert len(items) >= 60
+    assert len({i.key for i in items}) == len(items)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i.key) for i in items)
+    assert {i.category for i in items} <= {"charter", "treaty", "convention", "protocol", "declaration",
+                                           "plan-of-action", "agenda", "compact", "statute", "agreement"}
+    assert all(i.year and 1899 <= i.year <= 2025 for i in items)
+    owner: dict[str, str] = {}
+    for item in items:
+        for form in {normalise_name(f) for f in (item.name, *item.aliases)}:
+            assert owner.setdefault(form, item.key) == item.key, form
+
+
+def test_opening_phrases_map_to_cito_properties() -> None:
+    phrases = opening_phrases()
+    known = {"cites", "citesForInformation", "confirms", "agreesWith", "disagreesWith", "citesAsAuthority",
+             "reviews", "supports", "extends"}
+    assert {p.cito for p in phrases} <= known
+    assert {p.part for p in phrases} == {"preambular", "operative"}
+    table = {p.phrase: p.cito for p in phrases}
+    assert (table["Recalling"], table["Taking note of"], table["Reaffirming"], table["Welcoming"],
+            table["Acting under"], table["Guided by"]) == (
+        "citesForInformation", "citesForInformation", "confirms", "agreesWith", "citesAsAuthority",
+        "citesAsAuthority")
+    assert [len(p.phrase) for p in phrases] == sorted((len(p.phrase) for p in phrases), reverse=True)
+
+
+def test_resolution_years_table() -> None:
+    years = resolution_years()
+    assert years.year_of(1) == 1946 and years.year_of(2331) == 2016 and years.year_of(2388) == 2017
+    assert not years.agrees(2331, 2661) and years.agrees(2331, 2016)
+    assert years.year_of(99_999) is None
+    previous_last = 0
+    for _, first, last in years.ranges:  # contiguous: every number belongs to exactly one year
+        assert first == previous_last + 1 and last >= first
+        previous_last = last
