@@ -1,8 +1,9 @@
-"""Benchmark: build throughput on the bundled seed release.
+"""Benchmark: build throughput on the bundled seed release, and extraction on resolution texts.
 
 Prints documents/s and triples/s for each stage (read, extract, map,
-serialise) and peak resident memory. Not a test: figures depend on the
-machine. Run from the repository root:
+serialise), extraction alone on the 301 resolution texts of the test data,
+and peak resident memory. Not a test: figures depend on the machine. Run
+from the repository root:
 
     python3 benchmarks/bench_build.py [--repeat N]
 """
@@ -19,9 +20,12 @@ from councilgraph.exports import NQuadsExporter, TurtleExporter
 from councilgraph.exports.base import DocumentGraph
 from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import read_source
+from councilgraph.extract.resolution_document import extract_resolution
 from councilgraph.graph.mapping import press_release_triples, release_iri
 
-SEED = Path(__file__).resolve().parent.parent / "examples" / "SC-13081.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "SC-13081.txt"
+RESOLUTIONS = ROOT / "tests" / "data" / "resolutions"
 
 
 def main() -> None:
@@ -60,7 +64,13 @@ def main() -> None:
     print(f"end to end: {args.repeat / total:.1f} documents/s, {triples / total:,.0f} triples/s")
     for stage, seconds in timings.items():
         print(f"  {stage:<10} {seconds / args.repeat * 1000:8.1f} ms/document  ({seconds / total:5.1%})")
-    print(f"extraction alone: {args.repeat / timings['extract']:.1f} documents/s")
+    print(f"extraction alone, seed: {args.repeat / timings['extract']:.1f} documents/s")
+    sources = [read_source(p) for p in sorted(RESOLUTIONS.glob("S_RES_*.txt"))]
+    started = time.perf_counter()
+    for source in sources:
+        extract_resolution(source)
+    seconds = time.perf_counter() - started
+    print(f"extraction alone, {len(sources)} resolution texts: {len(sources) / seconds:.1f} documents/s")
     print(f"peak resident memory: {peak_mb:.0f} MB")
 
 

@@ -28,7 +28,7 @@ __all__ = ["document_refs"]
 # "resoiutions" and "reso-\nlutions" are OCR and hyphenation forms in older resolution texts.
 _TRIGGER = re.compile(r"\b(?P<ga>General\s+Assembly\s+)?[Rr]eso(?:-\s*)?[li1]utions?\b")
 _NUMBER_YEAR = re.compile(r"(?<![\d/.\w-])(?P<number>\d{1,4})\s*\(\s*(?P<year>\d{4})\s*\)")
-_GA_ROMAN = re.compile(r"\s*(?P<number>\d{1,4})\s*\((?P<session>[IVXL]{1,6}(?:-[A-Z])?)\)")
+_GA_ROMAN = re.compile(r"\s*(?P<number>\d{1,4}(?:\s+[A-H])?)\s*\((?P<session>(?:E?S-)?[IVXL]{1,6}|S-\d{1,2})\)")
 _GA_SLASH = re.compile(r"\s*(?P<session>\d{1,2})/(?P<number>\d{1,3})(?![\d/])")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)")
 # A clause ends at a full stop or semicolon, unless the list of numbers goes on after it (a
@@ -94,7 +94,8 @@ def _ga_list(text: str, pos: int, stop: int) -> list[DocumentRef]:
         roman = _GA_ROMAN.match(text, pos, stop)
         slash = _GA_SLASH.match(text, pos, stop) if roman is None else None
         if roman is not None:
-            symbol, number = f"A/RES/{roman['number']} ({roman['session']})", int(roman["number"])
+            symbol = f"A/RES/{roman['number'].replace(' ', '')} ({roman['session']})"
+            number = int(roman["number"].split()[0])
             m = roman
         elif slash is not None:
             symbol, number = f"A/RES/{slash['session']}/{slash['number']}", int(slash["number"])

@@ -43,17 +43,23 @@ class Gazetteer:
     def __init__(self, entities: tuple[Entity, ...]) -> None:
         self._by_name: dict[str, Entity] = {}
         self._by_acronym: dict[str, Entity] = {}
-        longest = 1
         for entity in entities:
             for form in (entity.name, *entity.aliases):
                 if form.isupper() and len(form) <= 8:
                     self._by_acronym.setdefault(form, entity)
                 else:
                     self._by_name.setdefault(normalise_name(form), entity)
-                longest = max(longest, len(form.split()))
             if entity.acronym:
                 self._by_acronym.setdefault(entity.acronym, entity)
-        self._longest = longest
+        # Most capitalised words start no name, and a first word starts names of few lengths:
+        # first word -> word counts of the names it starts keeps match_at and find_all fast.
+        lengths: dict[str, set[int]] = {}
+        for key in [*self._by_name, *(a.casefold() for a in self._by_acronym)]:
+            words = _WORD.findall(key)
+            if words:
+                lengths.setdefault(words[0], set()).add(len(words))
+        self._lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
+        self._first_words = set(self._lengths)
 
     def lookup(self, name: str) -> Entity | None:
         """The entity whose name (or alias, or acronym) is exactly ``name``."""
@@ -64,17 +70,25 @@ class Gazetteer:
         """The longest name starting exactly at ``pos`` and ending at a word boundary."""
         if pos >= len(text) or not text[pos].isupper():
             return None
+        first = _WORD.match(text, pos)
+        if first is None:
+            return None
+        word = first.group().casefold()
+        counts: set[int] = set()
+        for variant in (word, word.rstrip("."), _drop_possessive(word)):
+            counts.update(self._lengths.get(variant, ()))
+        if not counts:
+            return None
         ends: list[int] = []
-        for word in _WORD.finditer(text, pos):
-            if len(ends) == self._longest or (ends and text[ends[-1]:word.start()].strip()):
+        for token in _WORD.finditer(text, pos):
+            if len(ends) == max(counts) or (ends and text[ends[-1]:token.start()].strip()):
                 break
-            if not ends and word.start() != pos:
-                return None
-            ends.append(word.end())
-        for end in reversed(ends):
+            ends.append(token.end())
+        for end in (ends[n - 1] for n in sorted(counts, reverse=True) if n <= len(ends)):
             candidate = text[pos:end]
             for form in (candidate, candidate.rstrip("."), _drop_possessive(candidate)):
-                entity = self.lookup(form)
+                # ``text`` is already typography-normalised: a cheaper key than lookup() builds
+                entity = self._by_acronym.get(form) or self._by_name.get(" ".join(form.split()).casefold())
                 if entity is not None:
                     return Match(entity, pos, self._official_suffix(text, pos, pos + len(form), entity))
         return None
@@ -91,8 +105,14 @@ class Gazetteer:
         end = len(text) if end is None else end
         found: list[Match] = []
         pos = start
+        first_words = self._first_words
         for word in _WORD.finditer(text, start, end):
-            if word.start() < pos:
+            # Cheap checks inline: find_all visits every word of every statement.
+            if word.start() < pos or not word.group()[0].isupper():
+                continue
+            key = word.group().casefold()
+            if key not in first_words and key.rstrip(".") not in first_words and \
+                    _drop_possessive(key) not in first_words:
                 continue
             match = self.match_at(text, word.start())
             if match is not None and match.end <= end:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
+from councilgraph.extract.read import normalise
 from councilgraph.ontology.reference import Entity, instruments, slugify_name
 
 __all__ = ["InstrumentRef", "instrument_refs", "learned_acronyms", "organisation_mentions"]
@@ -49,29 +50,42 @@ _ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b")
 
 
+# Instrument names are matched token by token (words, and commas as tokens of their own: official
+# titles contain commas), longest first, with the lengths each first word can start.
+_TOKEN = re.compile(r"[^\s,;:()\".]+(?:\.[^\s,;:()\".]+)*|,")  # a full stop ends a word unless inside it
+
+
 @cache
-def _instrument_pattern() -> tuple[re.Pattern[str], dict[str, Entity]]:
-    by_form: dict[str, Entity] = {}
+def _instrument_forms() -> tuple[dict[str, Entity], dict[str, tuple[int, ...]]]:
+    """Token key -> instrument, and first token -> the token lengths of the forms it starts."""
+    by_key: dict[str, Entity] = {}
+    lengths: dict[str, set[int]] = {}
     for entity in instruments():
         for form in (entity.name, *entity.aliases):
-            by_form.setdefault(_key(form), entity)
-    forms = sorted(by_form, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(re.escape(word) for word in form.split()) for form in forms)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), by_form
-
-
-def _key(form: str) -> str:
-    return " ".join(form.split()).casefold()
+            tokens = [t.casefold() for t in _TOKEN.findall(normalise(form))]
+            by_key.setdefault(" ".join(tokens), entity)
+            lengths.setdefault(tokens[0], set()).add(len(tokens))
+    return by_key, {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
 
 
 def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
     """Instruments named in ``text[start:end]``, known ones first claimed, left to right."""
-    pattern, by_form = _instrument_pattern()
+    by_key, lengths = _instrument_forms()
+    tokens = list(_TOKEN.finditer(text, start, end))
+    words = [t.group().casefold() for t in tokens]
     found: list[InstrumentRef] = []
-    for m in pattern.finditer(text, start, end):
-        if not text[m.start()].isupper() and not text[m.start()].isdigit():
-            continue  # "the charter of ..." in lower case is not the Charter
-        found.append(InstrumentRef(by_form[_key(m.group())], _article(text, m.start()), m.start(), m.end()))
+    i = 0
+    while i < len(tokens):
+        matched = 0
+        if words[i] in lengths and (text[tokens[i].start()].isupper() or text[tokens[i].start()].isdigit()):
+            for n in lengths[words[i]]:
+                entity = by_key.get(" ".join(words[i:i + n])) if i + n <= len(tokens) else None
+                if entity is not None:
+                    s, e = tokens[i].start(), tokens[i + n - 1].end()
+                    found.append(InstrumentRef(entity, _article(text, s), s, e))
+                    matched = n
+                    break
+        i += matched or 1
     taken = [(r.start, r.end) for r in found]
     charter = _charter()
     for m in _BARE_CHARTER.finditer(text, start, end):

@@ -42,7 +42,7 @@ _FAILED = re.compile(r"\b(?:failed\s+to\s+adopt|was\s+not\s+adopted|negative\s+v
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
 _FILE_ADOPTION = re.compile(
     r"Adopted\s+(?P<unanimous>unanimously\s+)?(?:,?\s*without\s+(?:a\s+)?vote,?\s+)?(?:at\s+the|by\s+the\s+Security\s+Council\s+at\s+its)\s+"
-    r"(?P<meeting>\d{1,5})(?:st|nd|rd|th)\s+meeting"
+    r"(?P<meeting>\d{1,5})(?:st|nd|rd|th)\s+(?:\(\w+\)\s+)?meet-?\s*ing"  # "(private) meeting", "meet-\ning"
 )
 _SENTENCE = re.compile(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)")  # full stops inside symbols ("A/78/L.30") do not end it
 _STATE_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")

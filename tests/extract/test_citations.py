@@ -50,6 +50,8 @@ FORMS = [
     pytest.param("General Assembly resolutions 3314 (XXIX) and 1514 (XV)", ["A/RES/3314 (XXIX)",
                  "A/RES/1514 (XV)"], id="ga-roman-list"),
     pytest.param("resolution 70/1 on the 2030 Agenda", ["A/RES/70/1"], id="ga-session-number"),
+    pytest.param("General Assembly resolutions 377 A (V) and 2253 (ES-V)", ["A/RES/377A (V)", "A/RES/2253 (ES-V)"],
+                 id="ga-part-letter-and-emergency-session"),
     pytest.param("S/RES/2388 (2017)", ["S/RES/2388 (2017)"], id="sc-symbol"),
     pytest.param("paragraph 3 of resolution 687 (1991)", ["S/RES/687 (1991)"], id="paragraph-of"),
     pytest.param("the 2030 Agenda for Sustainable Development (2015)", [], id="no-trigger"),

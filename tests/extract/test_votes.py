@@ -50,6 +50,8 @@ FILE_CASES = [
                  "Republics).", (39, True, False, 10, 0, 1, [], ["SUN"]), id="early-with-abstention"),
     pytest.param("Adopted unanimously at the\n3322nd meeting.", (3322, True, True, 15, 0, 0, [], []),
                  id="unanimous-line-break"),
+    pytest.param("Adopted unanimously at the 2828th meet-\ning.", (2828, True, True, 15, 0, 0, [], []),
+                 id="hyphenated-meeting"),
     pytest.param("Adopted at the 1000th meeting by 9 votes to 2 (France, United Kingdom).",
                  (1000, True, False, 9, 2, 0, ["FRA", "GBR"], []), id="votes-against"),
 ]
