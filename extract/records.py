@@ -201,6 +201,8 @@ class ResolutionParagraph:
     end: int
     phrase_start: int
     phrase_end: int
+    section: str | None = None  # "A", "B" ... in resolutions printed in parts
+    key: str = ""  # unique within the resolution: "operative/3", "B/operative/3", "operative/3-2"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from functools import cache
 from councilgraph.extract.read import InputError, Source
 from councilgraph.extract.records import DocumentRef, Layout, Paragraph, ResolutionParagraph, ResolutionText
 from councilgraph.extract.segment import paragraphs
+from councilgraph.extract.votes import ADOPTION
 from councilgraph.ontology.reference import opening_phrases
 
 __all__ = ["FILE_NAME", "resolutions_in_release", "resolution_file", "classify", "lexicon", "looks_like_resolution"]
@@ -27,13 +28,19 @@ _FULL_TEXT = re.compile(
 _ORGAN = re.compile(r"(?:Therefore\s+)?[Tt]he\s+(?:Security\s+Council|General\s+Assembly)\s*,?(?=\s|$)")
 _ADVERB = re.compile(r"(?:Further|Also|Again|Once\s+again)\s+", re.I)
 # A paragraph continued after a page break, or a dash or lettered sub-paragraph, belongs to the one before.
-_CONTINUATION = re.compile(r"[a-z]|[-\u2014]\s|\([a-z]\)\s")
+_CONTINUATION = re.compile(r"[a-z]|[-\u2014]\s|[(\[]?(?:[a-z]{1,2}|[ivx]{1,4}|\d)[)}\]]\s")
 _NUMBERED = re.compile(r"[\"']?\s*(?P<number>\d{1,3})\.\s+")
 _FILE_HEADER = re.compile(
     r"(?i:Resolution)\s+(?P<n1>\d{1,4})\s*\((?P<y1>\d{4})\)|(?P<n2>\d{1,4})\s*\((?P<y2>\d{4})\)\.?\s+Resolution\b"
 )
 FILE_NAME = re.compile(r"S_RES_(?P<number>\d{1,4})_(?P<year>\d{4})")
-_ADOPTED = re.compile(r"Adopted\b[^\n]{0,60}?\bat\s+(?:the|its)\s+\d{1,5}(?:st|nd|rd|th)\s+meeting")
+# After the text: "Adopted ..." (any adoption record) and numbered footnotes.
+_AFTER_TEXT = re.compile(
+    r"Adopted\b|\d{1,3}/?\s*(?:Ibid|Jbid|I\[bid|See\b|Official\s+Records|Document|Resolutions?\s+adopted|"
+    r"One\s+member|In\s+the\s+absence|Adopted\s+without|The\s+draft\s+resolution|No\s+details)"
+)
+_SECTION = re.compile(r"(?P<section>[A-H]|[IVX]{1,4})\.?")
+_SECTION_PREFIX = re.compile(r"(?P<section>[A-H])\s+(?=[A-Z][a-z])")
 # Page furniture and connectives that are not paragraphs: page numbers, symbols, dates, "Therefore".
 _FURNITURE = re.compile(
     r"-\s*\d+\s*-|Page\s+\d+|S/RES/\d+\s*\(\d{4}\)|\d{2}-\d{5}.*|\[?[A-Z]/[\w./-]+\]?|Therefore|"
@@ -84,28 +91,48 @@ def _structure(text: str, body: list[Paragraph], preamble: int = 0) -> tuple[Res
     """Classify body paragraphs; once a numbered paragraph is seen, the rest are operative.
 
     The first ``preamble`` paragraphs come before "The Security Council," and are preambular.
+    A line "A", "B" or "II" starts a part of the resolution with its own preamble and numbering;
+    continuations (after a page break) and sub-items ("(a)", "- ...") join the paragraph before.
     """
-    out: list[ResolutionParagraph] = []
-    counts = {"preambular": 0, "operative": 0}
-    operative_seen = False
     merged: list[Paragraph] = list(body[:preamble])
     for para in body[preamble:]:
         if len(merged) > preamble and _CONTINUATION.match(text, para.start, para.end):
             merged[-1] = Paragraph(merged[-1].start, para.end)
         else:
             merged.append(para)
+    out: list[ResolutionParagraph] = []
+    counts = {"preambular": 0, "operative": 0}
+    operative_seen = False
+    section: str | None = None
+    keys: set[str] = set()
     for index, para in enumerate(merged):
-        if index < preamble:
-            counts["preambular"] += 1
-            out.append(replace(classify(text, para.start, para.end, counts["preambular"], False),
-                               kind="preambular"))
+        start = para.start
+        if index >= preamble and _SECTION.fullmatch(text, para.start, para.end):
+            section = _SECTION.fullmatch(text, para.start, para.end)["section"]
+            counts = {"preambular": 0, "operative": 0}
+            operative_seen = False
             continue
-        operative_seen = operative_seen or _NUMBERED.match(text, para.start, para.end) is not None
-        paragraph = classify(text, para.start, para.end, 0, operative_hint=operative_seen)
+        if index >= preamble and (glued := _SECTION_PREFIX.match(text, para.start, para.end)) is not None \
+                and lexicon()[0].match(text, glued.end(), para.end):
+            section, start = glued["section"], glued.end()  # "B Acting under Chapter VII ..."
+            counts = {"preambular": 0, "operative": 0}
+            operative_seen = False
+        if index < preamble:
+            paragraph = replace(classify(text, start, para.end, 0, False), kind="preambular")
+        else:
+            operative_seen = operative_seen or _NUMBERED.match(text, start, para.end) is not None
+            paragraph = classify(text, start, para.end, 0, operative_hint=operative_seen)
         counts[paragraph.kind] += 1
         if paragraph.ordinal == 0:  # unnumbered: count within its kind
             paragraph = replace(paragraph, ordinal=counts[paragraph.kind])
-        out.append(paragraph)
+        part = "preamble" if paragraph.kind == "preambular" else "operative"
+        key = f"{section + '/' if section else ''}{part}/{paragraph.ordinal}"
+        base, n = key, 1
+        while key in keys:  # a misnumbered source repeats a number: keep both paragraphs
+            n += 1
+            key = f"{base}-{n}"
+        keys.add(key)
+        out.append(replace(paragraph, section=section, key=key))
     return tuple(out)
 
 
@@ -175,10 +202,10 @@ def resolution_file(source: Source) -> ResolutionText:
     preamble: int | None = None  # paragraphs before "The Security Council,"
     for para in paras[first + 1:]:
         chunk = text[para.start:para.end]
-        if _ADOPTED.match(chunk):
-            if body:
-                break  # the adoption record closes the text; footnotes follow
+        if ADOPTION.match(chunk) and not body:
             continue  # "Adopted by the Security Council at its 3107th meeting" under the title
+        if _AFTER_TEXT.match(chunk) and body:
+            break  # the adoption record or the footnotes: the text is over
         if _FURNITURE.fullmatch(chunk.strip()):
             continue
         organ = _ORGAN.match(text, para.start, para.end)

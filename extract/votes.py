@@ -20,7 +20,7 @@ from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.records import DocumentRef, Vote
 from councilgraph.ontology.reference import Entity
 
-__all__ = ["votes_in_release", "votes_in_resolution_file", "PERMANENT_MEMBERS"]
+__all__ = ["ADOPTION", "votes_in_release", "votes_in_resolution_file", "PERMANENT_MEMBERS"]
 
 #: Permanent members of the Security Council (China's seat was held by the Republic of China until 1971,
 #: the Russian Federation's by the USSR until 1991).
@@ -40,9 +40,11 @@ _COUNTS = re.compile(
 _ADOPTING = re.compile(r"\b(?P<unanimous>[Uu]nanimously\s+)?(?:adopting|adopted|adopts)\b", re.I)
 _FAILED = re.compile(r"\b(?:failed\s+to\s+adopt|was\s+not\s+adopted|negative\s+vote\s+of\s+a\s+permanent\s+member|vetoed|veto)\b", re.I)
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
-_FILE_ADOPTION = re.compile(
-    r"Adopted\s+(?P<unanimous>unanimously\s+)?(?:,?\s*without\s+(?:a\s+)?vote,?\s+)?(?:at\s+the|by\s+the\s+Security\s+Council\s+at\s+its)\s+"
-    r"(?P<meeting>\d{1,5})(?:st|nd|rd|th)\s+(?:\(\w+\)\s+)?meet-?\s*ing"  # "(private) meeting", "meet-\ning"
+# The adoption record of a resolution file, shared with resolution_text (where it ends the text).
+ADOPTION = re.compile(
+    r"Adopted\s+(?P<unanimous>unanimously\b)?,?\s*(?:without\s+(?:a\s+)?vote,?\s*)?"
+    r"(?:(?:at|ai)\s+the|the|by\s+the\s+Security\s+Council\s+at\s+its)\s+"
+    r"(?P<meeting>\d{1,5})\s?(?:st|nd|rd|th|h)\s+(?:\(\w+\)\s+)?meet-?\s*ings?"  # "(private) meeting", "meet-\ning"
 )
 _SENTENCE = re.compile(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)")  # full stops inside symbols ("A/78/L.30") do not end it
 _STATE_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -127,7 +129,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
 
 def votes_in_resolution_file(text: str, document: DocumentRef, places: Gazetteer) -> list[Vote]:
     """The adoption record of a stand-alone resolution file ("Adopted at the 39th meeting by ...")."""
-    m = _FILE_ADOPTION.search(text)
+    m = ADOPTION.search(text)
     if m is None:
         return []
     sentence = _SENTENCE.match(text, m.start())

@@ -24,12 +24,13 @@ _PART = {"preambular": ("preamble", CG.PreambularParagraph), "operative": ("oper
 
 
 def paragraph_iri(scope: URIRef, resolution: str, paragraph: ResolutionParagraph) -> URIRef:
-    """<scope>/preamble/3 when the scope is the resolution itself, else <scope>/resolution/<slug>/preamble/3."""
-    part = _PART[paragraph.kind][0]
-    resolution_node = iris.document_iri(resolution)
-    if scope == resolution_node:
-        return URIRef(f"{scope}/{part}/{paragraph.ordinal}")
-    return URIRef(f"{scope}/resolution/{iris.symbol_slug(resolution)}/{part}/{paragraph.ordinal}")
+    """<scope>/preamble/3 when the scope is the resolution itself, else <scope>/resolution/<slug>/preamble/3.
+
+    Parts of a resolution printed in sections are prefixed: <scope>/B/operative/2.
+    """
+    if scope == iris.document_iri(resolution):
+        return URIRef(f"{scope}/{paragraph.key}")
+    return URIRef(f"{scope}/resolution/{iris.symbol_slug(resolution)}/{paragraph.key}")
 
 
 def map_resolution_text(out: Triples, source: Source, scope: URIRef, text: ResolutionText) -> URIRef:
@@ -37,17 +38,14 @@ def map_resolution_text(out: Triples, source: Source, scope: URIRef, text: Resol
     resolution = document_node(out, text.document)
     if scope != resolution:
         out.add(resolution, PROV.wasDerivedFrom, scope)
-    seen: set[URIRef] = set()
     for paragraph in text.paragraphs:
         node = paragraph_iri(scope, text.document.symbol, paragraph)
-        if node in seen:
-            continue  # a misnumbered source repeats an ordinal: keep the first
-        seen.add(node)
         out.typed(node, _PART[paragraph.kind][1])
         out.add(node, RDFS.label, Literal(f"{text.document.symbol} {paragraph.kind} paragraph {paragraph.ordinal}"))
         out.add(resolution, CG.hasParagraph, node)
         out.add(node, CG.paragraphOf, resolution)
         out.add(node, CG.ordinal, Literal(paragraph.ordinal))
+        out.add(node, CG.resolutionPart, Literal(paragraph.section) if paragraph.section else None)
         out.add(node, CG.openingPhrase, Literal(paragraph.phrase) if paragraph.phrase else None)
         evidence(out, source, scope, node, paragraph.start, paragraph.end)
     return resolution

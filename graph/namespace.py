@@ -124,6 +124,7 @@ class CG(DefinedNamespace):
     hasParagraph: URIRef
     paragraphOf: URIRef
     ordinal: URIRef
+    resolutionPart: URIRef
     openingPhrase: URIRef
     citation: URIRef
     citing: URIRef
