@@ -33,7 +33,8 @@ _GA_SLASH = re.compile(r"\s*(?P<session>\d{1,2})/(?P<number>\d{1,3})(?![\d/])")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)")
 # A clause ends at a full stop or semicolon, unless the list of numbers goes on after it (a
 # comma misread as a full stop: "276 (1970) of 30 January. 282 (1970) of 23 July").
-_CLAUSE_END = re.compile(r"[.;](?:\s|$)(?!\s*\d{1,4}\s*\(\d{4}\))|\n\s*\n")
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)(?!\s*(?:and\s+)?\d{1,4}\s*\(\d{4}\))|\n\s*\n")
+_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?")
 _GAP = 80  # "resolutions on the question of Namibia, particularly 435 (1978)"
 _PRST = re.compile(r"\b[Pp]residential\s+[Ss]tatements?\s+(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
 _PRST_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
@@ -56,11 +57,12 @@ def document_refs(text: str, start: int, end: int,
 
     for m in _SYMBOL.finditer(text, start, end):
         ref = _from_symbol(m)
-        if ref is not None:
-            add(_checked(ref, years, findings))
+        if ref is not None and (checked := _checked(ref, years, findings)) is not None:
+            add(checked)
     for trigger in _TRIGGER.finditer(text, start, end):
         for ref in _resolution_list(text, trigger, end):
-            add(_checked(ref, years, findings))
+            if (checked := _checked(ref, years, findings)) is not None:
+                add(checked)
     for m in _PRST.finditer(text, start, end):
         add(_prst(m, m.start("year")))
         pos = m.end()
@@ -105,7 +107,10 @@ def _ga_list(text: str, pos: int, stop: int) -> list[DocumentRef]:
         begin = m.start("number") if roman is not None else m.start("session")
         refs.append(DocumentRef(symbol=symbol, kind="ga-resolution", number=number, year=None,
                                 start=begin, end=m.end()))
-        sep = _LIST_SEPARATOR.match(text, m.end(), stop)
+        after = m.end()
+        if (date := _DATE.match(text, after, stop)) is not None:
+            after = date.end()  # "1514 (XV) of 14 December 1960 and 2145 (XXI)"
+        sep = _LIST_SEPARATOR.match(text, after, stop)
         if sep is None:
             return refs
         pos = sep.end()
@@ -137,8 +142,14 @@ def _from_symbol(m: re.Match[str]) -> DocumentRef | None:
     return DocumentRef(symbol=symbol, kind=kind, number=None, year=None, start=m.start(), end=m.end("symbol"))
 
 
-def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding]) -> DocumentRef:
-    """Correct a Security Council resolution's year from its number, with a finding when they disagree."""
+def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding]) -> DocumentRef | None:
+    """Check a Security Council resolution's number against its printed year.
+
+    When the printed year is impossible ("2331 (2661)") the number is trusted: the citation is
+    linked to the right resolution, with a finding. When both are possible but disagree
+    ("587 (1991)", where 687 (1991) was meant), it is unclear which is wrong: the finding is
+    kept and no citation is asserted (None).
+    """
     if ref.kind != "resolution" or ref.number is None:
         return ref
     actual = years.year_of(ref.number)
@@ -146,11 +157,12 @@ def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding]) 
         return DocumentRef(f"S/RES/{ref.number} ({actual})", ref.kind, ref.number, actual, ref.start, ref.end)
     if ref.year is None or actual is None or actual == ref.year:
         return ref
+    first_year, last_year = years.ranges[0][0], years.ranges[-1][0]
+    impossible = not first_year <= ref.year <= last_year
     fixed = DocumentRef(f"S/RES/{ref.number} ({actual})", ref.kind, ref.number, actual, ref.start, ref.end,
                         printed_year=ref.year)
-    findings.append(Finding(
-        kind="YearMismatch", severity="Warning",
-        message=f"resolution {ref.number} is printed with the year {ref.year}, but it was adopted in {actual}",
-        start=ref.start, end=ref.end, document=fixed,
-    ))
-    return fixed
+    message = (f"resolution {ref.number} is printed with the year {ref.year}, but it was adopted in {actual}"
+               + ("" if impossible else "; number or year is misprinted, so no citation is recorded"))
+    findings.append(Finding(kind="YearMismatch", severity="Warning", message=message,
+                            start=ref.start, end=ref.end, document=fixed if impossible else None))
+    return fixed if impossible else None

@@ -23,7 +23,7 @@ __all__ = ["Citing", "cite_and_mention"]
 # "the resolution just adopted", "today's resolution", "the text": the one resolution the meeting adopted.
 _COREFERENCE = re.compile(
     r"\b(?:the\s+(?:resolution|text)\s+(?:just\s+|that\s+had\s+just\s+been\s+|adopted\s+today|it\s+had\s+just\s+)?adopted"
-    r"|the\s+(?:resolution|text)\s+adopted\s+today|today's\s+(?:resolution|text)|the\s+text(?!\s+of\b))"
+    r"|the\s+(?:resolution|text)\s+adopted\s+today|today's\s+(?:resolution|text)|the\s+text\b(?!\s+of\b))"
 )
 _CLAUSE_START = re.compile(r"[,;.:]\s")
 

@@ -77,8 +77,11 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
     i = 0
     while i < len(tokens):
         matched = 0
-        if words[i] in lengths and (text[tokens[i].start()].isupper() or text[tokens[i].start()].isdigit()):
+        if words[i] in lengths:
+            capital = text[tokens[i].start()].isupper() or text[tokens[i].start()].isdigit()
             for n in lengths[words[i]]:
+                if n < 4 and not capital:
+                    continue  # a short form in lower case is a common phrase; a long title is not
                 entity = by_key.get(" ".join(words[i:i + n])) if i + n <= len(tokens) else None
                 if entity is not None:
                     s, e = tokens[i].start(), tokens[i + n - 1].end()

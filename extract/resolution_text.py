@@ -26,6 +26,7 @@ _FULL_TEXT = re.compile(
     r"[^\n]{0,80}?reads\s+as\s+follows\s*:"
 )
 _ORGAN = re.compile(r"(?:Therefore\s+)?[Tt]he\s+(?:Security\s+Council|General\s+Assembly)\s*,?(?=\s|$)")
+_ORGAN_SUBJECT = re.compile(r"The\s+Security\s+Council\s+(?=[a-z])")
 _ADVERB = re.compile(r"(?:Further|Also|Again|Once\s+again)\s+", re.I)
 # A paragraph continued after a page break, or a dash or lettered sub-paragraph, belongs to the one before.
 _CONTINUATION = re.compile(r"[a-z]|[-\u2014]\s|[(\[]?(?:[a-z]{1,2}|[ivx]{1,4}|\d)[)}\]]\s")
@@ -67,6 +68,8 @@ def classify(text: str, start: int, end: int, ordinal: int, operative_hint: bool
     pos = numbered.end() if numbered else start
     if numbered is None and text.startswith(('"', "'"), pos):
         pos += 1
+    if (organ := _ORGAN_SUBJECT.match(text, pos, end)) is not None:
+        pos = organ.end()  # early style: "1. The Security Council requests ..."
     pattern, table = lexicon()
     m = pattern.match(text, pos, end)
     adverb = _ADVERB.match(text, pos, end) if m is None else None

@@ -26,7 +26,7 @@ __all__ = ["ADOPTION", "votes_in_release", "votes_in_resolution_file", "PERMANEN
 #: the Russian Federation's by the USSR until 1991).
 PERMANENT_MEMBERS = {"CHN", "FRA", "RUS", "GBR", "USA", "SUN"}
 
-_NUMBER = r"(?:\d{1,3}|none|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+_NUMBER = r"(?:[\dIl]?\d|\d?[Il]|\d{3}|none|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
 _WORDS = {"none": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "fifteen": 15}
@@ -37,9 +37,12 @@ _COUNTS = re.compile(
     + rf"(?:,?\s+with\s+(?P<abstentions>{_NUMBER})\s+abstentions?" + _LIST.format("abstaining_list") + ")?",
     re.I,
 )
-_ADOPTING = re.compile(r"\b(?P<unanimous>[Uu]nanimously\s+)?(?:adopting|adopted|adopts)\b", re.I)
-_FAILED = re.compile(r"\b(?:failed\s+to\s+adopt|was\s+not\s+adopted|negative\s+vote\s+of\s+a\s+permanent\s+member|vetoed|veto)\b", re.I)
-_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+_ADOPTING = re.compile(
+    r"\b(?P<unanimous>unanimously\s+)?(?:adopting|adopted|adopts)\b(?P<after>\s+unanimously\b)?", re.I)
+# Only a failure of the text itself: "veto" alone also names a subject ("a resolution on the use of the veto").
+_FAILED = re.compile(
+    r"\b(?:failed\s+to\s+adopt|was\s+not\s+adopted|(?:owing|due)\s+to\s+the\s+negative\s+vote|"
+    r"(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft)\b", re.I)
 # The adoption record of a resolution file, shared with resolution_text (where it ends the text).
 ADOPTION = re.compile(
     r"Adopted\s+(?P<unanimous>unanimously\b)?,?\s*(?:without\s+(?:a\s+)?vote,?\s*)?"
@@ -47,16 +50,24 @@ ADOPTION = re.compile(
     r"(?P<meeting>\d{1,5})\s?(?:st|nd|rd|th|h)\s+(?:\(\w+\)\s+)?meet-?\s*ings?"  # "(private) meeting", "meet-\ning"
 )
 _SENTENCE = re.compile(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)")  # full stops inside symbols ("A/78/L.30") do not end it
+_HYPHENATION = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
+_INVERTED = re.compile(r"(?P<name>[A-Z][a-z]+), (?P<qualifier>(?:[A-Z][a-z]+ )+of(?: the)?)(?=,|$| and)")
 _STATE_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def _count(word: str | None) -> int | None:
     if word is None:
         return None
-    return int(word) if word.isdigit() else _WORDS[word.lower()]
+    digits = word.replace("I", "1").replace("l", "1")  # OCR: "I abstention", "I1 votes"
+    return int(digits) if digits.isdigit() else _WORDS[word.lower()]
 
 
 def _states(text: str, start: int, end: int, places: Gazetteer) -> tuple[Entity, ...]:
+    # Lists in resolution files are hard-wrapped and hyphenated ("United King- dom", "( Yugoslavia)"):
+    # read a cleaned copy; the States matter here, not their offsets.
+    text = _HYPHENATION.sub("", text[start:end]).strip()
+    text = _INVERTED.sub(lambda m: f"{m['qualifier']} {m['name']}", text)  # "Germany, Federal Republic of"
+    start, end = 0, len(text)
     found = []
     pos = start
     while pos < end:
@@ -93,7 +104,7 @@ def _vote(text: str, counts: re.Match[str] | None, document: DocumentRef, meetin
 
 
 def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int | None, places: Gazetteer,
-                     drafts: int = 0) -> list[Vote]:
+                     ) -> list[Vote]:
     """Votes reported in the summary paragraphs of a release, one per text acted upon."""
     votes: dict[str, Vote] = {}
     pending_failure: tuple[int, int] | None = None
@@ -119,9 +130,10 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             if counts is not None and not refs and pending_failure is not None and "draft" in votes:
                 votes["draft"] = _vote(text, counts, votes["draft"].document, meeting, False, False, places, s, e)
                 continue
-            if adopting and refs and refs[0].start >= adopting.start():
-                ref = refs[0]
-                unanimous = bool(adopting["unanimous"]) or bool(_UNANIMOUS.search(text, s, e))
+            after = [r for r in refs if adopting and r.start >= adopting.start()]
+            if adopting and after:
+                ref = after[0]  # "Recalling resolution 2231 (2015), the Council adopted resolution 2713 (2023)"
+                unanimous = bool(adopting["unanimous"] or adopting["after"]) and counts is None
                 if ref.symbol not in votes or (counts and votes[ref.symbol].in_favour is None):
                     votes[ref.symbol] = _vote(text, counts, ref, meeting, True, unanimous, places, s, e)
     return list(votes.values())

@@ -52,6 +52,10 @@ FORMS = [
     pytest.param("resolution 70/1 on the 2030 Agenda", ["A/RES/70/1"], id="ga-session-number"),
     pytest.param("General Assembly resolutions 377 A (V) and 2253 (ES-V)", ["A/RES/377A (V)", "A/RES/2253 (ES-V)"],
                  id="ga-part-letter-and-emergency-session"),
+    pytest.param("General Assembly resolutions 1514 (XV) of 14 December 1960 and 2145 (XXI) of 27 October 1966",
+                 ["A/RES/1514 (XV)", "A/RES/2145 (XXI)"], id="ga-list-with-dates"),
+    pytest.param("resolutions 532 (1983). 539 (1983). and 566\n(1985)", ["S/RES/532 (1983)", "S/RES/539 (1983)",
+                 "S/RES/566 (1985)"], id="ocr-full-stops-and"),
     pytest.param("S/RES/2388 (2017)", ["S/RES/2388 (2017)"], id="sc-symbol"),
     pytest.param("paragraph 3 of resolution 687 (1991)", ["S/RES/687 (1991)"], id="paragraph-of"),
     pytest.param("the 2030 Agenda for Sustainable Development (2015)", [], id="no-trigger"),
@@ -99,6 +103,13 @@ def test_page_header_is_not_a_citation() -> None:
 def test_treaty_series_volume() -> None:
     record = _resolution("S_RES_0271_1969_EN_GOLD.txt")
     assert "S/RES/75 (1950)" not in {c.document.symbol for c in record.citations if c.document}
+
+
+def test_misprinted_number() -> None:
+    record = _resolution("S_RES_0706_1991_EN_GOLD.txt")  # "resolution 587 (1991)": 687 (1991) was meant
+    assert "S/RES/587 (1986)" not in {c.document.symbol for c in record.citations if c.document}
+    (finding,) = [f for f in record.findings if f.kind == "YearMismatch"]
+    assert "587" in finding.message and finding.document is None
 
 
 def test_ocr_garbled_number_is_skipped() -> None:

@@ -37,6 +37,11 @@ CASES = [
                  [("A/64/L.12", True, False, 122, 3, 8, ["ISR", "NRU", "USA"],
                    ["AUS", "CAN", "FJI", "GEO", "MEX", "PAN", "TON", "UKR"], [])], id="ga-recorded-vote"),
     pytest.param("Speakers discussed resolution 2331 (2016) at length.", [], id="no-action"),
+    pytest.param("The Assembly today unanimously adopted resolution 2716 (2023), which regulates the use of the veto.",
+                 [("S/RES/2716 (2023)", True, True, 15, 0, 0, [], [], [])], id="veto-as-subject"),
+    pytest.param("Recalling resolution 2231 (2015), the Council today adopted resolution 2713 (2023) by 14 votes to "
+                 "none, with 1 abstention (Russian Federation), despite unanimous support for its aims.",
+                 [("S/RES/2713 (2023)", True, False, 14, 0, 1, [], ["RUS"], [])], id="cited-before-the-verb"),
 ]
 
 
@@ -52,6 +57,15 @@ FILE_CASES = [
                  id="unanimous-line-break"),
     pytest.param("Adopted unanimously at the 2828th meet-\ning.", (2828, True, True, 15, 0, 0, [], []),
                  id="hyphenated-meeting"),
+    pytest.param("Adopted at the 300th meeting by 12 votes to none, with 3 abstentions (China, Germany, Federal "
+                 "Republic of, United King- dom).", (300, True, False, 12, 0, 3, [], ["CHN", "DEU", "GBR"]),
+                 id="hyphenated-and-inverted-names"),
+    pytest.param("Adopted at the 473rd meeting by 9 votes to none, with 1 abstention ( Yugoslavia ).",
+                 (473, True, False, 9, 0, 1, [], ["YUG"]), id="spaces-inside-parentheses"),
+    pytest.param("Adopted unanimously, without a vote, at the 2008th meeting.", (2008, True, True, 15, 0, 0, [], []),
+                 id="unanimously-without-a-vote"),
+    pytest.param("Adopted at the 1500th meeting by I1 votes to none, with I abstention (France).",
+                 (1500, True, False, 11, 0, 1, [], ["FRA"]), id="ocr-digits"),
     pytest.param("Adopted at the 1000th meeting by 9 votes to 2 (France, United Kingdom).",
                  (1000, True, False, 9, 2, 0, ["FRA", "GBR"], []), id="votes-against"),
 ]

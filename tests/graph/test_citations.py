@@ -80,6 +80,14 @@ def test_statements_cite_what_they_cite(seed_graph: Graph, delegation: str, expe
     assert _slugs(documents) == expected
 
 
+def test_reported_speech_types_statement_citations(seed_graph: Graph) -> None:
+    (austria,) = seed_graph.subjects(CG.delegation, ID["state/AUT"])  # "welcomed the adoption of resolution 2388"
+    (citation,) = [c for c in seed_graph.objects(austria, CG.citation)
+                   if seed_graph.value(c, CG.cited) == R2388]
+    assert seed_graph.value(citation, CG.characterisation) == CITO.agreesWith
+    assert (austria, CITO.agreesWith, R2388) in seed_graph
+
+
 def test_year_typo_is_a_finding_not_a_second_resolution(seed_graph: Graph) -> None:
     assert (ID["doc/S-RES-2331-2661"], None, None) not in seed_graph
     findings = [f for f in seed_graph.subjects(CG.findingKind, CG.YearMismatch)]

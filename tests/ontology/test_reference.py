@@ -92,7 +92,7 @@ def test_opening_phrases_map_to_cito_properties() -> None:
     known = {"cites", "citesForInformation", "confirms", "agreesWith", "disagreesWith", "citesAsAuthority",
              "reviews", "supports", "extends"}
     assert {p.cito for p in phrases} <= known
-    assert {p.part for p in phrases} == {"preambular", "operative"}
+    assert {p.part for p in phrases} == {"preambular", "operative", "statement"}
     table = {p.phrase: p.cito for p in phrases}
     assert (table["Recalling"], table["Taking note of"], table["Reaffirming"], table["Welcoming"],
             table["Acting under"], table["Guided by"]) == (
