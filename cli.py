@@ -16,6 +16,7 @@ import click
 
 from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, NETWORK_FORMATS, Exporter, StagedFiles
+from councilgraph.exports.network import NetworkFacts
 from councilgraph.pipeline import KINDS, BuiltDocument, InputError, build_path, expand_inputs
 
 OutDir = click.Path(file_okay=False, dir_okay=True, writable=True, path_type=Path)
@@ -67,7 +68,8 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with
         raise click.UsageError("no input files found (folders are searched for *.txt)")
     selected = formats or tuple(EXPORTERS)
     files = StagedFiles()
-    exporters = [_exporter(name, out_dir, files, with_statements) for name in selected]
+    network = NetworkFacts(with_statements)
+    exporters = [_exporter(name, out_dir, files, network) for name in selected]
     built: dict[str, BuiltDocument] = {}
     failures = 0
     for path in _progress(paths, quiet):
@@ -112,10 +114,10 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with
         sys.exit(1)
 
 
-def _exporter(name: str, out_dir: Path, files: StagedFiles, with_statements: bool) -> Exporter:
+def _exporter(name: str, out_dir: Path, files: StagedFiles, network: NetworkFacts) -> Exporter:
     cls, file_name = EXPORTERS[name]
     if name in NETWORK_FORMATS:
-        return cls(out_dir / file_name, files, with_statements=with_statements)
+        return cls(out_dir / file_name, files, facts=network)  # the three formats share one network
     return cls(out_dir / file_name, files)
 
 

@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, URIRef
 from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
 from councilgraph.graph.namespace import CG
 
-__all__ = ["NetworkExporter", "citation_network"]
+__all__ = ["NetworkExporter", "NetworkFacts", "citation_network"]
 
 _NODE_KINDS = {CG.Resolution: "resolution", CG.PresidentialStatement: "presidential-statement",
                CG.Document: "document", CG.Instrument: "instrument", CG.State: "state",
@@ -32,25 +32,45 @@ _KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, 
          CG.paragraphOf, CG.delegation}
 
 
-class NetworkExporter:
-    """Collects the triples the network needs from each document; subclasses serialise it."""
+class NetworkFacts:
+    """The triples the network needs, gathered once per build and shared by the network exporters."""
 
-    suffix = ""
-
-    def __init__(self, path: Path, files: StagedFiles | None = None, with_statements: bool = False) -> None:
-        self.path = path
-        self._files = files
-        self._with_statements = with_statements
+    def __init__(self, with_statements: bool = False) -> None:
+        self.with_statements = with_statements
         self._facts: set[tuple[URIRef, URIRef, object]] = set()
+        self._documents: set[URIRef] = set()
+        self._graph: nx.MultiDiGraph | None = None
 
-    def write(self, document: DocumentGraph) -> None:
+    def add(self, document: DocumentGraph) -> None:
+        """Keep a document's relevant triples (once, however many exporters pass it on)."""
+        if document.name in self._documents:
+            return
+        self._documents.add(document.name)
+        self._graph = None
         for s, p, o in document.triples:
             if p in _KEPT or (p == RDF.type and (o in _NODE_KINDS or o in _PARAGRAPH_KINDS or o == CG.Citation)):
                 self._facts.add((s, p, o))
 
+    def graph(self) -> nx.MultiDiGraph:
+        """The network, built on first use after the last document."""
+        if self._graph is None:
+            self._graph = citation_network(self._facts, self.with_statements)
+        return self._graph
+
+
+class NetworkExporter:
+    """Passes documents to the shared :class:`NetworkFacts`; subclasses serialise the network."""
+
+    def __init__(self, path: Path, files: StagedFiles | None = None, facts: NetworkFacts | None = None) -> None:
+        self.path = path
+        self._files = files
+        self._facts = facts or NetworkFacts()
+
+    def write(self, document: DocumentGraph) -> None:
+        self._facts.add(document)
+
     def finalize(self) -> None:
-        graph = citation_network(self._facts, self._with_statements)
-        write_output(self.path, self.serialise(graph), self._files)
+        write_output(self.path, self.serialise(self._facts.graph()), self._files)
 
     def serialise(self, graph: nx.MultiDiGraph) -> bytes:  # pragma: no cover - each format overrides
         raise NotImplementedError
@@ -98,9 +118,15 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
     used = {e[0] for e in edges} | {e[1] for e in edges} | {str(n) for n in documents}
     for node in sorted(used):
         iri = URIRef(node)
+        symbol = str(values.get((iri, CG.symbol), ""))
+        node_kind = kind.get(iri, "document")
+        if node_kind == "resolution" and symbol.startswith("A/"):
+            node_kind = "ga-resolution"
+        attributes = {"label": str(values.get((iri, RDFS.label), node)), "kind": node_kind, "symbol": symbol}
         year = values.get((iri, CG.year))
-        graph.add_node(node, label=str(values.get((iri, RDFS.label), node)), kind=kind.get(iri, "document"),
-                       symbol=str(values.get((iri, CG.symbol), "")), year=int(year.toPython()) if year else 0)
+        if year is not None:  # no placeholder: tools would read 0 as a year
+            attributes["year"] = int(year.toPython())
+        graph.add_node(node, **attributes)
     for (source, target, phrase, cito, paragraph_kind), weight in sorted(edges.items()):
         graph.add_edge(source, target, phrase=phrase, cito=cito, paragraph=paragraph_kind, weight=weight)
     for node in graph.nodes:
