@@ -44,6 +44,14 @@ _UNKNOWN_INSTRUMENT = re.compile(
 )
 # In UN texts "the Charter" on its own is the Charter of the United Nations ("Article 35 of the Charter").
 _BARE_CHARTER = re.compile(r"\bthe Charter\b(?!\s+of\s+(?!the\s+United\s+Nations))")
+# Capitalised words that name no instrument in particular: an unknown name made only of these would
+# merge unrelated treaties ("Peace Accords" of Angola and of El Salvador) into one node.
+_GENERIC = {"Peace", "Joint", "General", "Armistice", "Final", "Framework", "Comprehensive", "Political",
+            "Ceasefire", "Cease-fire", "Agreement", "Agreements", "Accord", "Accords", "Declaration", "Convention",
+            "Protocol", "Protocols", "Treaty", "Plan", "Action", "Programme", "Compact", "Covenant", "Statute",
+            "International", "Global", "Regional", "National", "Basic", "Interim", "Preliminary", "Additional",
+            "Optional", "Supplementary", "The", "United", "Nations", "Security", "Council", "New", "Memorandum",
+            "Understanding", "Document", "Principles", "Agenda", "Relevant", "Said", "Present", "This", "These"}
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|in|on|for))+$")
 _ARTICLE = re.compile(r"\b[Aa]rticles?\s+(?P<article>\d{1,3}(?:\s*\(\d+\))?(?:\s*(?:,|and)\s*\d{1,3})*)\s+of\s+(?:the\s+)?$")
 _ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
@@ -100,6 +108,8 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
         if any(a < e and s < b for a, b in taken):
             continue
         name = " ".join(text[s:e].split())
+        if not (set(re.findall(r"[A-Z][\w'-]*", name)) - _GENERIC):
+            continue  # "the Peace Accords", "the General Armistice Agreement": which one is not said
         entity = Entity(kind="instrument", key=slugify_name(name), name=name,
                         category=_kind_of(name), in_reference=False)
         found.append(InstrumentRef(entity, _article(text, s), s, e))

@@ -27,6 +27,7 @@ _FULL_TEXT = re.compile(
 )
 _ORGAN = re.compile(r"(?:Therefore\s+)?[Tt]he\s+(?:Security\s+Council|General\s+Assembly)\s*,?(?=\s|$)")
 _ORGAN_SUBJECT = re.compile(r"The\s+Security\s+Council\s+(?=[a-z])")
+_RULE = re.compile(r"[_*\s\u2014-]{3,}")
 _ADVERB = re.compile(r"(?:Further|Also|Again|Once\s+again)\s+", re.I)
 # A paragraph continued after a page break, or a dash or lettered sub-paragraph, belongs to the one before.
 _CONTINUATION = re.compile(r"[a-z]|[-\u2014]\s|[(\[]?(?:[a-z]{1,2}|[ivx]{1,4}|\d)[)}\]]\s")
@@ -151,9 +152,11 @@ def resolutions_in_release(source: Source, layout: Layout) -> list[ResolutionTex
                 continue
             body = []
             for follower in paras[i + 1:]:
-                if _FULL_TEXT.match(text, follower.start, follower.end):
-                    break
-                if not body and _ORGAN.match(text, follower.start, follower.end):
+                opening = follower.start + (text[follower.start] in "\"'")  # quoted text: '"The Security Council,'
+                if _FULL_TEXT.match(text, follower.start, follower.end) or _RULE.fullmatch(text, follower.start,
+                                                                                          follower.end):
+                    break  # the next text, or the rule that closes the quotation
+                if not body and _ORGAN.match(text, opening, follower.end):
                     continue
                 body.append(follower)
             number, year = int(intro["number"]), int(intro["year"])

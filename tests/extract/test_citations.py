@@ -147,6 +147,12 @@ def test_unknown_instrument_still_becomes_a_node() -> None:
     assert ref.entity.in_reference is False and ref.entity.category == "declaration"
 
 
+@pytest.mark.parametrize("text", ["the Peace Accords signed in 1992", "the General Armistice Agreement",
+                                  "the Joint Declaration of the two Governments"])
+def test_generic_unknown_names_are_not_instruments(text: str) -> None:
+    assert instrument_refs(text, 0, len(text)) == []
+
+
 def test_statement_citations_in_a_release() -> None:
     text = ("9000th Meeting (AM)\nSC/16000\n\nSecurity Council Unanimously Adopts Resolution 2700 (2023)\n\n"
             "Unanimously adopting resolution 2700 (2023), the Council acted.\n\nStatements\n\n"

@@ -74,6 +74,18 @@ def test_file_whose_name_disagrees_with_its_heading() -> None:
     assert [f.kind for f in record.findings] == ["FileNameMismatch"]
 
 
+def test_quoted_full_text_in_a_release() -> None:
+    from councilgraph.extract.press_release import extract_press_release
+
+    text = ("9000th Meeting (AM)\nSC/16000\n\nSecurity Council Adopts Resolution 2700 (2023)\n\nSummary.\n\n"
+            "Resolution\n\nThe full text of resolution 2700 (2023) reads as follows:\n\n\u201cThe Security Council,\n\n"
+            "\u201cRecalling its resolution 2331 (2016),\n\n\u201c1.   Decides to remain seized of the matter.\u201d\n\n"
+            "__________\n\n* *** *\n")
+    (resolution,) = extract_press_release(decode_source(text.encode(), "t.txt")).resolutions
+    assert [(p.key, p.phrase) for p in resolution.paragraphs] == [("preamble/1", "Recalling"),
+                                                                   ("operative/1", "Decides")]
+
+
 def test_press_release_is_not_a_resolution(seed) -> None:
     source, _ = seed
     assert not looks_like_resolution(decode_source(source.text.encode(), "SC-13081.txt"))
