@@ -56,7 +56,7 @@ def map_citations(out: Triples, source: Source, doc: URIRef, scope: URIRef, cita
     """Citation nodes and their shortcuts. ``doc`` names the source; ``scope`` prefixes paragraph IRIs."""
     counts: dict[URIRef, int] = {}
     for citation in citations:
-        citing = _citing_node(citation, doc, scope, statements)
+        citing = _part_node(citation, doc, scope, statements)
         counts[citing] = counts.get(citing, 0) + 1
         node = URIRef(f"{citing}/citation/{counts[citing]}")
         written = source.text[citation.start:citation.end]
@@ -82,11 +82,12 @@ def map_citations(out: Triples, source: Source, doc: URIRef, scope: URIRef, cita
                 out.add(source_node, characterisation, cited)
 
 
-def _citing_node(citation: Citation, doc: URIRef, scope: URIRef, statements: dict[int, URIRef]) -> URIRef:
-    if citation.statement is not None:
-        return statements[citation.statement]
-    if citation.paragraph is not None and citation.resolution is not None:
-        return paragraph_iri(scope, citation.resolution, citation.paragraph)
+def _part_node(part: Citation | Mention, doc: URIRef, scope: URIRef, statements: dict[int, URIRef]) -> URIRef:
+    """The statement, paragraph or document a citation or mention belongs to."""
+    if part.statement is not None:
+        return statements[part.statement]
+    if part.paragraph is not None and part.resolution is not None:
+        return paragraph_iri(scope, part.resolution, part.paragraph)
     return doc
 
 
@@ -102,12 +103,7 @@ def map_mentions(out: Triples, doc: URIRef, scope: URIRef, mentions: tuple[Menti
                  statements: dict[int, URIRef], source: Source) -> None:
     """``?part cg:mentions ?organisation`` for statements, paragraphs and the document itself."""
     for mention in mentions:
-        if mention.statement is not None:
-            part = statements[mention.statement]
-        elif mention.paragraph is not None and mention.resolution is not None:
-            part = paragraph_iri(scope, mention.resolution, mention.paragraph)
-        else:
-            part = doc
+        part = _part_node(mention, doc, scope, statements)
         out.add(part, CG.mentions, entity_node(out, mention.entity, source.text[mention.start:mention.end]))
 
 
