@@ -23,7 +23,8 @@ from councilgraph.graph.namespace import CG
 
 __all__ = ["NetworkExporter", "NetworkFacts", "citation_network"]
 
-_NODE_KINDS = {CG.Resolution: "resolution", CG.PresidentialStatement: "presidential-statement",
+_NODE_KINDS = {CG.Resolution: "resolution", CG.AssemblyResolution: "ga-resolution",
+               CG.PresidentialStatement: "presidential-statement",
                CG.Document: "document", CG.Instrument: "instrument", CG.State: "state",
                CG.Organization: "organization"}
 _PARAGRAPH_KINDS = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
@@ -120,8 +121,6 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
         iri = URIRef(node)
         symbol = str(values.get((iri, CG.symbol), ""))
         node_kind = kind.get(iri, "document")
-        if node_kind == "resolution" and symbol.startswith("A/"):
-            node_kind = "ga-resolution"
         attributes = {"label": str(values.get((iri, RDFS.label), node)), "kind": node_kind, "symbol": symbol}
         year = values.get((iri, CG.year))
         if year is not None:  # no placeholder: tools would read 0 as a year

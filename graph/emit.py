@@ -29,7 +29,7 @@ _ORG_CLASSES = {
     "GroupOfStates": CG.GroupOfStates, "ArmedGroup": CG.ArmedGroup,
     "NGO": CG.NonGovernmentalOrganization, "Media": CG.MediaOrganization,
 }
-_DOCUMENT_CLASSES = {"resolution": CG.Resolution, "ga-resolution": CG.Resolution,
+_DOCUMENT_CLASSES = {"resolution": CG.Resolution, "ga-resolution": CG.AssemblyResolution,
                      "presidential-statement": CG.PresidentialStatement}
 
 

@@ -28,6 +28,7 @@ class CG(DefinedNamespace):
     State: URIRef
     Organization: URIRef
     Resolution: URIRef
+    AssemblyResolution: URIRef
     PresidentialStatement: URIRef
     Document: URIRef
     Instrument: URIRef

@@ -85,6 +85,15 @@ def test_every_example_conforms_to_the_shapes(path: Path, seed_path: Path) -> No
     assert conforms, report
 
 
+def test_all_301_resolution_files_merged_conform_to_the_shapes() -> None:
+    merged = Graph()
+    for path in sorted((DATA / "resolutions").glob("S_RES_*.txt")):
+        for triple in build_path(path).graph.triples:
+            merged.add(triple)
+    conforms, _, report = validate(merged, shacl_graph=Graph().parse(shapes_path()))
+    assert conforms, report
+
+
 def test_seed_conforms_to_the_shapes(seed_graph: Graph) -> None:
     conforms, _, report = validate(seed_graph, shacl_graph=Graph().parse(shapes_path()))
     assert conforms, report

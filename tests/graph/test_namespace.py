@@ -57,6 +57,7 @@ def test_contract_properties_are_owl_properties(name: str) -> None:
     (CG.PressRelease, "http://purl.org/spar/fabio/PressRelease"),
     (CG.Person, "http://xmlns.com/foaf/0.1/Person"),
     (CG.Resolution, "http://data.europa.eu/eli/ontology#LegalResource"),
+    (CG.AssemblyResolution, "http://data.europa.eu/eli/ontology#LegalResource"),
     (CG.Instrument, "http://data.europa.eu/eli/ontology#LegalResource"),
     (CG.UNEntity, "http://www.w3.org/ns/org#Organization"),
     (CG.Citation, "http://purl.org/spar/cito/Citation"),
