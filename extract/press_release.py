@@ -12,7 +12,7 @@ from councilgraph.extract.records import Citation, DocumentRef, Finding, Mention
 from councilgraph.extract.resolution_text import resolutions_in_release
 from councilgraph.extract.segment import segment
 from councilgraph.extract.statements import extract_statements
-from councilgraph.extract.votes import votes_in_release
+from councilgraph.extract.votes import vote_findings, votes_in_release
 
 __all__ = ["extract_press_release"]
 
@@ -44,6 +44,7 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
                   if not any(a <= p.start < b for a, b in covered)]
     meeting = header.meetings[0].number if header.meetings else None
     votes = votes_in_release(text, narrative, meeting, places)
+    findings += vote_findings(votes, security_council=header.symbol.startswith("SC/"))
     adopted = _the_adopted_text(votes, resolutions)
 
     acronyms = learned_acronyms(text, places)

@@ -8,7 +8,7 @@ from councilgraph.extract.mentions import learned_acronyms
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Citation, Finding, Mention, ResolutionDocument
 from councilgraph.extract.resolution_text import FILE_NAME, resolution_file
-from councilgraph.extract.votes import votes_in_resolution_file
+from councilgraph.extract.votes import vote_findings, votes_in_resolution_file
 
 __all__ = ["extract_resolution"]
 
@@ -41,8 +41,10 @@ def extract_resolution(source: Source, places: Gazetteer | None = None) -> Resol
             message=f"the file name gives resolution {int(named_file['number'])}, but the text is {symbol}",
             start=record.document.start, end=record.document.end, document=record.document,
         ))
+    votes = votes_in_resolution_file(text, record.document, places)
+    findings += vote_findings(votes, security_council=True)
     return ResolutionDocument(
-        text=record, votes=tuple(votes_in_resolution_file(text, record.document, places)),
+        text=record, votes=tuple(votes),
         citations=tuple(citations), mentions=tuple(mentions),
         findings=tuple(sorted(findings, key=lambda f: (f.start, f.kind))),
     )

@@ -17,10 +17,10 @@ import re
 
 from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
-from councilgraph.extract.records import DocumentRef, Vote
+from councilgraph.extract.records import DocumentRef, Finding, Vote
 from councilgraph.ontology.reference import Entity
 
-__all__ = ["ADOPTION", "votes_in_release", "votes_in_resolution_file", "PERMANENT_MEMBERS"]
+__all__ = ["ADOPTION", "votes_in_release", "votes_in_resolution_file", "vote_findings", "PERMANENT_MEMBERS"]
 
 #: Permanent members of the Security Council (China's seat was held by the Republic of China until 1971,
 #: the Russian Federation's by the USSR until 1991).
@@ -65,7 +65,7 @@ def _count(word: str | None) -> int | None:
 def _states(text: str, start: int, end: int, places: Gazetteer) -> tuple[Entity, ...]:
     # Lists in resolution files are hard-wrapped and hyphenated ("United King- dom", "( Yugoslavia)"):
     # read a cleaned copy; the States matter here, not their offsets.
-    text = _HYPHENATION.sub("", text[start:end]).strip()
+    text = " ".join(_HYPHENATION.sub("", text[start:end]).split())
     text = _INVERTED.sub(lambda m: f"{m['qualifier']} {m['name']}", text)  # "Germany, Federal Republic of"
     start, end = 0, len(text)
     found = []
@@ -149,3 +149,25 @@ def votes_in_resolution_file(text: str, document: DocumentRef, places: Gazetteer
     counts = _COUNTS.search(text, m.end(), end)
     unanimous = bool(m["unanimous"])
     return [_vote(text, counts, document, int(m["meeting"]), True, unanimous, places, m.start(), end)]
+
+
+def vote_findings(votes: list[Vote], security_council: bool) -> list[Finding]:
+    """Votes whose numbers do not add up: a list of States longer or shorter than its count, or more
+    votes than the Security Council has members (15 since 1966, 11 before)."""
+    findings = []
+    for vote in votes:
+        problems = []
+        for label, count, states in (("against", vote.against, vote.against_states),
+                                     ("abstaining", vote.abstentions, vote.abstaining_states)):
+            if states and count is not None and len(states) != count:
+                problems.append(f"{count} {label} but {len(states)} States named")
+        given = [n for n in (vote.in_favour, vote.against, vote.abstentions) if n is not None]
+        members = 15 if (vote.document.year or 9999) >= 1966 else 11
+        if security_council and len(given) == 3 and sum(given) > members:
+            problems.append(f"{sum(given)} votes for a Council of {members}")
+        if problems:
+            findings.append(Finding(kind="VoteCountMismatch", severity="Warning",
+                                    message=f"vote on {vote.document.symbol or 'the draft'}: " + "; ".join(problems),
+                                    start=vote.start, end=vote.end,
+                                    document=vote.document if vote.document.symbol else None))
+    return findings

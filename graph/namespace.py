@@ -121,6 +121,7 @@ class CG(DefinedNamespace):
     UnknownDelegation: URIRef
     YearMismatch: URIRef
     FileNameMismatch: URIRef
+    VoteCountMismatch: URIRef
     # Resolution structure, citations, instruments, votes
     hasParagraph: URIRef
     paragraphOf: URIRef

@@ -77,3 +77,13 @@ def test_votes_in_resolution_files(line: str, expected) -> None:
     (vote,) = votes_in_resolution_file("Resolution 889 (1993)\n\n" + line, ref, gazetteer())
     assert (vote.meeting, vote.adopted, vote.unanimous, vote.in_favour, vote.against, vote.abstentions,
             [s.key for s in vote.against_states], [s.key for s in vote.abstaining_states]) == expected
+
+
+def test_counts_that_do_not_add_up_are_findings() -> None:
+    from councilgraph.extract.votes import vote_findings
+
+    votes = _votes("The Council adopted resolution 2401 (2018) by a vote of 13 in favour to none against, with 3 "
+                   "abstentions (China, Russian Federation).")
+    (finding,) = vote_findings(votes, security_council=True)
+    assert finding.kind == "VoteCountMismatch"
+    assert "3 abstaining but 2 States named" in finding.message and "16 votes for a Council of 15" in finding.message
