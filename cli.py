@@ -87,7 +87,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with
                     click.echo(f"{path}: skipped, same content as {earlier.source.name}")
                 continue
             failures += 1
-            click.echo(f"error: {path}: press release {symbol} was already built from {earlier.source.name}"
+            click.echo(f"error: {path}: document {symbol} was already built from {earlier.source.name}"
                        " with different text", err=True)
             continue
         built[symbol] = document

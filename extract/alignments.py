@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 
+from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.read import Source
-from councilgraph.extract.records import Alignment, DocumentRef, Statement
+from councilgraph.extract.records import Alignment, Statement
 from councilgraph.ontology.reference import Entity, unknown_organization
 
-__all__ = ["extract_alignments", "resolution_refs"]
+__all__ = ["extract_alignments"]
 
 _SELF = r"(?:herself|himself|themselves|itself|him|her|(?:his|her|its|their)\s+(?:delegation|country|Government|Governments|countries))"
 _STATEMENT_OF = (
@@ -55,6 +56,7 @@ _COSPONSOR = re.compile(
     r"(?:(?:was|is|were|are|had\s+been|has\s+been|would\s+be|had|has)\s+)?(?:also\s+|proudly\s+|proud\s+to\s+be\s+)?"
     r"(?:an?\s+|one\s+of\s+the\s+)?(?:original\s+|main\s+|proud\s+)?co-?sponsor(?:ed|s)?(?:\s+of)?\s+(?:the\s+)?)"
 )
+_RESOLUTION_WORD = re.compile(r"\s*(?:draft\s+)?[Rr]esolution\s+")
 _SEPARATOR = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
     r"(?:with\s+)?(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?"
@@ -66,19 +68,8 @@ _UNKNOWN_GROUP = re.compile(
     r"(?:Group|Countries|countries|States|Movement|Union|Alliance|Community|Forum|Network|Coalition|Friends)"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?)"
 )
-_RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)")
 _REPORTED = re.compile(r"\b(?:said|says|stated|states|that)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(?=\S)")
-
-
-def resolution_refs(text: str, start: int, end: int) -> list[DocumentRef]:
-    """Security Council resolutions written "resolution 2388 (2017)" in ``text[start:end]``."""
-    refs = []
-    for m in _RESOLUTION.finditer(text, start, end):
-        number, year = int(m["number"]), int(m["year"])
-        refs.append(DocumentRef(symbol=f"S/RES/{number} ({year})", kind="resolution",
-                                number=number, year=year, start=m.start(), end=m.end()))
-    return refs
 
 
 def extract_alignments(source: Source, statements: list[Statement], places: Gazetteer) -> list[Alignment]:
@@ -94,8 +85,9 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
             if not _REPORTED.search(text, statement.start, m.start()):
                 found += _targets(text, m, "on-behalf-of", statement, places)
         for m in _COSPONSOR.finditer(text, statement.start, statement.end):
-            refs = resolution_refs(text, m.end(), min(m.end() + 40, statement.end))
-            if refs and refs[0].start == m.end():
+            refs = [r for r in document_refs(text, m.end(), min(m.end() + 40, statement.end))[0]
+                    if r.kind == "resolution"]
+            if refs and _RESOLUTION_WORD.fullmatch(text, m.end(), refs[0].start):
                 ref = refs[0]
                 found.append(Alignment(statement=statement.order, kind="co-sponsoring", target=None,
                                        document=ref, start=m.start(), end=ref.end,

@@ -19,6 +19,7 @@ reported as a finding, never turned into a second resolution.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from councilgraph.extract.records import DocumentRef, Finding
 from councilgraph.ontology.reference import ResolutionYears, resolution_years
@@ -155,6 +156,8 @@ def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding]) 
     actual = years.year_of(ref.number)
     if ref.year is None and actual is not None:
         return DocumentRef(f"S/RES/{ref.number} ({actual})", ref.kind, ref.number, actual, ref.start, ref.end)
+    if ref.year is None:  # "S/RES/2900" beyond the table: a symbol, but not a resolution we can date
+        return replace(ref, kind="document")
     if ref.year is None or actual is None or actual == ref.year:
         return ref
     first_year, last_year = years.ranges[0][0], years.ranges[-1][0]

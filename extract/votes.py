@@ -55,10 +55,13 @@ _INVERTED = re.compile(r"(?P<name>[A-Z][a-z]+), (?P<qualifier>(?:[A-Z][a-z]+ )+o
 _STATE_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
+_OCR_DIGITS = str.maketrans("IilL", "1111")
+
+
 def _count(word: str | None) -> int | None:
     if word is None:
         return None
-    digits = word.replace("I", "1").replace("l", "1")  # OCR: "I abstention", "I1 votes"
+    digits = word.translate(_OCR_DIGITS)  # OCR: "I abstention", "I1 votes"
     return int(digits) if digits.isdigit() else _WORDS[word.lower()]
 
 
@@ -134,7 +137,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             if adopting and after:
                 ref = after[0]  # "Recalling resolution 2231 (2015), the Council adopted resolution 2713 (2023)"
                 unanimous = bool(adopting["unanimous"] or adopting["after"]) and counts is None
-                if ref.symbol not in votes or (counts and votes[ref.symbol].in_favour is None):
+                if ref.symbol not in votes or votes[ref.symbol].in_favour is None:
                     votes[ref.symbol] = _vote(text, counts, ref, meeting, True, unanimous, places, s, e)
     return list(votes.values())
 

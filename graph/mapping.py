@@ -154,7 +154,7 @@ def _alignments(out: Triples, source: Source, doc: URIRef, release: PressRelease
             for other in spoken_by.get(alignment.target.key, ()):
                 if other != alignment.statement:
                     out.add(node, CG.targetStatement, statements[other])
-        else:
+        if alignment.kind == "co-sponsoring":
             out.add(iris.entity_iri(speaker.delegation), CG.coSponsorOf, target)
 
 

@@ -124,7 +124,7 @@ def test_same_symbol_twice(tmp_path: Path, seed_path: Path) -> None:
     edited.write_text(seed_path.read_text("utf-8").replace("TEKEDA ALEMU", "TEKEDA ALEMU GEBRE"), "utf-8")
     result = _run("build", str(seed_path), str(edited), "--out", str(tmp_path / "b"))
     assert result.exit_code == 1
-    assert f"error: {edited}: press release SC/13081 was already built from SC-13081.txt" in result.output
+    assert f"error: {edited}: document SC/13081 was already built from SC-13081.txt" in result.output
 
 
 def test_unwritable_output_gets_one_line_and_keeps_previous_files(tmp_path: Path, seed_path: Path) -> None:

@@ -72,6 +72,8 @@ CASES = [
     pytest.param("JOHN DOE (Chile) said his country was not a co-sponsor of resolution 2712 (2023).", [],
                  id="not-a-co-sponsor"),
     pytest.param("JOHN DOE (Chile) thanked the co-sponsors of resolution 2467 (2019).", [], id="thanked-co-sponsors"),
+    pytest.param("JOHN DOE (Chile) said his country was a co-sponsor of resolution 2331 (2661).",
+                 [("co-sponsoring", "S/RES/2331 (2016)")], id="co-sponsor-year-typo-corrected"),
     pytest.param("JUAN GIL (Spain), speaking also on behalf of Venezuela (Bolivarian Republic of) and Bolivia "
                  "(Plurinational State of), said.", [("on-behalf-of", "VEN"), ("on-behalf-of", "BOL")],
                  id="un-list-names"),

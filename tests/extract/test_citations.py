@@ -57,6 +57,7 @@ FORMS = [
     pytest.param("resolutions 532 (1983). 539 (1983). and 566\n(1985)", ["S/RES/532 (1983)", "S/RES/539 (1983)",
                  "S/RES/566 (1985)"], id="ocr-full-stops-and"),
     pytest.param("S/RES/2388 (2017)", ["S/RES/2388 (2017)"], id="sc-symbol"),
+    pytest.param("S/RES/2388", ["S/RES/2388 (2017)"], id="sc-symbol-without-year"),
     pytest.param("paragraph 3 of resolution 687 (1991)", ["S/RES/687 (1991)"], id="paragraph-of"),
     pytest.param("the 2030 Agenda for Sustainable Development (2015)", [], id="no-trigger"),
     pytest.param("United Nations, Treaty Series, vol. 75 (1950)", [], id="treaty-series-volume"),
@@ -66,6 +67,12 @@ FORMS = [
 @pytest.mark.parametrize(("text", "symbols"), FORMS)
 def test_written_forms(text: str, symbols: list[str]) -> None:
     assert _symbols(text) == symbols
+
+
+def test_undatable_resolution_symbol_is_a_document() -> None:
+    text = "see S/RES/9999"
+    (ref,) = document_refs(text, 0, len(text))[0]
+    assert (ref.symbol, ref.kind) == ("S/RES/9999", "document")
 
 
 def test_year_contradicting_the_number_is_corrected_with_a_finding() -> None:

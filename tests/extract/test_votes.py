@@ -37,6 +37,9 @@ CASES = [
                  [("A/64/L.12", True, False, 122, 3, 8, ["ISR", "NRU", "USA"],
                    ["AUS", "CAN", "FJI", "GEO", "MEX", "PAN", "TON", "UKR"], [])], id="ga-recorded-vote"),
     pytest.param("Speakers discussed resolution 2331 (2016) at length.", [], id="no-action"),
+    pytest.param("Security Council Adopts Resolution 2700 (2023) on Haiti.  The Security Council today unanimously "
+                 "adopted resolution 2700 (2023).", [("S/RES/2700 (2023)", True, True, 15, 0, 0, [], [], [])],
+                 id="headline-then-unanimous-summary"),
     pytest.param("The Assembly today unanimously adopted resolution 2716 (2023), which regulates the use of the veto.",
                  [("S/RES/2716 (2023)", True, True, 15, 0, 0, [], [], [])], id="veto-as-subject"),
     pytest.param("Recalling resolution 2231 (2015), the Council today adopted resolution 2713 (2023) by 14 votes to "
@@ -64,6 +67,8 @@ FILE_CASES = [
                  (473, True, False, 9, 0, 1, [], ["YUG"]), id="spaces-inside-parentheses"),
     pytest.param("Adopted unanimously, without a vote, at the 2008th meeting.", (2008, True, True, 15, 0, 0, [], []),
                  id="unanimously-without-a-vote"),
+    pytest.param("Adopted at the 127th meeting by 10 votes to i, with l abstention (France).",
+                 (127, True, False, 10, 1, 1, [], ["FRA"]), id="ocr-lower-case-digits"),
     pytest.param("Adopted at the 1500th meeting by I1 votes to none, with I abstention (France).",
                  (1500, True, False, 11, 0, 1, [], ["FRA"]), id="ocr-digits"),
     pytest.param("Adopted at the 1000th meeting by 9 votes to 2 (France, United Kingdom).",
