@@ -9,7 +9,7 @@ from pathlib import Path
 
 from councilgraph.exports.base import DocumentGraph
 from councilgraph.extract.press_release import extract_press_release
-from councilgraph.extract.read import InputError, Source, decode_source, read_source
+from councilgraph.extract.read import InputError, Source, read_source
 from councilgraph.extract.records import PressRelease, ResolutionDocument
 from councilgraph.extract.resolution_document import extract_resolution
 from councilgraph.extract.resolution_text import looks_like_resolution
@@ -17,7 +17,7 @@ from councilgraph.extract.segment import looks_like_press_release
 from councilgraph.graph.iris import document_iri
 from councilgraph.graph.mapping import press_release_triples, release_iri, resolution_document_triples
 
-__all__ = ["KINDS", "BuiltDocument", "InputError", "build_bytes", "build_source", "build_path", "expand_inputs", "INPUT_SUFFIXES"]
+__all__ = ["KINDS", "BuiltDocument", "InputError", "build_source", "build_path", "expand_inputs", "INPUT_SUFFIXES"]
 
 #: File suffixes picked up when a folder is given as input.
 INPUT_SUFFIXES = (".txt",)
@@ -62,26 +62,22 @@ def build_source(source: Source, kind: str = "auto") -> BuiltDocument:
     Raises:
         InputError: the document is neither a press release nor a resolution text.
     """
-    if kind == "resolution" or (kind == "auto" and not looks_like_press_release(source)
-                                and looks_like_resolution(source)):
+    if kind == "auto":
+        if looks_like_press_release(source):
+            kind = "press-release"
+        elif looks_like_resolution(source):
+            kind = "resolution"
+        else:
+            raise InputError("neither a press release (no symbol such as SC/13081 in its first lines) "
+                             "nor a resolution text (no 'Resolution N (YYYY)' heading)")
+    if kind == "resolution":
         resolution = extract_resolution(source)
         graph = DocumentGraph(document_iri(resolution.text.document.symbol),
                               tuple(resolution_document_triples(source, resolution)))
         return BuiltDocument(source, resolution, graph)
-    try:
-        release = extract_press_release(source)
-    except InputError as err:
-        if kind == "auto" and str(err).startswith("not a press release"):
-            raise InputError("neither a press release (no symbol such as SC/13081 in its first lines) "
-                             "nor a resolution text (no 'Resolution N (YYYY)' heading)") from None
-        raise
+    release = extract_press_release(source)
     return BuiltDocument(source, release, DocumentGraph(release_iri(release),
                                                        tuple(press_release_triples(source, release))))
-
-
-def build_bytes(data: bytes, name: str, kind: str = "auto") -> BuiltDocument:
-    """Build a document from raw bytes (no file system)."""
-    return build_source(decode_source(data, name), kind)
 
 
 def build_path(path: Path, kind: str = "auto") -> BuiltDocument:

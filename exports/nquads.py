@@ -8,15 +8,15 @@ from rdflib import Literal, URIRef
 
 from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
 
-__all__ = ["NQuadsExporter", "nquad_term"]
+__all__ = ["ESCAPES", "NQuadsExporter", "nquad_term"]
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def nquad_term(term: URIRef | Literal) -> str:
     """A term in N-Triples/N-Quads syntax (UTF-8, only the mandatory escapes)."""
     if isinstance(term, Literal):
-        lexical = f'"{str(term).translate(_ESCAPES)}"'
+        lexical = f'"{str(term).translate(ESCAPES)}"'
         if term.language:
             return f"{lexical}@{term.language}"
         if term.datatype:

@@ -12,23 +12,24 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
-from councilgraph.graph.namespace import PREFIXES
+from councilgraph.exports.nquads import ESCAPES
+from councilgraph.graph.namespace import PREFIXES, SH
 
 __all__ = ["TurtleExporter", "turtle_term"]
 
 _PREFIXES = (*((name, str(ns)) for name, ns in PREFIXES if name != "id"),
-             ("rdf", str(RDF)), ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"), ("xsd", str(XSD)),
-             ("sh", "http://www.w3.org/ns/shacl#"))
+             ("rdf", str(RDF)), ("rdfs", str(RDFS)), ("xsd", str(XSD)), ("sh", str(SH)))
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _BARE = {str(XSD.integer): re.compile(r"[+-]?\d+"), str(XSD.boolean): re.compile(r"true|false")}
 
 
+@lru_cache(maxsize=65536)  # a build repeats few distinct IRIs many times
 def _compact(iri: str) -> str:
     for name, namespace in _PREFIXES:
         if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
@@ -43,7 +44,7 @@ def turtle_term(term: URIRef | Literal) -> str:
         datatype = str(term.datatype) if term.datatype else None
         if datatype in _BARE and _BARE[datatype].fullmatch(lexical):
             return lexical
-        quoted = f'"{lexical.translate(_ESCAPES)}"'
+        quoted = f'"{lexical.translate(ESCAPES)}"'
         if term.language:
             return f"{quoted}@{term.language}"
         return f"{quoted}^^{_compact(datatype)}" if datatype else quoted

@@ -29,7 +29,7 @@ from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, Statement
-from councilgraph.ontology.reference import Entity, unknown_organization
+from councilgraph.ontology.reference import GROUP_WORDS, Entity, unknown_organization
 
 __all__ = ["extract_alignments"]
 
@@ -65,7 +65,7 @@ _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9-]{1,11}\)")
 _FOR_GROUP = re.compile(r"\s+(?:on\s+behalf\s+of|for)\s+(?:the\s+)?")
 _UNKNOWN_GROUP = re.compile(
     r"(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+(?:of|for|and|on|the|[A-Z0-9][\w'-]*))*?\s+"
-    r"(?:Group|Countries|countries|States|Movement|Union|Alliance|Community|Forum|Network|Coalition|Friends)"
+    rf"(?:{'|'.join(GROUP_WORDS)})"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?)"
 )
 _REPORTED = re.compile(r"\b(?:said|says|stated|states|that)\b")

@@ -8,7 +8,7 @@ from councilgraph.extract.gazetteer import Gazetteer, gazetteer
 from councilgraph.extract.mentions import learned_acronyms
 from councilgraph.extract.participants import extract_participants, reconcile
 from councilgraph.extract.read import Source
-from councilgraph.extract.records import Citation, DocumentRef, Finding, Mention, PressRelease, Vote
+from councilgraph.extract.records import Citation, DocumentRef, Mention, PressRelease, Vote
 from councilgraph.extract.resolution_text import resolutions_in_release
 from councilgraph.extract.segment import segment
 from councilgraph.extract.statements import extract_statements
@@ -70,7 +70,7 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
         statements=tuple(statements),
         alignments=tuple(alignments),
         participants=tuple(participants),
-        findings=tuple(_unique(sorted(findings, key=lambda f: (f.start, f.kind)))),
+        findings=tuple(sorted(findings, key=lambda f: (f.start, f.kind))),
         resolutions=tuple(resolutions),
         citations=tuple(sorted(citations, key=lambda c: c.start)),
         mentions=tuple(sorted(mentions, key=lambda m: m.start)),
@@ -86,14 +86,3 @@ def _the_adopted_text(votes: list[Vote], resolutions: list) -> DocumentRef | Non
     if not adopted and len(resolutions) == 1:
         return resolutions[0].document
     return None
-
-
-def _unique(findings: list[Finding]) -> list[Finding]:
-    seen = set()
-    out = []
-    for finding in findings:
-        key = (finding.kind, finding.start, finding.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(finding)
-    return out

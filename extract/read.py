@@ -51,10 +51,6 @@ class Source:
     matchable: str
     sha256: str
 
-    def quote(self, start: int, end: int) -> str:
-        """The original text between two offsets."""
-        return self.text[start:end]
-
 
 def normalise(text: str) -> str:
     """Map typographic variants to plain ASCII forms, one character for one."""

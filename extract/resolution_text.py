@@ -245,7 +245,7 @@ def _split_wrapped(text: str, paras: list[Paragraph]) -> list[Paragraph]:
             if previous.endswith((",", ";", ":", ".")) and (
                 _NUMBERED.match(text, pos, para.end) or pattern.match(text, pos, para.end)
             ):
-                out.append(Paragraph(start, len(text[:line.start()].rstrip())))
+                out.append(Paragraph(start, start + len(text[start:line.start()].rstrip())))
                 start = pos
         out.append(Paragraph(start, para.end))
     return out

@@ -43,7 +43,7 @@ _ADOPTING = re.compile(
 _FAILED = re.compile(
     r"\b(?:failed\s+to\s+adopt|was\s+not\s+adopted|(?:owing|due)\s+to\s+the\s+negative\s+vote|"
     r"(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft)\b", re.I)
-# The adoption record of a resolution file, shared with resolution_text (where it ends the text).
+# The adoption record of a resolution file; resolution_text uses it to skip that record under the title.
 ADOPTION = re.compile(
     r"Adopted\s+(?P<unanimous>unanimously\b)?,?\s*(?:without\s+(?:a\s+)?vote,?\s*)?"
     r"(?:(?:at|ai)\s+the|the|by\s+the\s+Security\s+Council\s+at\s+its)\s+"
@@ -110,7 +110,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                      ) -> list[Vote]:
     """Votes reported in the summary paragraphs of a release, one per text acted upon."""
     votes: dict[str, Vote] = {}
-    pending_failure: tuple[int, int] | None = None
+    failure_reported = False  # a failed draft without symbol, whose counts may follow
     for start, end in paragraphs:
         for sentence in _SENTENCE.finditer(text, start, end):
             s, e = sentence.start(), sentence.end()
@@ -121,7 +121,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             failed = _FAILED.search(text, s, e)
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
             if failed and not refs:
-                pending_failure = (s, e)
+                failure_reported = True
             if not (adopting or failed or counts):
                 continue
             if failed:
@@ -130,7 +130,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 if key not in votes or votes[key].in_favour is None:
                     votes[key] = _vote(text, counts, document, meeting, False, False, places, s, e)
                 continue
-            if counts is not None and not refs and pending_failure is not None and "draft" in votes:
+            if counts is not None and not refs and failure_reported and "draft" in votes:
                 votes["draft"] = _vote(text, counts, votes["draft"].document, meeting, False, False, places, s, e)
                 continue
             after = [r for r in refs if adopting and r.start >= adopting.start()]

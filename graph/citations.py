@@ -18,8 +18,10 @@ from councilgraph.graph import iris
 from councilgraph.graph.emit import Triples, document_node, entity_node, evidence
 from councilgraph.graph.namespace import CG, CITO, PROV
 
-__all__ = ["paragraph_iri", "map_resolution_text", "map_citations", "map_mentions", "map_votes", "meeting_node"]
+__all__ = ["BODIES", "paragraph_iri", "map_resolution_text", "map_citations", "map_mentions", "map_votes", "meeting_node"]
 
+#: The organ that meets, by the prefix of the press-release symbol.
+BODIES = {"SC": "Security Council", "GA": "General Assembly"}
 _PART = {"preambular": ("preamble", CG.PreambularParagraph), "operative": ("operative", CG.OperativeParagraph)}
 
 
@@ -112,8 +114,7 @@ def meeting_node(out: Triples, meeting: MeetingRef, release_symbol: str) -> URIR
     node = iris.meeting_iri(meeting, release_symbol)
     out.typed(node, CG.Meeting)
     out.add(node, CG.meetingNumber, Literal(meeting.number))
-    body = {"SC": "Security Council", "GA": "General Assembly"}.get(meeting.body, meeting.body)
-    out.add(node, RDFS.label, Literal(f"{body} meeting {meeting.number}"))
+    out.add(node, RDFS.label, Literal(f"{BODIES.get(meeting.body, meeting.body)} meeting {meeting.number}"))
     return node
 
 

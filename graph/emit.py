@@ -16,19 +16,16 @@ from councilgraph.extract.records import DocumentRef
 from councilgraph.graph import iris
 from councilgraph.graph.namespace import CG, ID, PROV, SKOS
 from councilgraph.graph.vocabulary import superclasses, superproperties
-from councilgraph.ontology.reference import Entity
+from councilgraph.ontology.reference import ORG_KINDS, Entity
 
 __all__ = ["Node", "Triple", "Triples", "entity_node", "document_node", "evidence"]
 
 Node = URIRef | Literal
 Triple = tuple[URIRef, URIRef, Node]
 
-_ORG_CLASSES = {
-    "UNOrgan": CG.UNOrgan, "UNEntity": CG.UNEntity,
-    "IntergovernmentalOrganization": CG.IntergovernmentalOrganization,
-    "GroupOfStates": CG.GroupOfStates, "ArmedGroup": CG.ArmedGroup,
-    "NGO": CG.NonGovernmentalOrganization, "Media": CG.MediaOrganization,
-}
+# The CSV's short kinds name ontology classes; two are spelled out in the ontology.
+_ORG_CLASSES = {kind: CG[{"NGO": "NonGovernmentalOrganization", "Media": "MediaOrganization"}.get(kind, kind)]
+                for kind in ORG_KINDS}
 _DOCUMENT_CLASSES = {"resolution": CG.Resolution, "ga-resolution": CG.AssemblyResolution,
                      "presidential-statement": CG.PresidentialStatement}
 

@@ -11,15 +11,22 @@ appear in many documents, and an offset on them would be ambiguous.
 
 from __future__ import annotations
 
-from rdflib import RDFS, SH, XSD, Literal, URIRef
+from rdflib import RDFS, XSD, Literal, URIRef
 
 from councilgraph.extract.gazetteer import gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, Finding, MeetingRef, PressRelease, ResolutionDocument, Statement
 from councilgraph.graph import iris
-from councilgraph.graph.citations import map_citations, map_mentions, map_resolution_text, map_votes, meeting_node
+from councilgraph.graph.citations import (
+    BODIES,
+    map_citations,
+    map_mentions,
+    map_resolution_text,
+    map_votes,
+    meeting_node,
+)
 from councilgraph.graph.emit import Triple, Triples, document_node, entity_node, evidence
-from councilgraph.graph.namespace import CG, FOAF, ID, PROV
+from councilgraph.graph.namespace import CG, FOAF, ID, PROV, SH
 
 __all__ = ["Triple", "press_release_triples", "release_iri", "resolution_document_triples"]
 
@@ -32,8 +39,7 @@ _ALIGNMENT_KINDS = {
 }
 _VERBS = {"associating": "associates with", "aligning": "aligns with",
           "on-behalf-of": "speaks on behalf of", "co-sponsoring": "co-sponsors"}
-_BODIES = {"SC": "Security Council", "GA": "General Assembly"}
-_SEVERITY = {"Warning": SH.Warning, "Info": SH.Info, "Violation": SH.Violation}
+_SEVERITY = {"Warning": SH.Warning, "Info": SH.Info}
 
 
 def release_iri(release: PressRelease) -> URIRef:
@@ -57,13 +63,10 @@ def press_release_triples(source: Source, release: PressRelease) -> list[Triple]
     out.add(doc, CG.sourceName, Literal(source.name))
     out.add(doc, CG.sha256, Literal(source.sha256))
 
-    meetings = [iris.meeting_iri(m, symbol) for m in header.meetings]
+    meetings = [meeting_node(out, ref, symbol) for ref in header.meetings]
     for ref, meeting in zip(header.meetings, meetings, strict=True):
         out.add(doc, CG.reportsOn, meeting)
-        out.typed(meeting, CG.Meeting)
-        out.add(meeting, CG.meetingNumber, Literal(ref.number))
-        body_name = _BODIES.get(ref.body)
-        out.add(meeting, RDFS.label, Literal(f"{body_name or ref.body} meeting {ref.number}"))
+        body_name = BODIES.get(ref.body)
         if ref.part:
             out.add(meeting, CG.meetingPart, Literal(ref.part))
         if ref.session is not None:
@@ -89,7 +92,7 @@ def press_release_triples(source: Source, release: PressRelease) -> list[Triple]
     map_mentions(out, doc, doc, release.mentions, statements, source)
     map_votes(out, doc, release.votes, meetings[0] if meetings else None)
     for number, finding in enumerate(release.findings, start=1):
-        _finding(out, source, doc, ID[f"doc/{iris.symbol_slug(symbol)}/finding/{number}"], finding, statements)
+        _finding(out, source, doc, URIRef(f"{doc}/finding/{number}"), finding, statements)
     return list(out)
 
 

@@ -1,10 +1,13 @@
 """The councilgraph ontology and its reference data, shipped as package data.
 
 ``councilgraph.ttl`` is the OWL ontology (the public contract). The CSV files
-are reference knowledge: ``states.csv`` (ISO codes and the names UN texts use)
-and ``organizations.csv`` (UN bodies, organisations, groups of States, armed
-groups, with acronyms and aliases). They are data, not code: edit the files,
-and ``tests/ontology`` checks them.
+are reference knowledge: ``states.csv`` (ISO codes and the names UN texts use),
+``organizations.csv`` (UN bodies, organisations, groups of States, armed
+groups, with acronyms and aliases), ``instruments.csv`` (treaties and
+declarations with their short names), ``opening_phrases.csv`` (opening phrase
+-> CiTO property) and ``resolution_years.csv`` (first and last resolution
+number of each year). They are data, not code: edit the files, and
+``tests/ontology`` checks them.
 """
 
 from importlib.resources import files

@@ -1,4 +1,5 @@
-"""Reference knowledge: States and organisations, loaded once from CSV."""
+"""Reference knowledge, loaded once from the CSV files beside this module: States,
+organisations, instruments, opening phrases and the resolution-years table."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from functools import cache
 from councilgraph.ontology import data_path
 
 __all__ = [
-    "Entity", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "instruments", "opening_phrases", "organizations",
+    "Entity", "GROUP_WORDS", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "instruments", "opening_phrases", "organizations",
     "resolution_years", "slugify_name", "states", "unknown_organization",
 ]
 
@@ -88,7 +89,10 @@ def slugify_name(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-_GROUP_WORDS = re.compile(r"\b(?:Group|Countries|countries|States|Movement|Alliance|Coalition|Friends)\b")
+#: Words that mark the name of a group of States ("the Group of Friends of Mediation").
+GROUP_WORDS = ("Group", "Countries", "countries", "States", "Movement", "Union", "Alliance", "Community", "Forum",
+               "Network", "Coalition", "Friends")
+_GROUP_WORDS = re.compile(rf"\b(?:{'|'.join(GROUP_WORDS)})\b")
 
 
 def unknown_organization(name: str, category: str | None = None) -> Entity:

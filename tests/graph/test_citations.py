@@ -137,7 +137,7 @@ def test_unanimous_adoption_at_meeting_8111(seed_graph: Graph) -> None:
     assert list(seed_graph.subjects(CG.adoptedAt, meeting)) == [R2388]
 
 
-def test_veto_of_a_draft(tmp_path: Path) -> None:
+def test_veto_of_a_draft() -> None:
     graph = _graph(DATA / "releases" / "sc-veto-multipart.txt")
     (draft,) = graph.subjects(CG.consideredAt, ID["meeting/S-PV-9310"])
     assert (draft, CG.adopted, Literal(False)) in graph

@@ -82,7 +82,7 @@ def test_statement_offsets_and_quotes_match_the_source(seed_graph: Graph, seed) 
 
 @pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in
                                   [*sorted((DATA / "releases").glob("*.txt")), DATA / "golden" / "mini-release.txt"]])
-def test_every_example_conforms_to_the_shapes(path: Path, seed_path: Path) -> None:
+def test_every_example_conforms_to_the_shapes(path: Path) -> None:
     conforms, _, report = validate(_graph(path), shacl_graph=Graph().parse(shapes_path()))
     assert conforms, report
 
