@@ -30,3 +30,18 @@ def test_readme_build_output_is_real(tmp_path: Path, seed_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert shown.group(1).splitlines()[0] == result.output.splitlines()[0]
+
+
+def test_readme_sparql_examples_answer_on_the_seed(seed_path: Path) -> None:
+    from rdflib import Graph
+
+    from councilgraph.pipeline import build_path
+
+    graph = Graph()
+    for triple in build_path(seed_path).graph.triples:
+        graph.add(triple)
+    queries = re.findall(r"```sparql\n(.*?)\n```", README, re.S)
+    assert len(queries) == 2
+    answers = [list(graph.query(q)) for q in queries]
+    assert [(int(r[0]), str(r[1])) for r in answers[0]][:2] == [(6, "Sweden"), (9, "France")]
+    assert len(answers[1]) >= 10  # who cites resolution 2331 (2016)
