@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from councilgraph.exports.base import DocumentGraph
+from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import InputError, Source, read_source
 from councilgraph.extract.records import PressRelease, ResolutionDocument
@@ -72,12 +73,12 @@ def build_source(source: Source, kind: str = "auto") -> BuiltDocument:
                              "nor a resolution text (no 'Resolution N (YYYY)' heading)")
     if kind == "resolution":
         resolution = extract_resolution(source)
-        graph = DocumentGraph(document_iri(resolution.text.document.symbol),
-                              tuple(resolution_document_triples(source, resolution)))
+        triples = tuple(resolution_document_triples(source, resolution))
+        graph = DocumentGraph(document_iri(resolution.text.document.symbol), triples, ntriples_lines(triples))
         return BuiltDocument(source, resolution, graph)
     release = extract_press_release(source)
-    return BuiltDocument(source, release, DocumentGraph(release_iri(release),
-                                                       tuple(press_release_triples(source, release))))
+    triples = tuple(press_release_triples(source, release))
+    return BuiltDocument(source, release, DocumentGraph(release_iri(release), triples, ntriples_lines(triples)))
 
 
 def build_path(path: Path, kind: str = "auto") -> BuiltDocument:

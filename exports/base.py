@@ -21,6 +21,7 @@ class DocumentGraph:
 
     name: URIRef
     triples: tuple[Triple, ...]
+    lines: tuple[str, ...] = ()  # the triples as N-Triples lines, formatted once for every consumer
 
 
 class Exporter(Protocol):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from rdflib import RDFS, Literal, URIRef
 
+from councilgraph.extract.gazetteer import gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Citation, MeetingRef, Mention, ResolutionParagraph, ResolutionText, Vote
 from councilgraph.graph import iris
@@ -110,11 +111,15 @@ def map_mentions(out: Triples, doc: URIRef, scope: URIRef, mentions: tuple[Menti
 
 
 def meeting_node(out: Triples, meeting: MeetingRef, release_symbol: str) -> URIRef:
-    """A meeting and its number (bodies and times are described by the release that reports it)."""
+    """A meeting, its number and the organ that held it (times come from the release that reports it)."""
     node = iris.meeting_iri(meeting, release_symbol)
     out.typed(node, CG.Meeting)
     out.add(node, CG.meetingNumber, Literal(meeting.number))
-    out.add(node, RDFS.label, Literal(f"{BODIES.get(meeting.body, meeting.body)} meeting {meeting.number}"))
+    body_name = BODIES.get(meeting.body)
+    out.add(node, RDFS.label, Literal(f"{body_name or meeting.body} meeting {meeting.number}"))
+    body = gazetteer().lookup(body_name) if body_name else None
+    if body is not None:
+        out.add(node, CG.body, entity_node(out, body))
     return node
 
 

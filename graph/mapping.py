@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from rdflib import RDFS, XSD, Literal, URIRef
 
-from councilgraph.extract.gazetteer import gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, Finding, MeetingRef, PressRelease, ResolutionDocument, Statement
 from councilgraph.graph import iris
 from councilgraph.graph.citations import (
-    BODIES,
     map_citations,
     map_mentions,
     map_resolution_text,
@@ -66,14 +64,10 @@ def press_release_triples(source: Source, release: PressRelease) -> list[Triple]
     meetings = [meeting_node(out, ref, symbol) for ref in header.meetings]
     for ref, meeting in zip(header.meetings, meetings, strict=True):
         out.add(doc, CG.reportsOn, meeting)
-        body_name = BODIES.get(ref.body)
         if ref.part:
             out.add(meeting, CG.meetingPart, Literal(ref.part))
         if ref.session is not None:
             out.add(meeting, CG.session, Literal(ref.session))
-        body = gazetteer().lookup(body_name) if body_name else None
-        if body is not None:
-            out.add(meeting, CG.body, entity_node(out, body))
         times = release.layout.times
         if times is not None and len(meetings) == 1:
             out.add(meeting, CG.openedAt, _time(times.opened))

@@ -23,7 +23,8 @@ def test_build_seed_writes_turtle_and_nquads(tmp_path: Path, seed_path: Path) ->
     assert result.output.splitlines()[0].startswith(
         "SC-13081.txt: SC/13081, 71 statements, 19 alignments, ")
     assert " citations, " in result.output.splitlines()[0]
-    assert result.output.splitlines()[0].endswith(" triples, 4 findings")  # Botswana twice, Libya unlisted, 2661 twice
+    # Botswana twice, Libya unlisted, 2661 twice: findings, reported again by validation as warnings
+    assert result.output.splitlines()[0].endswith(" triples, 4 findings; 0 violations, 4 warnings")
     assert (tmp_path / "graph.ttl").stat().st_size > 0
     assert (tmp_path / "graph.nq").stat().st_size > 0
 
@@ -41,7 +42,7 @@ def test_build_folder_and_glob(tmp_path: Path) -> None:
 def test_format_option_selects_exporters(tmp_path: Path, seed_path: Path) -> None:
     result = _run("build", str(seed_path), "--out", str(tmp_path), "--format", "nquads")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq", "validation.md", "validation.ttl"]
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
@@ -143,4 +144,4 @@ def test_unwritable_output_gets_one_line_and_keeps_previous_files(tmp_path: Path
 def test_formats_not_built_are_not_left_stale(tmp_path: Path, seed_path: Path) -> None:
     assert _run("build", str(seed_path), "--out", str(tmp_path)).exit_code == 0
     assert _run("build", str(seed_path), "--out", str(tmp_path), "-f", "turtle").exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "validation.md", "validation.ttl"]

@@ -63,7 +63,8 @@ def test_output_is_byte_identical_across_processes(tmp_path: Path, seed_path: Pa
         subprocess.run([sys.executable, "-m", "councilgraph.cli", "build", str(seed_path), "--out", str(out), "-q"],
                        check=True, env=env)
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert sorted(outputs[0]) == ["citations.gexf", "citations.graphml", "citations.json", "graph.nq", "graph.ttl"]
+    assert sorted(outputs[0]) == ["citations.gexf", "citations.graphml", "citations.json", "graph.nq", "graph.ttl",
+                                  "validation.md", "validation.ttl"]
     assert outputs[0] == outputs[1]
 
 

@@ -1,0 +1,167 @@
+"""SHACL validation: the shapes, the findings as warnings, mutation tests, the report files and commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pyshacl import validate as pyshacl_validate
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from councilgraph.cli import main
+from councilgraph.exports.nquads import ntriples_lines
+from councilgraph.graph.namespace import CG, ID, SH
+from councilgraph.pipeline import build_path
+from councilgraph.shapes import reference_shapes_path, shapes_text
+from councilgraph.shapes.generate import reference_shapes
+from councilgraph.validate import validate_graph, validate_ntriples
+
+DATA = Path(__file__).resolve().parent / "data"
+STATEMENT = ID["doc/SC-13081/statement/5"]
+R2388, R2331 = ID["doc/S-RES-2388-2017"], ID["doc/S-RES-2331-2016"]
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_path: Path) -> Graph:
+    graph = Graph()
+    for triple in build_path(seed_path).graph.triples:
+        graph.add(triple)
+    return graph
+
+
+def _validate(graph: Graph):
+    return validate_ntriples("test", "".join(ntriples_lines(graph)))
+
+
+def test_seed_conforms_and_its_source_problems_are_warnings_on_their_nodes(seed_path: Path) -> None:
+    report = validate_graph(build_path(seed_path).graph)
+    assert report.conforms
+    assert sorted((r.severity, r.focus.rsplit("/", 2)[-2:][-1], r.message.split(" ")[0]) for r in report.results) == [
+        ("Warning", "27", "Libya"), ("Warning", "BWA", "Botswana"),
+        ("Warning", "S-RES-2331-2016", "resolution"), ("Warning", "S-RES-2331-2016", "resolution"),
+    ]
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in sorted((DATA / "releases").glob("*.txt"))])
+def test_examples_conform(path: Path) -> None:
+    assert validate_graph(build_path(path).graph).conforms
+
+
+def test_shapes_are_valid_shacl() -> None:
+    shapes = Graph().parse(data=shapes_text(), format="turtle")
+    # pyshacl checks the shapes graph against the SHACL-SHACL shapes when meta_shacl is set (raises if invalid)
+    conforms, _, _ = pyshacl_validate(Graph(), shacl_graph=shapes, meta_shacl=True)
+    assert conforms
+
+
+def test_generated_shapes_match_the_reference_data() -> None:
+    # After editing ontology/states.csv or resolution_years.csv: python -m councilgraph.shapes.generate
+    assert reference_shapes_path().read_text(encoding="utf-8") == reference_shapes()
+
+
+def _set(graph: Graph, s: URIRef, p: URIRef, o) -> None:
+    graph.remove((s, p, None))
+    graph.add((s, p, o))
+
+
+def _first_of(graph: Graph, cls: URIRef) -> URIRef:
+    return sorted(graph.subjects(RDF.type, cls))[0]
+
+
+# (mutation, expected violations as (focus, message start))
+MUTATIONS: list = [
+    pytest.param(lambda g: g.remove((STATEMENT, CG.speaker, None)), [(STATEMENT, "A statement has exactly one speaker")],
+                 id="statement-without-speaker"),
+    pytest.param(lambda g: g.add((STATEMENT, CG.delegation, ID["state/FRA"])),
+                 [(STATEMENT, "A statement has exactly one delegation")], id="two-delegations"),
+    pytest.param(lambda g: _set(g, STATEMENT, CG.startOffset, Literal(10**7)),
+                 [(STATEMENT, "A statement has one start offset")], id="start-after-end"),
+    pytest.param(lambda g: _set(g, ID["doc/SC-13081/statement/6"], CG.order, Literal(5)),
+                 [(ID["doc/SC-13081"], "Two statements of this press release share the order number 5")],
+                 id="duplicate-order"),
+    pytest.param(lambda g: g.add((STATEMENT, CG.onBehalfOf, ID["state/ETH"])),
+                 [(STATEMENT, "The statement's delegation")], id="delegation-is-also-behalf"),
+    pytest.param(lambda g: g.remove((ID["person/tekeda-alemu"], RDFS.label, None)),
+                 [(ID["person/tekeda-alemu"], "Every node has an rdfs:label")], id="node-without-label"),
+    pytest.param(lambda g: _set(g, ID["state/ETH"], CG.iso3, Literal("XYZ")),
+                 [(ID["state/ETH"], "A State's ISO code is in the reference list")], id="unknown-iso-code"),
+    pytest.param(lambda g: _set(g, ID["meeting/S-PV-8111"], CG.meetingNumber, Literal(0)),
+                 [(ID["meeting/S-PV-8111"], "A meeting has exactly one positive meeting number")],
+                 id="meeting-number-zero"),
+    pytest.param(lambda g: _set(g, R2388, CG.symbol, Literal("S/RES/2388")),
+                 [(R2388, "A Security Council resolution's symbol")], id="resolution-symbol"),
+    pytest.param(lambda g: _set(g, R2331, CG.year, Literal(2015)),
+                 [(CG.Resolution, "Resolution 2331")], id="number-disagrees-with-year"),
+    pytest.param(lambda g: g.add((R2331, CG.cites, R2388)), [(R2331, "The resolution cites itself or a later")],
+                 id="cites-a-later-resolution"),
+    pytest.param(lambda g: _set(g, R2388, CG.votesInFavour, Literal(16)),
+                 [(R2388, "16 votes in favour, against and abstaining, more than")], id="more-votes-than-members"),
+    pytest.param(lambda g: g.remove((_first_of(g, CG.Citation), CG.cited, None)),
+                 [("citation", "A citation has exactly one cited")], id="citation-without-cited"),
+    pytest.param(lambda g: _set(g, _first_of(g, CG.Alignment), CG.alignmentKind, CG.Finding),
+                 [("alignment", "An alignment has exactly one kind")], id="alignment-kind-outside-scheme"),
+    pytest.param(lambda g: _set(g, _first_of(g, CG.Finding), CG.severity, SH.Violation),
+                 [("finding", "A finding has exactly one severity")], id="finding-severity"),
+    pytest.param(lambda g: g.remove((_first_of(g, CG.OperativeParagraph), CG.paragraphOf, None)),
+                 [("operative", "A paragraph belongs to exactly one resolution")], id="paragraph-without-resolution"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), MUTATIONS)
+def test_each_shape_catches_its_defect(seed_graph: Graph, mutate: Callable[[Graph], None], expected) -> None:
+    graph = Graph()
+    for triple in seed_graph:
+        graph.add(triple)
+    mutate(graph)
+    violations = [r for r in _validate(graph).results if r.severity == "Violation"]
+    assert len(violations) == len(expected), violations
+    for (focus, message), result in zip(expected, violations, strict=True):
+        assert (result.focus == str(focus)) if isinstance(focus, URIRef) else (focus in result.focus)
+        assert result.message.startswith(message), result.message
+
+
+def test_fewer_votes_than_members_is_only_info(seed_graph: Graph) -> None:
+    graph = Graph()
+    for triple in seed_graph:
+        graph.add(triple)
+    _set(graph, R2388, CG.votesInFavour, Literal(14))
+    report = _validate(graph)
+    assert report.conforms
+    assert [r.message for r in report.results if r.severity == "Info"] == [
+        "14 votes in favour, against and abstaining, fewer than the Council's 15 members (absent or not voting)."]
+
+
+def test_build_writes_validation_files_and_strict_fails_on_violations(tmp_path: Path, seed_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(tmp_path / "a"), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "0 violations, 4 warnings" in result.output
+    report = Graph().parse(tmp_path / "a" / "validation.ttl")
+    assert (URIRef(f"{ID['doc/SC-13081']}/validation"), SH.conforms, Literal(True)) in report
+    markdown = (tmp_path / "a" / "validation.md").read_text("utf-8")
+    assert "Botswana, Botswana" in markdown and "0 violations, 4 warnings" in markdown
+    bad = tmp_path / "bad.txt"  # a delegation speaking on behalf of itself breaks a cross-node rule
+    bad.write_text("9000th Meeting (AM)\nSC/16000\n\nHeadline\n\nSummary.\n\nStatements\n\n"
+                   "TORE HATTREM (Norway), speaking on behalf of Norway, said it.\n", "utf-8")
+    lenient = CliRunner().invoke(main, ["build", str(bad), "--out", str(tmp_path / "b")])
+    assert lenient.exit_code == 0 and "1 violations" in lenient.output
+    strict = CliRunner().invoke(main, ["build", str(bad), "--out", str(tmp_path / "c"), "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_validate_command_exit_codes(tmp_path: Path, seed_path: Path) -> None:
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(seed_path), "--out", str(out), "-q"]).exit_code == 0
+    ok = CliRunner().invoke(main, ["validate", str(out / "graph.nq"), str(out / "graph.ttl")])
+    assert ok.exit_code == 0, ok.output
+    assert "conforms: 0 violations, 4 warnings" in ok.output
+    broken = tmp_path / "broken.ttl"
+    broken.write_text((out / "graph.ttl").read_text("utf-8").replace("cg:iso3 \"ETH\"", "cg:iso3 \"XYZ\""), "utf-8")
+    violated = CliRunner().invoke(main, ["validate", str(broken)])
+    assert violated.exit_code == 1 and "reference list of States" in violated.output
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle <", "utf-8")
+    unreadable = CliRunner().invoke(main, ["validate", str(garbage)])
+    assert unreadable.exit_code == 2 and unreadable.output.startswith(f"error: {garbage}: cannot read it as RDF")
+    assert CliRunner().invoke(main, ["validate", str(tmp_path / "none.ttl")]).exit_code == 2
