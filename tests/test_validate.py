@@ -106,6 +106,21 @@ MUTATIONS: list = [
                  [("finding", "A finding has exactly one severity")], id="finding-severity"),
     pytest.param(lambda g: g.remove((_first_of(g, CG.OperativeParagraph), CG.paragraphOf, None)),
                  [("operative", "A paragraph belongs to exactly one resolution")], id="paragraph-without-resolution"),
+    pytest.param(lambda g: g.remove((ID["doc/SC-13081"], CG.symbol, None)),
+                 [(ID["doc/SC-13081"], "A press release has exactly one symbol")], id="release-without-symbol"),
+    pytest.param(lambda g: _set(g, ID["state/ETH"], CG.iso3, Literal("eth")),
+                 [(ID["state/ETH"], "A State has exactly one ISO 3166-1 alpha-3 code"),
+                  (ID["state/ETH"], "A State's ISO code is in the reference list")], id="iso-code-pattern"),
+    pytest.param(lambda g: g.add((ID["doc/S-PRST-2015-25"], CG.symbol, Literal("S/PRST/2015/26"))),
+                 [(ID["doc/S-PRST-2015-25"], "A document has at most one symbol")], id="two-symbols"),
+    pytest.param(lambda g: _set(g, R2331, CG.year, Literal(2999)),
+                 [(R2331, "The resolution's year 2999 is after the current year")], id="year-in-the-future"),
+    pytest.param(lambda g: g.remove((R2331, CG.resolutionNumber, None)),
+                 [(R2331, "A resolution has exactly one positive number")], id="resolution-without-number"),
+    pytest.param(lambda g: g.remove((STATEMENT, CG.reportedIn, None)),
+                 [(STATEMENT, "A statement is reported in exactly one press release")], id="statement-not-reported"),
+    pytest.param(lambda g: _set(g, _first_of(g, CG.Finding), CG.findingKind, CG.Statement),
+                 [("finding", "A finding has exactly one kind")], id="finding-kind-outside-scheme"),
 ]
 
 
@@ -120,6 +135,13 @@ def test_each_shape_catches_its_defect(seed_graph: Graph, mutate: Callable[[Grap
     for (focus, message), result in zip(expected, violations, strict=True):
         assert (result.focus == str(focus)) if isinstance(focus, URIRef) else (focus in result.focus)
         assert result.message.startswith(message), result.message
+
+
+def test_info_findings_are_info_results() -> None:
+    report = validate_graph(build_path(DATA / "resolutions" / "S_RES_0778_1992_EN_GOLD.txt").graph)
+    assert report.conforms
+    assert [(r.severity, r.focus.rsplit("/", 1)[-1]) for r in report.results if "file name" in r.message] == [
+        ("Info", "S-RES-773-1992")]
 
 
 def test_fewer_votes_than_members_is_only_info(seed_graph: Graph) -> None:
