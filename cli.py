@@ -27,6 +27,7 @@ from councilgraph.validate import (
     node_offsets,
     report_markdown,
     report_triples,
+    summary,
     validate_graph,
     validate_ntriples,
 )
@@ -112,8 +113,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with
         report = validate_graph(document.graph)
         reports.append(report)
         if not quiet:
-            counts = report.counts()
-            click.echo(f"{document.summary()}; {counts['Violation']} violations, {counts['Warning']} warnings")
+            click.echo(f"{document.summary()}; {summary(report)}")
     if not built:
         click.echo(f"0 document(s) built, {failures} failed; nothing written", err=True)
         sys.exit(1)
@@ -157,6 +157,9 @@ def validate_command(files: tuple[Path, ...]) -> None:
             click.echo(f"error: {path}: cannot read it as RDF ({type(err).__name__}: {_one_line(err)})", err=True)
             sys.exit(2)
     triples = {(s, p, o) for s, p, o, _ in graph.quads((None, None, None, None))}
+    if not triples:
+        click.echo(f"error: no triples read from {', '.join(map(str, files))}", err=True)
+        sys.exit(2)
     name = files[0].name if len(files) == 1 else f"{len(files)} files"
     report = validate_ntriples(name, "".join(ntriples_lines(sorted(triples))))
     click.echo(report_markdown([report], {}))

@@ -10,6 +10,7 @@ around each finding.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from councilgraph.graph.emit import Triple
 from councilgraph.graph.namespace import CG, SH
 from councilgraph.shapes import shapes_text
 
-__all__ = ["Result", "Report", "validate_graph", "validate_ntriples", "report_triples", "report_markdown",
+__all__ = ["Result", "Report", "summary", "validate_graph", "validate_ntriples", "report_triples", "report_markdown",
            "SEVERITIES"]
 
 #: Severities in the order a reader cares about them.
@@ -61,6 +62,10 @@ class Report:
         return Counter(r.severity for r in self.results)
 
 
+_PLAIN_IRI = re.compile(r"https?://[^\s<>^]+")
+_IRI_TERM = re.compile(r"<https?://[^\s<>]+>")
+
+
 @cache
 def _shapes() -> shacl.Shapes:
     return shacl.Shapes.from_turtle(shapes_text())
@@ -74,7 +79,7 @@ def validate_ntriples(name: str, ntriples: str) -> Report:
     """Validate N-Triples (or N-Quads) text against the shapes."""
     report = _shapes().validate_text(ntriples, format="nquads")
     results = tuple(sorted(
-        (Result(severity=str(r.severity).rsplit("#", 1)[-1], focus=_iri(str(r.focus_node)) or "",
+        (Result(severity=str(r.severity).rsplit("#", 1)[-1], focus=_focus(r),
                 path=_iri(str(r.path)) if r.path else None, message=str(r.message or r.component),
                 value=str(r.value) if r.value is not None else None,
                 shape=_iri(str(r.source_shape)) if r.source_shape else None, component=str(r.component))
@@ -82,6 +87,15 @@ def validate_ntriples(name: str, ntriples: str) -> Report:
         key=lambda r: (SEVERITIES.index(r.severity), r.focus, r.path or "", r.message, r.value or ""),
     ))
     return Report(name, results)
+
+
+def _focus(result: shacl.Result) -> str:
+    """The node a result is about. The number/year rule runs once over all resolutions with the class
+    as focus (for speed) and names the resolution as value: report it on the resolution."""
+    focus = _iri(str(result.focus_node)) or ""
+    if focus == str(CG.Resolution) and result.value is not None and _IRI_TERM.fullmatch(str(result.value)):
+        return str(result.value)[1:-1]
+    return focus
 
 
 def validate_graph(document: DocumentGraph) -> Report:
@@ -103,8 +117,11 @@ def report_triples(reports: Iterable[Report]) -> list[Triple]:
                 (item, SH.resultMessage, Literal(result.message)),
                 (item, SH.sourceConstraintComponent, SH[result.component.rsplit("#", 1)[-1]]),
             ]
-            if result.path and not result.path.startswith("_:"):
+            if result.path and _PLAIN_IRI.fullmatch(result.path):  # complex paths (^p, p/q) are left out
                 triples.append((item, SH.resultPath, URIRef(result.path)))
+            if result.value and result.value != f"<{result.focus}>":
+                value = result.value
+                triples.append((item, SH.value, URIRef(value[1:-1]) if _IRI_TERM.fullmatch(value) else Literal(value)))
             if result.shape and not result.shape.startswith("_:"):
                 triples.append((item, SH.sourceShape, URIRef(result.shape)))
     return triples
@@ -116,17 +133,24 @@ def report_markdown(reports: Iterable[Report], sources: dict[str, tuple[str, dic
 
     ``sources`` maps a document name to its text and to :func:`node_offsets`.
     """
-    lines = ["# Validation report", ""]
+    reports = list(reports)
+    total: Counter[str] = Counter()
     for report in reports:
-        counts = report.counts()
-        summary = ", ".join(f"{counts[s]} {s.lower()}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES)
+        total.update(report.counts())
+    clean = sum(1 for r in reports if not r.results)
+    lines = ["# Validation report", "",
+             f"{len(reports)} document(s): {_summary(total)}; {clean} document(s) without any result.", ""]
+    for report in reports:
+        if not report.results:
+            continue
         verdict = "conforms" if report.conforms else "does not conform"
-        lines += [f"## {report.name}", "", f"{verdict}: {summary}", ""]
+        lines += [f"## {report.name}", "", f"{verdict}: {_summary(report.counts())}", ""]
         text, offsets = sources.get(report.name, ("", {}))
         used: Counter[object] = Counter()
         for result in report.results:
             path = f" `{_short(result.path)}`" if result.path else ""
-            lines.append(f"- **{result.severity}** <{result.focus}>{path}: {result.message}")
+            value = f" (value: {result.value})" if result.value and result.value != f"<{result.focus}>" else ""
+            lines.append(f"- **{result.severity}** <{result.focus}>{path}: {result.message}{value}")
             # A finding's own words when the result comes from one, else the node's span.
             key = (result.focus, result.message) if (result.focus, result.message) in offsets else result.focus
             spans = offsets.get(key, [])
@@ -137,6 +161,15 @@ def report_markdown(reports: Iterable[Report], sources: dict[str, tuple[str, dic
                 lines.append(f"  > ...{around}...")
         lines.append("")
     return "\n".join(lines)
+
+
+def _summary(counts: Counter[str]) -> str:
+    return ", ".join(f"{counts[s]} {s.lower()}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES)
+
+
+def summary(report: Report) -> str:
+    """"0 violations, 4 warnings, 0 infos"."""
+    return _summary(report.counts())
 
 
 def _short(iri: str) -> str:

@@ -189,6 +189,8 @@ def _finding(out: Triples, source: Source, doc: URIRef, node: URIRef, finding: F
         out.add(node, CG.about, entity_node(out, finding.entity))
     elif finding.document is not None:
         out.add(node, CG.about, document_node(out, finding.document))
+    else:
+        out.add(node, CG.about, doc)  # about the text as a whole: the validation report shows it there
     evidence(out, source, doc, node, finding.start, finding.end)
 
 

@@ -17,6 +17,7 @@ __all__ = ["reference_shapes"]
 
 def reference_shapes() -> str:
     """The Turtle text of the reference-derived shapes."""
+    last_year = resolution_years().ranges[-1][0]
     codes = " ".join(f'"{state.key}"' for state in sorted(states(), key=lambda s: s.key))
     # SHACL forbids VALUES in constraint queries, so the table becomes one condition per year.
     ranges = "\n                    || ".join(
@@ -44,6 +45,15 @@ cgsh:ResolutionYearShape a sh:NodeShape ;
             SELECT $this ?value ?number ?year WHERE {{
                 ?value a $this ; cg:resolutionNumber ?number ; cg:year ?year .
                 FILTER ({ranges})
+            }}""" ] ;
+    sh:sparql [ a sh:SPARQLConstraint ;
+        sh:prefixes cgsh:prefixes ;
+        sh:severity sh:Warning ;
+        sh:message "Resolution {{?number}} of {{?year}} is beyond ontology/resolution_years.csv (last year {last_year}): its number cannot be checked." ;
+        sh:select """
+            SELECT $this ?value ?number ?year WHERE {{
+                ?value a $this ; cg:resolutionNumber ?number ; cg:year ?year .
+                FILTER (?year > {last_year})
             }}""" ] .
 '''
 

@@ -24,7 +24,7 @@ def test_build_seed_writes_turtle_and_nquads(tmp_path: Path, seed_path: Path) ->
         "SC-13081.txt: SC/13081, 71 statements, 19 alignments, ")
     assert " citations, " in result.output.splitlines()[0]
     # Botswana twice, Libya unlisted, 2661 twice: findings, reported again by validation as warnings
-    assert result.output.splitlines()[0].endswith(" triples, 4 findings; 0 violations, 4 warnings")
+    assert result.output.splitlines()[0].endswith(" triples, 4 findings; 0 violations, 4 warnings, 0 infos")
     assert (tmp_path / "graph.ttl").stat().st_size > 0
     assert (tmp_path / "graph.nq").stat().st_size > 0
 

@@ -91,9 +91,11 @@ MUTATIONS: list = [
                  [(ID["meeting/S-PV-8111"], "A meeting has exactly one positive meeting number")],
                  id="meeting-number-zero"),
     pytest.param(lambda g: _set(g, R2388, CG.symbol, Literal("S/RES/2388")),
-                 [(R2388, "A Security Council resolution's symbol")], id="resolution-symbol"),
+                 [(R2388, "The resolution's symbol S/RES/2388 does not match"),
+                  (R2388, "A Security Council resolution's symbol")], id="resolution-symbol"),
     pytest.param(lambda g: _set(g, R2331, CG.year, Literal(2015)),
-                 [(CG.Resolution, "Resolution 2331")], id="number-disagrees-with-year"),
+                 [(R2331, "Resolution 2331"), (R2331, "The resolution's symbol S/RES/2331 (2016) does not match")],
+                 id="number-disagrees-with-year"),
     pytest.param(lambda g: g.add((R2331, CG.cites, R2388)), [(R2331, "The resolution cites itself or a later")],
                  id="cites-a-later-resolution"),
     pytest.param(lambda g: _set(g, R2388, CG.votesInFavour, Literal(16)),
@@ -114,13 +116,25 @@ MUTATIONS: list = [
     pytest.param(lambda g: g.add((ID["doc/S-PRST-2015-25"], CG.symbol, Literal("S/PRST/2015/26"))),
                  [(ID["doc/S-PRST-2015-25"], "A document has at most one symbol")], id="two-symbols"),
     pytest.param(lambda g: _set(g, R2331, CG.year, Literal(2999)),
-                 [(R2331, "The resolution's year 2999 is after the current year")], id="year-in-the-future"),
+                 [(R2331, "The resolution's symbol S/RES/2331 (2016) does not match"),
+                  (R2331, "The resolution's year 2999 is after the current year")], id="year-in-the-future"),
     pytest.param(lambda g: g.remove((R2331, CG.resolutionNumber, None)),
                  [(R2331, "A resolution has exactly one positive number")], id="resolution-without-number"),
     pytest.param(lambda g: g.remove((STATEMENT, CG.reportedIn, None)),
                  [(STATEMENT, "A statement is reported in exactly one press release")], id="statement-not-reported"),
     pytest.param(lambda g: _set(g, _first_of(g, CG.Finding), CG.findingKind, CG.Statement),
                  [("finding", "A finding has exactly one kind")], id="finding-kind-outside-scheme"),
+    pytest.param(lambda g: _set(g, R2331, CG.symbol, Literal("S/RES/1 (1946)")),
+                 [(R2331, "The resolution's symbol S/RES/1 (1946) does not match")], id="symbol-disagrees"),
+    pytest.param(lambda g: g.remove((ID["org/european-union"], RDF.type, CG.IntergovernmentalOrganization)),
+                 [(ID["org/european-union"], "An organisation carries one of the finer")],
+                 id="organisation-without-finer-class"),
+    pytest.param(lambda g: g.add((ID["person/tekeda-alemu"], RDFS.label, Literal("Ambassador Alemu"))),
+                 [(ID["person/tekeda-alemu"], "A person has one rdfs:label")], id="person-with-two-labels"),
+    pytest.param(lambda g: g.add((ID["instrument/charter-of-the-united-nations"], CG.instrumentKind,
+                                  Literal("treaty"))),
+                 [(ID["instrument/charter-of-the-united-nations"], "An instrument has at most one kind")],
+                 id="instrument-with-two-kinds"),
 ]
 
 
@@ -167,7 +181,7 @@ def test_build_writes_validation_files_and_strict_fails_on_violations(tmp_path: 
     bad.write_text("9000th Meeting (AM)\nSC/16000\n\nHeadline\n\nSummary.\n\nStatements\n\n"
                    "TORE HATTREM (Norway), speaking on behalf of Norway, said it.\n", "utf-8")
     lenient = CliRunner().invoke(main, ["build", str(bad), "--out", str(tmp_path / "b")])
-    assert lenient.exit_code == 0 and "1 violations" in lenient.output
+    assert lenient.exit_code == 0 and "1 violation, 0 warnings" in lenient.output
     strict = CliRunner().invoke(main, ["build", str(bad), "--out", str(tmp_path / "c"), "--strict"])
     assert strict.exit_code == 1
 
