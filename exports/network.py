@@ -23,11 +23,11 @@ from councilgraph.graph.namespace import CG
 
 __all__ = ["NetworkExporter", "NetworkFacts", "citation_network"]
 
-_NODE_KINDS = {CG.Resolution: "resolution", CG.AssemblyResolution: "ga-resolution",
+_NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolution: "ga-resolution",
                CG.PresidentialStatement: "presidential-statement",
                CG.Document: "document", CG.Instrument: "instrument", CG.State: "state",
                CG.Organization: "organization"}
-_PARAGRAPH_KINDS = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
+_PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
                     CG.Statement: "statement"}
 _KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, CG.characterisation,
          CG.paragraphOf, CG.delegation}
@@ -79,9 +79,9 @@ class NetworkExporter:
 
 def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements: bool = False) -> nx.MultiDiGraph:
     """The citation network of a set of triples, with nodes and edges in a fixed order."""
-    kind: dict[URIRef, str] = {}
-    part: dict[URIRef, str] = {}
-    values: dict[tuple[URIRef, URIRef], object] = {}
+    kind: dict[object, str] = {}
+    part: dict[object, str] = {}
+    values: dict[tuple[object, URIRef], object] = {}
     citations = []
     for s, p, o in facts:
         if p == RDF.type:
@@ -121,10 +121,11 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
         iri = URIRef(node)
         symbol = str(values.get((iri, CG.symbol), ""))
         node_kind = kind.get(iri, "document")
-        attributes = {"label": str(values.get((iri, RDFS.label), node)), "kind": node_kind, "symbol": symbol}
+        attributes: dict[str, object] = {"label": str(values.get((iri, RDFS.label), node)), "kind": node_kind,
+                                         "symbol": symbol}
         year = values.get((iri, CG.year))
         if year is not None:  # no placeholder: tools would read 0 as a year
-            attributes["year"] = int(year.toPython())
+            attributes["year"] = int(str(year))
         graph.add_node(node, **attributes)
     for (source, target, phrase, cito, paragraph_kind), weight in sorted(edges.items()):
         graph.add_edge(source, target, phrase=phrase, cito=cito, paragraph=paragraph_kind, weight=weight)

@@ -92,7 +92,7 @@ def _resolution_list(text: str, trigger: re.Match[str], end: int) -> list[Docume
 
 
 def _ga_list(text: str, pos: int, stop: int) -> list[DocumentRef]:
-    refs = []
+    refs: list[DocumentRef] = []
     while True:
         roman = _GA_ROMAN.match(text, pos, stop)
         slash = _GA_SLASH.match(text, pos, stop) if roman is None else None

@@ -63,6 +63,7 @@ def cite_and_mention(text: str, start: int, end: int, citing: Citing, places: Ga
 
 def _citation(text: str, citing: Citing, ref: DocumentRef | None, instrument: Entity | None,
               article: str | None, start: int, end: int, floor: int) -> Citation:
+    phrase: str | None
     if citing.paragraph is not None:
         phrase, cito = citing.paragraph.phrase, citing.paragraph.cito
     else:

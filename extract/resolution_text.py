@@ -57,7 +57,7 @@ def lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One pattern for every opening phrase (longest first), and phrase -> (part, CiTO name)."""
     phrases = opening_phrases()
     pattern = re.compile("|".join(re.escape(p.phrase) for p in phrases) + r"(?![\w-])", re.I)
-    table = {}
+    table: dict[str, tuple[str, str]] = {}
     for p in phrases:
         table.setdefault(p.phrase.lower(), (p.part, p.cito))
     return pattern, table
@@ -111,8 +111,9 @@ def _structure(text: str, body: list[Paragraph], preamble: int = 0) -> tuple[Res
     keys: set[str] = set()
     for index, para in enumerate(merged):
         start = para.start
-        if index >= preamble and _SECTION.fullmatch(text, para.start, para.end):
-            section = _SECTION.fullmatch(text, para.start, para.end)["section"]
+        marker = _SECTION.fullmatch(text, para.start, para.end) if index >= preamble else None
+        if marker is not None:
+            section = marker["section"]
             counts = {"preambular": 0, "operative": 0}
             operative_seen = False
             continue
@@ -150,7 +151,7 @@ def resolutions_in_release(source: Source, layout: Layout) -> list[ResolutionTex
             intro = _FULL_TEXT.match(text, para.start, para.end)
             if intro is None:
                 continue
-            body = []
+            body: list[Paragraph] = []
             for follower in paras[i + 1:]:
                 opening = follower.start + (text[follower.start] in "\"'")  # quoted text: '"The Security Council,'
                 if _FULL_TEXT.match(text, follower.start, follower.end) or _RULE.fullmatch(text, follower.start,

@@ -87,7 +87,8 @@ def _states(text: str, start: int, end: int, places: Gazetteer) -> tuple[Entity,
 
 def _vote(text: str, counts: re.Match[str] | None, document: DocumentRef, meeting: int | None, adopted: bool,
           unanimous: bool, places: Gazetteer, start: int, end: int) -> Vote:
-    against_states = abstaining = ()
+    against_states: tuple[Entity, ...] = ()
+    abstaining: tuple[Entity, ...] = ()
     favour = against = abstentions = None
     if counts is not None:
         favour, against, abstentions = (_count(counts["favour"]), _count(counts["against"]),
@@ -100,7 +101,7 @@ def _vote(text: str, counts: re.Match[str] | None, document: DocumentRef, meetin
         # Every member voted in favour: 15 since the enlargement of 1966, 11 before.
         favour = 15 if (document.year or 9999) >= 1966 else 11
         abstentions, against = 0, 0
-    vetoed = tuple(s for s in against_states if s.key in PERMANENT_MEMBERS) if not adopted else ()
+    vetoed = tuple(state for state in against_states if state.key in PERMANENT_MEMBERS) if not adopted else ()
     return Vote(document=document, meeting=meeting, adopted=adopted, unanimous=unanimous, in_favour=favour,
                 against=against, abstentions=abstentions, against_states=against_states,
                 abstaining_states=abstaining, vetoed_by=vetoed, start=start, end=end)

@@ -67,6 +67,7 @@ def map_citations(out: Triples, source: Source, doc: URIRef, scope: URIRef, cita
             cited = document_node(out, citation.document)
             label = citation.document.symbol
         else:
+            assert citation.instrument is not None  # a citation names a document or an instrument
             cited = entity_node(out, citation.instrument, written)
             label = citation.instrument.name
         characterisation = CITO[citation.cito]
