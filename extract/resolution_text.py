@@ -63,8 +63,8 @@ def lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, table
 
 
-def classify(text: str, start: int, end: int, ordinal: int, operative_hint: bool) -> ResolutionParagraph:
-    """A paragraph's kind, ordinal and opening phrase."""
+def classify(text: str, start: int, end: int, operative_hint: bool) -> ResolutionParagraph:
+    """A paragraph's kind, opening phrase and printed number (ordinal 0 when unnumbered)."""
     numbered = _NUMBERED.match(text, start, end)
     pos = numbered.end() if numbered else start
     if numbered is None and text.startswith(('"', "'"), pos):
@@ -86,7 +86,7 @@ def classify(text: str, start: int, end: int, ordinal: int, operative_hint: bool
         phrase_end = pos + len(phrase)
         part, cito = ("operative" if operative_hint or text[end - 1:end] in ";." else "preambular"), "cites"
     kind = "operative" if numbered is not None or operative_hint else part
-    number = int(numbered["number"]) if numbered else ordinal
+    number = int(numbered["number"]) if numbered else 0
     return ResolutionParagraph(kind=kind, ordinal=number, phrase=phrase, cito=cito,
                                start=start, end=end, phrase_start=pos, phrase_end=phrase_end)
 
@@ -123,10 +123,10 @@ def _structure(text: str, body: list[Paragraph], preamble: int = 0) -> tuple[Res
             counts = {"preambular": 0, "operative": 0}
             operative_seen = False
         if index < preamble:
-            paragraph = replace(classify(text, start, para.end, 0, False), kind="preambular")
+            paragraph = replace(classify(text, start, para.end, False), kind="preambular")
         else:
             operative_seen = operative_seen or _NUMBERED.match(text, start, para.end) is not None
-            paragraph = classify(text, start, para.end, 0, operative_hint=operative_seen)
+            paragraph = classify(text, start, para.end, operative_hint=operative_seen)
         counts[paragraph.kind] += 1
         if paragraph.ordinal == 0:  # unnumbered: count within its kind
             paragraph = replace(paragraph, ordinal=counts[paragraph.kind])
