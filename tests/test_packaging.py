@@ -30,7 +30,8 @@ def test_wheel_has_one_top_level_package(wheel: zipfile.ZipFile) -> None:
 def test_wheel_carries_ontology_reference_data_and_shapes(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     for required in ("councilgraph/ontology/councilgraph.ttl", "councilgraph/ontology/states.csv",
-                     "councilgraph/ontology/organizations.csv", "councilgraph/shapes/councilgraph-shapes.ttl",
+                     "councilgraph/ontology/organizations.csv", "councilgraph/ontology/context.jsonld",
+                     "councilgraph/shapes/councilgraph-shapes.ttl",
                      "councilgraph/cli.py", "councilgraph/graph/mapping.py", "councilgraph/exports/nquads.py",
                      "councilgraph/py.typed"):
         assert required in names
