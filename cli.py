@@ -8,11 +8,14 @@ nothing to do).
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import click
+from pyoxigraph import Literal as OxLiteral
+from pyoxigraph import NamedNode
 from rdflib import Dataset, URIRef
 
 from councilgraph import __version__
@@ -21,7 +24,23 @@ from councilgraph.exports.base import DocumentGraph
 from councilgraph.exports.network import NetworkFacts
 from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.exports.turtle import TurtleExporter
+from councilgraph.ontology import ontology_path
+from councilgraph.ontology.docs_command import docs_command
 from councilgraph.pipeline import KINDS, BuiltDocument, InputError, build_path, expand_inputs
+from councilgraph.queries import named_queries, named_query
+from councilgraph.queries.results import ANSWER_FORMATS, format_answer
+from councilgraph.serve import LOOPBACK, SparqlServer
+from councilgraph.shapes import shapes_text
+from councilgraph.store import (
+    STORE_DIR,
+    DocumentStore,
+    QueryError,
+    StoreError,
+    Term,
+    remove_leftovers,
+    replace_store,
+    staging_path,
+)
 from councilgraph.validate import (
     Report,
     node_offsets,
@@ -74,6 +93,10 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with
       citations.json      the same as node-link JSON
       validation.ttl      the SHACL validation report of every document
       validation.md       the same, readable, with the source text of each finding
+      ontology.ttl        the councilgraph ontology the data uses
+      shapes.ttl          the SHACL shapes it was validated with
+      store/              an embedded SPARQL store (pyoxigraph), one named graph
+                          per document, for `councilgraph query` and `serve`
     Prints one line per document (statements, alignments, triples, findings).
     A file that cannot be read, is not a press release, or repeats the symbol
     of another input with different text gets a one-line error; the others
@@ -88,6 +111,50 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with
     exporters = [_exporter(name, out_dir, files, network) for name in selected]
     built: dict[str, BuiltDocument] = {}
     reports: list[Report] = []
+    failures = 0
+    store_path = out_dir / STORE_DIR
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out_dir)
+        store = DocumentStore.create(staging_path(store_path))
+    except OSError as err:
+        click.echo(f"error: cannot write the output in {out_dir}: {err.strerror or err}", err=True)
+        sys.exit(1)
+    try:
+        failures = _build_documents(paths, kind, quiet, exporters, store, built, reports)
+        if not built:
+            click.echo(f"0 document(s) built, {failures} failed; nothing written", err=True)
+            sys.exit(1)
+        store.load_ontology(ontology_path())
+        store.close()
+        for exporter in exporters:
+            exporter.finalize()
+        _write_validation(out_dir, files, reports, built)
+        files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
+        files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))
+        files.commit()
+        replace_store(staging_path(store_path), store_path)
+    except OSError as err:
+        click.echo(f"error: cannot write the output in {out_dir}: {err.strerror or err}", err=True)
+        sys.exit(1)
+    finally:  # also on Ctrl-C: the previous output stays as it was
+        store.close()
+        files.discard()
+        remove_leftovers(out_dir)
+    _remove_stale_outputs(out_dir, selected)
+    if not quiet:
+        names = ", ".join(str(e.path) for e in exporters)
+        click.echo(f"{len(built)} document(s) built, {failures} failed; wrote {names} and {store_path}/")
+    violating = [r.name for r in reports if not r.conforms]
+    if violating:
+        click.echo(f"{len(violating)} document(s) violate the shapes; see {out_dir / 'validation.md'}", err=True)
+    if failures or (strict and violating):
+        sys.exit(1)
+
+
+def _build_documents(paths: list[Path], kind: str, quiet: bool, exporters: list[Exporter], store: DocumentStore,
+                     built: dict[str, BuiltDocument], reports: list[Report]) -> int:
+    """Build, validate, export and store each input; the number of inputs that failed."""
     failures = 0
     for path in _progress(paths, quiet):
         try:
@@ -110,31 +177,12 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with
         built[symbol] = document
         for exporter in exporters:
             exporter.write(document.graph)
+        store.replace(document.graph)
         report = validate_graph(document.graph)
         reports.append(report)
         if not quiet:
             click.echo(f"{document.summary()}; {summary(report)}")
-    if not built:
-        click.echo(f"0 document(s) built, {failures} failed; nothing written", err=True)
-        sys.exit(1)
-    try:
-        for exporter in exporters:
-            exporter.finalize()
-        _write_validation(out_dir, files, reports, built)
-        files.commit()
-    except OSError as err:
-        files.discard()
-        click.echo(f"error: cannot write the output in {out_dir}: {err.strerror or err}", err=True)
-        sys.exit(1)
-    _remove_stale_outputs(out_dir, selected)
-    if not quiet:
-        names = ", ".join(str(e.path) for e in exporters)
-        click.echo(f"{len(built)} document(s) built, {failures} failed; wrote {names}")
-    violating = [r.name for r in reports if not r.conforms]
-    if violating:
-        click.echo(f"{len(violating)} document(s) violate the shapes; see {out_dir / 'validation.md'}", err=True)
-    if failures or (strict and violating):
-        sys.exit(1)
+    return failures
 
 
 @main.command("validate")
@@ -164,6 +212,169 @@ def validate_command(files: tuple[Path, ...]) -> None:
     report = validate_ntriples(name, "".join(ntriples_lines(sorted(triples))))
     click.echo(report_markdown([report], {}))
     sys.exit(0 if report.conforms else 1)
+
+
+StorePath = click.Path(file_okay=False, dir_okay=True, path_type=Path)
+
+
+def _open_store(path: Path) -> DocumentStore:
+    """The store at ``path``, or in ``path/store`` when given a build's output folder."""
+    if not (path / "CURRENT").is_file() and (path / STORE_DIR / "CURRENT").is_file():
+        path = path / STORE_DIR
+    try:
+        return DocumentStore.open_read_only(path)
+    except StoreError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("--store", "-s", "store_path", type=StorePath, default=Path("out") / STORE_DIR, show_default=True,
+              help="The store written by `councilgraph build` (or the build's output folder).")
+@click.option("--file", "-f", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a .rq file.")
+@click.option("--name", "-n", "query_name", help="Run a named query shipped in queries/ (see --list).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME before the query runs: <IRI>, an integer, or text. Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(ANSWER_FORMATS), default="table", show_default=True,
+              help="table, or the SPARQL results formats csv/tsv/json; turtle or ntriples for CONSTRUCT/DESCRIBE.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
+def query(sparql: str | None, store_path: Path, query_file, query_name: str | None, params: tuple[str, ...],
+          fmt: str, list_queries: bool) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store of a build.
+
+    Give the query as SPARQL, with --file, or by --name. The default graph is
+    the union of all documents, and the prefixes cg:, id:, cito:, foaf:, org:,
+    prov:, rdfs:, skos:, schema: and the others of the ontology are declared.
+
+    \b
+    Examples:
+      councilgraph query --list
+      councilgraph query --name speakers --param meetingNumber=8111
+      councilgraph query --name cited-by --param 'symbol=S/RES/2331 (2016)' --format csv
+      councilgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s a cg:Statement }'
+
+    Exit status: 0 answered, 1 the query is wrong or the store cannot be
+    read (the message gives line and column), 2 usage error.
+    """
+    if list_queries:
+        for named in named_queries().values():
+            click.echo(f"{named.name:<24} {named.title}")
+        return
+    given = [source for source in (sparql, query_file, query_name) if source is not None]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of: a SPARQL query, --file FILE.rq, --name NAME")
+    if query_name is not None:
+        try:
+            text = named_query(query_name).text
+        except KeyError as err:
+            raise click.UsageError(str(err.args[0])) from None
+    else:
+        text = sparql if sparql is not None else query_file.read()
+    bindings = dict(_binding(param) for param in params)
+    store = _open_store(store_path)
+    try:
+        result = store.query(text, bindings)
+        click.echo(format_answer(result, fmt), nl=False)
+    except QueryError as err:
+        click.echo(f"error: the query does not parse: {err}", err=True)
+        sys.exit(1)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    except OSError as err:
+        click.echo(f"error: the query failed: {_one_line(err)}", err=True)
+        sys.exit(1)
+    finally:
+        store.close()
+
+
+def _binding(param: str) -> tuple[str, Term]:
+    """NAME=VALUE from --param: <IRI> is an IRI, digits an integer, anything else a string."""
+    name, sep, value = param.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not name.isidentifier():
+        raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
+    if value.startswith("<") and value.endswith(">"):
+        return name, NamedNode(value[1:-1])
+    if value.lstrip("-").isdigit():
+        return name, OxLiteral(value, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return name, OxLiteral(value)
+
+
+#: The tables `councilgraph tables` writes, each from the named query of the same name.
+TABLES = ("statements", "alignments", "citations", "organisations", "instruments", "votes")
+
+
+@main.command()
+@click.argument("build_dir", type=StorePath, metavar="DIR")
+@click.option("--out", "-o", "out_dir", type=OutDir, help="Where to write the CSV files.  [default: DIR/tables]")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
+    """Write CSV tables (statements, alignments, citations, organisations, instruments, votes) from a build in DIR.
+
+    Each table is the answer of the shipped query of the same name (see
+    `councilgraph query --list`), in the W3C SPARQL CSV format: one header
+    row, IRIs and literals as plain text, for pandas, R or a spreadsheet.
+    """
+    store = _open_store(build_dir)
+    target = out_dir or build_dir / "tables"
+    files = StagedFiles()
+    try:
+        counts = {}
+        for name in TABLES:
+            result = store.query(named_query(name).text)
+            counts[name] = len(result.rows)
+            files.write(target / f"{name}.csv", format_answer(result, "csv").encode("utf-8"))
+        files.commit()
+    except OSError as err:
+        files.discard()
+        click.echo(f"error: cannot write the tables in {target}: {err.strerror or err}", err=True)
+        sys.exit(1)
+    finally:
+        store.close()
+    if not quiet:
+        for name, rows in counts.items():
+            click.echo(f"{target / (name + '.csv')}: {rows} rows")
+
+
+@main.command()
+@click.option("--store", "-s", "store_path", type=StorePath, default=Path("out") / STORE_DIR, show_default=True,
+              help="The store written by `councilgraph build` (or the build's output folder).")
+@click.option("--port", "-p", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--host", default=LOOPBACK, show_default=True,
+              help="Address to listen on. Keep the loopback address unless others must reach it.")
+@click.option("--writable", is_flag=True, help="Accept SPARQL UPDATE and Graph Store writes (read-only by default).")
+def serve(store_path: Path, port: int, host: str, writable: bool) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (the oxigraph server) until Ctrl-C.
+
+    \b
+    Endpoints (default port):
+      http://127.0.0.1:7878/query   SPARQL query (GET ?query=... or POST)
+      http://127.0.0.1:7878/store   Graph Store protocol (?graph=IRI)
+      http://127.0.0.1:7878/        a query page in the browser
+    The default graph is the union of the documents, as in `councilgraph query`.
+    """
+    if not (store_path / "CURRENT").is_file() and (store_path / STORE_DIR / "CURRENT").is_file():
+        store_path = store_path / STORE_DIR
+    # SIGTERM (a service manager, `kill`) stops the server too, instead of leaving it running alone;
+    # installed first, so that it also holds while the server is starting.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    server = None
+    try:
+        server = SparqlServer(store_path, port, host, writable)
+        server.start()
+        click.echo(f"SPARQL endpoint {server.url}/query on {store_path} ({'read-write' if writable else 'read-only'});"
+                   " Ctrl-C stops it", err=True)
+        status = server.wait()
+    except StoreError as err:
+        click.echo(f"error: {err}", err=True)
+        status = 1
+    except KeyboardInterrupt:
+        status = 0
+    finally:
+        if server is not None:
+            server.stop()
+    sys.exit(status)
 
 
 _RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
@@ -214,6 +425,9 @@ def _remove_stale_outputs(out_dir: Path, selected: tuple[str, ...]) -> None:
         if name not in selected:
             with contextlib.suppress(FileNotFoundError):
                 (out_dir / file_name).unlink()
+
+
+main.add_command(docs_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

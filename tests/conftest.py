@@ -52,3 +52,16 @@ def assert_isomorphic():
         )
 
     return check
+
+
+@pytest.fixture(scope="session")
+def seed_store():
+    """An in-memory store holding the seed's graph and the ontology, as `councilgraph build` writes it."""
+    from councilgraph.ontology import ontology_path
+    from councilgraph.pipeline import build_path
+    from councilgraph.store import DocumentStore
+
+    store = DocumentStore.create(None)
+    store.replace(build_path(SEED).graph)
+    store.load_ontology(ontology_path())
+    return store

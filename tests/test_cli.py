@@ -42,7 +42,8 @@ def test_build_folder_and_glob(tmp_path: Path) -> None:
 def test_format_option_selects_exporters(tmp_path: Path, seed_path: Path) -> None:
     result = _run("build", str(seed_path), "--out", str(tmp_path), "--format", "nquads")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq", "validation.md", "validation.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq", "ontology.ttl", "shapes.ttl", "store",
+                                                          "validation.md", "validation.ttl"]
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
@@ -144,4 +145,5 @@ def test_unwritable_output_gets_one_line_and_keeps_previous_files(tmp_path: Path
 def test_formats_not_built_are_not_left_stale(tmp_path: Path, seed_path: Path) -> None:
     assert _run("build", str(seed_path), "--out", str(tmp_path)).exit_code == 0
     assert _run("build", str(seed_path), "--out", str(tmp_path), "-f", "turtle").exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "validation.md", "validation.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "ontology.ttl", "shapes.ttl", "store",
+                                                          "validation.md", "validation.ttl"]

@@ -1,0 +1,164 @@
+"""The embedded SPARQL store (pyoxigraph): one named graph per document, the union for queries.
+
+A build loads every document into a new store beside the old one and swaps
+the folders when everything else is written, so an interrupted build leaves
+the previous store as it was. Readers open the store read-only; the
+``oxigraph`` server reads the same folder (both are pinned to one minor
+version so they agree on its format).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from councilgraph.exports.base import DocumentGraph
+from councilgraph.exports.nquads import ntriples_lines
+from councilgraph.graph.namespace import PREFIXES
+
+__all__ = ["ONTOLOGY_GRAPH", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term", "answer", "query_prefixes",
+           "remove_leftovers", "replace_store", "staging_path"]
+
+#: The store's folder inside a build's output folder.
+STORE_DIR = "store"
+#: The named graph holding the ontology (its own IRI).
+ONTOLOGY_GRAPH = "https://w3id.org/councilgraph/ontology"
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+class StoreError(Exception):
+    """The store cannot be opened (missing, not a store, locked by a writer)."""
+
+
+class QueryError(Exception):
+    """A SPARQL query that does not parse; the message gives line and column."""
+
+
+def query_prefixes() -> dict[str, str]:
+    """The project's prefixes, declared for every query so that ``cg:symbol`` works without PREFIX lines."""
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES}
+    prefixes.update(rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#", rdfs="http://www.w3.org/2000/01/rdf-schema#",
+                    xsd="http://www.w3.org/2001/XMLSchema#", sh="http://www.w3.org/ns/shacl#",
+                    owl="http://www.w3.org/2002/07/owl#")
+    return prefixes
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The answer to a query: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE."""
+
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Term | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[ox.Triple, ...] | None = None
+
+
+class DocumentStore:
+    """A pyoxigraph store holding one named graph per document."""
+
+    def __init__(self, store: ox.Store, path: Path | None, read_only: bool = False) -> None:
+        self._store = store
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def create(cls, path: Path | None = None) -> DocumentStore:
+        """A new, empty store in ``path`` (in memory when ``path`` is None)."""
+        if path is not None and path.exists():
+            shutil.rmtree(path)
+        return cls(ox.Store(None if path is None else str(path)), path)
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> DocumentStore:
+        """Open an existing store for queries."""
+        if not (path / "CURRENT").is_file():
+            raise StoreError(f"{path} is not a councilgraph store (run `councilgraph build --out DIR` first)")
+        try:
+            return cls(ox.Store.read_only(str(path)), path, read_only=True)
+        except OSError as err:
+            raise StoreError(f"cannot open the store {path}: {err}") from err
+
+    def replace(self, document: DocumentGraph) -> None:
+        """Put a document's triples in its own named graph, replacing what an earlier build left there."""
+        graph = ox.NamedNode(str(document.name))
+        data = "".join(document.lines or ntriples_lines(document.triples))
+        if self._store.contains_named_graph(graph):
+            self._store.clear_graph(graph)
+        self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+
+    def load_ontology(self, path: Path) -> None:
+        """Put the ontology in its own named graph, so queries can read the labels of its terms."""
+        graph = ox.NamedNode(ONTOLOGY_GRAPH)
+        if self._store.contains_named_graph(graph):
+            self._store.clear_graph(graph)
+        self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+    def documents(self) -> list[str]:
+        """The IRIs of the documents in the store, sorted."""
+        return sorted(graph.value for graph in self._store.named_graphs()
+                      if isinstance(graph, ox.NamedNode) and graph.value != ONTOLOGY_GRAPH)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Answer:
+        """Run a SPARQL query over the union of the documents.
+
+        ``bindings`` fix variables before the query runs (each must be one the query returns).
+        """
+        substitutions = {ox.Variable(name): value for name, value in (bindings or {}).items()}
+        try:
+            result = self._store.query(sparql, prefixes=query_prefixes(), use_default_graph_as_union=True,
+                                       substitutions=substitutions or None)
+        except SyntaxError as err:
+            raise QueryError(str(err)) from None
+        except RuntimeError as err:  # pyoxigraph binds only variables the query returns
+            raise QueryError(f"cannot bind {', '.join('?' + n for n in bindings or {})}: {err}") from None
+        return answer(result)
+
+    def close(self) -> None:
+        """Release the store's files (RocksDB keeps them open while the object lives); safe to call twice."""
+        store = self.__dict__.pop("_store", None)
+        if store is not None and not self.read_only:
+            store.flush()
+        del store
+        gc.collect()
+
+
+def answer(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Answer:
+    """An :class:`Answer` from pyoxigraph's result (also used for results read back from HTTP)."""
+    if isinstance(result, ox.QueryBoolean):
+        return Answer(boolean=bool(result))
+    if isinstance(result, ox.QueryTriples):
+        return Answer(triples=tuple(result))
+    variables = tuple(v.value for v in result.variables)
+    rows = tuple(tuple(solution[name] for name in variables) for solution in result)
+    return Answer(variables=variables, rows=rows)
+
+
+def staging_path(store_path: Path) -> Path:
+    """Where a build writes its new store before swapping it in."""
+    return store_path.with_name(f".{store_path.name}.new-{os.getpid()}")
+
+
+def replace_store(staged: Path, store_path: Path) -> None:
+    """Swap a finished store into place; the old one is removed after the new one is there."""
+    old = store_path.with_name(f".{store_path.name}.old-{os.getpid()}")
+    if store_path.exists():
+        os.replace(store_path, old)
+    os.replace(staged, store_path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_leftovers(out_dir: Path, names: Iterable[str] = (STORE_DIR,)) -> None:
+    """Staging folders of interrupted builds."""
+    for name in names:
+        for leftover in out_dir.glob(f".{name}.*-*"):
+            shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""The citation network as an interactive page and as figures."""
