@@ -33,7 +33,8 @@ def test_wheel_carries_ontology_reference_data_and_shapes(wheel: zipfile.ZipFile
                      "councilgraph/ontology/organizations.csv", "councilgraph/ontology/context.jsonld",
                      "councilgraph/shapes/councilgraph-shapes.ttl",
                      "councilgraph/cli.py", "councilgraph/graph/mapping.py", "councilgraph/exports/nquads.py",
-                     "councilgraph/py.typed"):
+                     "councilgraph/py.typed", "councilgraph/viz/static/cytoscape.min.js",
+                     "councilgraph/queries/speakers.rq"):
         assert required in names
     assert not any(name.startswith(("councilgraph/tests/", "councilgraph/benchmarks/")) for name in names)
 

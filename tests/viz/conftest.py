@@ -1,0 +1,41 @@
+"""Shared fixtures: the seed build (citations.json) and its visualisations, made once per session."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from councilgraph.cli import main
+from councilgraph.viz.command import viz
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, seed_path: Path) -> Path:
+    """A folder with the seed's build outputs and, beside them, citations.html/.svg/.png from `viz`."""
+    out = tmp_path_factory.mktemp("seed-viz")
+    built = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(out), "-q", "-f", "json"])
+    assert built.exit_code == 0, built.output
+    drawn = CliRunner().invoke(viz, [str(out), "-q"])
+    assert drawn.exit_code == 0, drawn.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_network(seed_build: Path) -> dict:
+    return json.loads((seed_build / "citations.json").read_text("utf-8"))
+
+
+def _embedded_data(page: str) -> dict:
+    match = re.search(r'<script type="application/json" id="councilgraph-data">(.*?)</script>', page, re.S)
+    assert match, "no embedded network data"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="session")
+def embedded_data():
+    """A function: the JSON that a page's script reads."""
+    return _embedded_data
