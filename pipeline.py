@@ -21,7 +21,7 @@ from councilgraph.graph.mapping import press_release_triples, release_iri, resol
 __all__ = ["KINDS", "BuiltDocument", "InputError", "build_source", "build_path", "expand_inputs", "INPUT_SUFFIXES"]
 
 #: File suffixes picked up when a folder is given as input.
-INPUT_SUFFIXES = (".txt",)
+INPUT_SUFFIXES = (".txt", ".html", ".htm")
 
 
 #: What ``--kind`` accepts: detect, or force one reader.

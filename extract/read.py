@@ -7,19 +7,31 @@ typography we build ``matchable``: the same text with each character mapped
 to exactly one character (non-breaking space -> space, non-breaking hyphen ->
 hyphen, curly quotes -> straight quotes, CR -> space). Because the map is one
 to one, an offset found in ``matchable`` is valid in ``text`` unchanged.
+
+A page saved from the UN press site (``.html``/``.htm``, or any file whose text
+opens with ``<!DOCTYPE html`` or ``<html``) is converted to the plain-text layout
+of a release first (:mod:`councilgraph.extract.html`); for such a page the
+offsets count characters of the text extracted from the page, not of the file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["InputError", "Source", "decode_source", "read_source", "MAX_BYTES"]
+from councilgraph.extract.html import html_to_text
+
+__all__ = ["InputError", "Source", "decode_source", "read_source", "is_html", "HTML_SUFFIXES", "MAX_BYTES"]
 
 #: Larger inputs are refused: no press release comes near 20 MB, and a
 #: runaway file should fail fast instead of eating the machine's memory.
 MAX_BYTES = 20 * 1024 * 1024
+
+#: File names and openings that mark a saved web page.
+HTML_SUFFIXES = (".html", ".htm")
+_HTML_OPENING = re.compile(r"[\s\ufeff]*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 
 _ONE_TO_ONE = {
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
@@ -41,7 +53,9 @@ class Source:
 
     Attributes:
         name: the file name (no directories), used in messages and provenance.
-        text: the decoded text; all offsets index into it.
+        text: the decoded text; all offsets index into it. For a web page this
+            is the text extracted from the page, and offsets count characters
+            of the text extracted from the page.
         matchable: ``text`` with typography normalised, same length.
         sha256: hex digest of the raw bytes.
     """
@@ -67,6 +81,10 @@ def normalise(text: str) -> str:
 def decode_source(data: bytes, name: str) -> Source:
     """Decode raw bytes into a :class:`Source`, refusing what is not text.
 
+    A web page (by its name or its opening) is converted to text with
+    :func:`~councilgraph.extract.html.html_to_text`; ``sha256`` is still the
+    hash of the bytes given.
+
     Raises:
         InputError: empty, binary, non-UTF-8 or oversized input.
     """
@@ -88,8 +106,15 @@ def decode_source(data: bytes, name: str) -> Source:
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\r\n\t\f")
     if controls > 8:
         raise InputError("file looks binary (it contains control characters), not a text press release")
+    if is_html(name, text):
+        text = html_to_text(text)
     return Source(name=name, text=text, matchable=normalise(text),
                   sha256=hashlib.sha256(data).hexdigest())
+
+
+def is_html(name: str, text: str) -> bool:
+    """Whether a file is a web page: an ``.html``/``.htm`` name, or text opening with a doctype or ``<html>``."""
+    return name.lower().endswith(HTML_SUFFIXES) or _HTML_OPENING.match(text, 0, 1024) is not None
 
 
 def read_source(path: Path) -> Source:
