@@ -7,49 +7,36 @@ nothing to do).
 
 from __future__ import annotations
 
-import contextlib
+import os
 import signal
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
 from councilgraph import __version__
-from councilgraph.exports import EXPORTERS, NETWORK_FORMATS, Exporter, StagedFiles
-from councilgraph.exports.base import DocumentGraph
-from councilgraph.exports.network import NetworkFacts
+from councilgraph.batch import BuildOptions, BuildSummary, Outcome, build_archive
+from councilgraph.exports import DEFAULT_FORMATS, EXPORTERS, StagedFiles
 from councilgraph.exports.nquads import ntriples_lines
-from councilgraph.exports.turtle import TurtleExporter
-from councilgraph.ontology import ontology_path
 from councilgraph.ontology.docs_command import docs_command
-from councilgraph.pipeline import KINDS, BuiltDocument, InputError, build_path, expand_inputs
+from councilgraph.pipeline import KINDS, expand_inputs
 from councilgraph.queries import named_queries, named_query
 from councilgraph.queries.results import ANSWER_FORMATS, format_answer
 from councilgraph.serve import LOOPBACK, SparqlServer
-from councilgraph.shapes import shapes_text
 from councilgraph.store import (
     STORE_DIR,
     DocumentStore,
     QueryError,
     StoreError,
     Term,
-    remove_leftovers,
-    replace_store,
-    staging_path,
 )
-from councilgraph.validate import (
-    Report,
-    node_offsets,
-    report_markdown,
-    report_triples,
-    summary,
-    validate_graph,
-    validate_ntriples,
-)
+from councilgraph.validate import SEVERITIES, report_markdown, validate_ntriples
+from councilgraph.viz.command import viz_command
 
 OutDir = click.Path(file_okay=False, dir_okay=True, writable=True, path_type=Path)
 
@@ -71,23 +58,28 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--out", "-o", "out_dir", type=OutDir, required=True,
-              help="Output folder, created if missing. Its graph files are replaced atomically.")
-@click.option("--format", "-f", "formats", type=click.Choice(sorted(EXPORTERS)), multiple=True,
-              help="Output format; repeat for several. Default: all of them.")
+              help="Output folder, created if missing. Its files are replaced together at the end.")
+@click.option("--format", "-f", "formats", type=click.Choice([*sorted(EXPORTERS), "all"]), multiple=True,
+              help="Output format; repeat for several, or 'all'. Default: turtle, nquads, graphml, gexf, json.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default="all cores",
+              help="Documents built at once, each in its own process.")
+@click.option("--prune", is_flag=True, help="Remove from the output the documents whose input is no longer given.")
 @click.option("--with-statements", is_flag=True,
               help="In the citation network, add edges from each speaker's delegation to what it cites.")
 @click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True,
               help="What the inputs are: detected from the text, or forced.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any document violates the SHACL shapes.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
-def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with_statements: bool, kind: str,
-          strict: bool, quiet: bool) -> None:
+def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs: int, prune: bool,
+          with_statements: bool, kind: str, strict: bool, quiet: bool) -> None:
     """Build the graph of press releases and resolution texts INPUT... (files, folders or glob patterns).
 
     \b
     Writes, in --out:
       graph.ttl           all documents merged, Turtle
       graph.nq            N-Quads, one named graph per document
+      graph.nt, .trig,    the same as N-Triples (merged), TriG and JSON-LD
+      graph.jsonld        (named graphs), with --format ntriples/trig/jsonld
       citations.graphml   the citation network (documents, instruments,
       citations.gexf      citations), for Gephi and other tools
       citations.json      the same as node-link JSON
@@ -97,92 +89,91 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], with
       shapes.ttl          the SHACL shapes it was validated with
       store/              an embedded SPARQL store (pyoxigraph), one named graph
                           per document, for `councilgraph query` and `serve`
-    Prints one line per document (statements, alignments, triples, findings).
-    A file that cannot be read, is not a press release, or repeats the symbol
-    of another input with different text gets a one-line error; the others
-    are still built, and the exit status is then 1.
+      failures.tsv        the inputs that could not be built, and why
+      manifest.json       each input's content hash, for incremental rebuilds
+    A rebuild into the same folder builds only new and changed inputs; the
+    documents of inputs not given again stay unless --prune. A file that
+    cannot be read, is not a press release, or repeats the symbol of another
+    input with different text gets a one-line error; the others are still
+    built, and the exit status is then 1. Ctrl-C leaves the previous output as
+    it was.
     """
     paths = list(expand_inputs(inputs))
     if not paths:
-        raise click.UsageError("no input files found (folders are searched for *.txt)")
-    selected = formats or tuple(EXPORTERS)
-    files = StagedFiles()
-    network = NetworkFacts(with_statements)
-    exporters = [_exporter(name, out_dir, files, network) for name in selected]
-    built: dict[str, BuiltDocument] = {}
-    reports: list[Report] = []
-    failures = 0
-    store_path = out_dir / STORE_DIR
+        raise click.UsageError("no input files found (folders are searched for .txt and .html files)")
+    selected = tuple(EXPORTERS) if "all" in formats else tuple(dict.fromkeys(formats)) or DEFAULT_FORMATS
+    options = BuildOptions(selected, kind, with_statements)
+    bar = not quiet and len(paths) > 1 and sys.stderr.isatty()
+    failures: list[str] = []
+
+    def report(outcome: Outcome, what: str) -> None:
+        if what == "failed":
+            failures.append(f"error: {outcome.path}: {outcome.error}")
+            if not bar:
+                click.echo(failures[-1], err=True)
+        elif not quiet and not bar:
+            name = Path(outcome.path).name
+            click.echo(f"{name}: skipped, {outcome.summary}" if what == "same"
+                       else f"{outcome.summary}; {_counts(outcome.counts)}")
+
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(out_dir)
-        store = DocumentStore.create(staging_path(store_path))
+        summary = build_archive(paths, out_dir, options, jobs=jobs, prune=prune, report=report,
+                                progress=_progress if bar else _no_progress)
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: the previous output in {out_dir} is unchanged", err=True)
+        sys.exit(130)
     except OSError as err:
         click.echo(f"error: cannot write the output in {out_dir}: {err.strerror or err}", err=True)
         sys.exit(1)
-    try:
-        failures = _build_documents(paths, kind, quiet, exporters, store, built, reports)
-        if not built:
-            click.echo(f"0 document(s) built, {failures} failed; nothing written", err=True)
-            sys.exit(1)
-        store.load_ontology(ontology_path())
-        store.close()
-        for exporter in exporters:
-            exporter.finalize()
-        _write_validation(out_dir, files, reports, built)
-        files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
-        files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))
-        files.commit()
-        replace_store(staging_path(store_path), store_path)
-    except OSError as err:
-        click.echo(f"error: cannot write the output in {out_dir}: {err.strerror or err}", err=True)
+    if bar:
+        for line in failures:
+            click.echo(line, err=True)
+    failed = len(summary.failures)
+    if not summary.documents:
+        click.echo(f"0 document(s) built, {failed} failed; nothing written", err=True)
         sys.exit(1)
-    finally:  # also on Ctrl-C: the previous output stays as it was
-        store.close()
-        files.discard()
-        remove_leftovers(out_dir)
-    _remove_stale_outputs(out_dir, selected)
     if not quiet:
-        names = ", ".join(str(e.path) for e in exporters)
-        click.echo(f"{len(built)} document(s) built, {failures} failed; wrote {names} and {store_path}/")
-    violating = [r.name for r in reports if not r.conforms]
-    if violating:
-        click.echo(f"{len(violating)} document(s) violate the shapes; see {out_dir / 'validation.md'}", err=True)
-    if failures or (strict and violating):
+        click.echo(_closing_line(summary, out_dir))
+    if summary.violating:
+        click.echo(f"{summary.violating} document(s) violate the shapes; see {out_dir / 'validation.md'}", err=True)
+    if failed or (strict and summary.violating):
         sys.exit(1)
 
 
-def _build_documents(paths: list[Path], kind: str, quiet: bool, exporters: list[Exporter], store: DocumentStore,
-                     built: dict[str, BuiltDocument], reports: list[Report]) -> int:
-    """Build, validate, export and store each input; the number of inputs that failed."""
-    failures = 0
-    for path in _progress(paths, quiet):
-        try:
-            document = build_path(path, kind)
-        except InputError as err:
-            failures += 1
-            click.echo(f"error: {path}: {err}", err=True)
-            continue
-        symbol = document.symbol
-        earlier = built.get(symbol)
-        if earlier is not None:
-            if earlier.source.sha256 == document.source.sha256:
-                if not quiet:
-                    click.echo(f"{path}: skipped, same content as {earlier.source.name}")
-                continue
-            failures += 1
-            click.echo(f"error: {path}: document {symbol} was already built from {earlier.source.name}"
-                       " with different text", err=True)
-            continue
-        built[symbol] = document
-        for exporter in exporters:
-            exporter.write(document.graph)
-        store.replace(document.graph)
-        report = validate_graph(document.graph)
-        reports.append(report)
-        if not quiet:
-            click.echo(f"{document.summary()}; {summary(report)}")
-    return failures
+def _counts(counts: tuple[int, int, int]) -> str:
+    return ", ".join(f"{n} {name.lower()}{'' if n == 1 else 's'}" for n, name in zip(counts, SEVERITIES, strict=True))
+
+
+def _closing_line(summary: BuildSummary, out_dir: Path) -> str:
+    if not summary.written:
+        return (f"{summary.unchanged} document(s) unchanged, {len(summary.failures)} failed; "
+                f"the output in {out_dir} is up to date")
+    removed = f", {summary.removed} removed" if summary.removed else ""
+    names = ", ".join(str(p) for p in summary.written)
+    return (f"{summary.built} document(s) built, {summary.unchanged} unchanged, {len(summary.failures)} failed"
+            f"{removed}; {summary.documents} in the graph; wrote {names} and {out_dir / STORE_DIR}/")
+
+
+def _no_progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
+    return outcomes
+
+
+def _progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
+    """A progress bar on the terminal: documents done, rate, failures."""
+    start = time.monotonic()
+    state = {"done": 0, "failed": 0}
+
+    def status(_: object) -> str:
+        rate = state["done"] / max(time.monotonic() - start, 1e-9)
+        return f"{rate:.1f} documents/s, {state['failed']} failed"
+
+    with click.progressbar(length=total, label="Building", file=sys.stderr, show_pos=True,
+                           item_show_func=status) as bar:
+        for outcome in outcomes:
+            state["done"] += 1
+            state["failed"] += outcome.error is not None
+            bar.update(1, outcome)
+            yield outcome
 
 
 @main.command("validate")
@@ -389,45 +380,8 @@ def _one_line(err: Exception) -> str:
     return " ".join(str(err).split())[:200]
 
 
-def _write_validation(out_dir: Path, files: StagedFiles, reports: list[Report],
-                      built: dict[str, BuiltDocument]) -> None:
-    """validation.ttl (the SHACL reports) and validation.md (readable, with source text)."""
-    ordered = sorted(reports, key=lambda r: r.name)
-    turtle = TurtleExporter(out_dir / "validation.ttl", files)
-    turtle.write(DocumentGraph(URIRef(f"{out_dir}"), tuple(report_triples(ordered))))
-    turtle.finalize()
-    sources = {str(d.graph.name): (d.source.text, node_offsets(d.graph)) for d in built.values()}
-    files.write(out_dir / "validation.md", report_markdown(ordered, sources).encode("utf-8"))
-
-
-def _exporter(name: str, out_dir: Path, files: StagedFiles, network: NetworkFacts) -> Exporter:
-    cls, file_name = EXPORTERS[name]
-    if name in NETWORK_FORMATS:
-        return cls(out_dir / file_name, files, facts=network)  # the three formats share one network
-    return cls(out_dir / file_name, files)
-
-
-def _progress(paths: list[Path], quiet: bool) -> Iterable[Path]:
-    """A progress bar on a terminal for several inputs; the plain list otherwise."""
-    if quiet or len(paths) < 2 or not sys.stderr.isatty():
-        return paths
-    return _bar(paths)
-
-
-def _bar(paths: list[Path]) -> Iterable[Path]:
-    with click.progressbar(paths, label="Building", file=sys.stderr, show_pos=True) as bar:
-        yield from bar
-
-
-def _remove_stale_outputs(out_dir: Path, selected: tuple[str, ...]) -> None:
-    """Graph files of formats not built this time would describe an older build: remove them."""
-    for name, (_, file_name) in EXPORTERS.items():
-        if name not in selected:
-            with contextlib.suppress(FileNotFoundError):
-                (out_dir / file_name).unlink()
-
-
 main.add_command(docs_command)
+main.add_command(viz_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,17 +18,22 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from councilgraph.exports.base import DocumentGraph
-from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.graph.namespace import PREFIXES
 
-__all__ = ["ONTOLOGY_GRAPH", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term", "answer", "query_prefixes",
+__all__ = ["ONTOLOGY_GRAPH", "SHARED_CLASSES", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term", "answer", "query_prefixes",
            "remove_leftovers", "replace_store", "staging_path"]
 
 #: The store's folder inside a build's output folder.
 STORE_DIR = "store"
 #: The named graph holding the ontology (its own IRI).
 ONTOLOGY_GRAPH = "https://w3id.org/councilgraph/ontology"
+_ONTOLOGY = ox.NamedNode(ONTOLOGY_GRAPH)
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_CG = "https://w3id.org/councilgraph/ontology#"
+#: Classes of the nodes that several documents describe; every other node belongs to one document.
+SHARED_CLASSES = tuple(_CG + name for name in ("State", "Organization", "Person", "Meeting", "Resolution",
+                                               "AssemblyResolution", "PresidentialStatement", "Document",
+                                               "Instrument"))
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -76,6 +81,17 @@ class DocumentStore:
         return cls(ox.Store(None if path is None else str(path)), path)
 
     @classmethod
+    def open(cls, path: Path) -> DocumentStore:
+        """Open an existing store to change it."""
+        return cls(ox.Store(str(path)), path)
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the store in ``target`` (RocksDB hard-links the files it can)."""
+        if target.exists():
+            shutil.rmtree(target)
+        self._store.backup(str(target))
+
+    @classmethod
     def open_read_only(cls, path: Path) -> DocumentStore:
         """Open an existing store for queries."""
         if not (path / "CURRENT").is_file():
@@ -85,13 +101,12 @@ class DocumentStore:
         except OSError as err:
             raise StoreError(f"cannot open the store {path}: {err}") from err
 
-    def replace(self, document: DocumentGraph) -> None:
-        """Put a document's triples in its own named graph, replacing what an earlier build left there."""
-        graph = ox.NamedNode(str(document.name))
-        data = "".join(document.lines or ntriples_lines(document.triples))
+    def replace(self, document: str, ntriples: str) -> None:
+        """Put a document's triples (N-Triples text) in its own named graph, replacing an earlier version."""
+        graph = ox.NamedNode(document)
         if self._store.contains_named_graph(graph):
             self._store.clear_graph(graph)
-        self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        self._store.load(input=ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
     def load_ontology(self, path: Path) -> None:
         """Put the ontology in its own named graph, so queries can read the labels of its terms."""
@@ -99,6 +114,27 @@ class DocumentStore:
         if self._store.contains_named_graph(graph):
             self._store.clear_graph(graph)
         self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+    def remove(self, document: str) -> None:
+        """Drop a document's named graph (its input was removed)."""
+        graph = ox.NamedNode(document)
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+
+    def shared_subjects(self) -> list[str]:
+        """The nodes several documents may describe (States, people, resolutions ...), sorted."""
+        subjects: set[str] = set()
+        for cls in SHARED_CLASSES:
+            for quad in self._store.quads_for_pattern(None, _TYPE, ox.NamedNode(cls), None):
+                if isinstance(quad.subject, ox.NamedNode):
+                    subjects.add(quad.subject.value)
+        return sorted(subjects)
+
+    def merged_triples(self, subject: str) -> list[ox.Triple]:
+        """The triples about ``subject`` in all documents, each once, sorted (the ontology's graph left out)."""
+        triples = {quad.triple for quad in self._store.quads_for_pattern(ox.NamedNode(subject), None, None, None)
+                   if quad.graph_name != _ONTOLOGY}
+        return sorted(triples, key=str)
 
     def documents(self) -> list[str]:
         """The IRIs of the documents in the store, sorted."""

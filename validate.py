@@ -26,7 +26,7 @@ from councilgraph.graph.namespace import CG, SH
 from councilgraph.shapes import shapes_text
 
 __all__ = ["Result", "Report", "summary", "validate_graph", "validate_ntriples", "report_triples", "report_markdown",
-           "SEVERITIES"]
+           "report_header", "report_section", "SEVERITIES"]
 
 #: Severities in the order a reader cares about them.
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -134,33 +134,42 @@ def report_markdown(reports: Iterable[Report], sources: dict[str, tuple[str, dic
     ``sources`` maps a document name to its text and to :func:`node_offsets`.
     """
     reports = list(reports)
+    sections = [report_section(r, *sources.get(r.name, ("", {}))) for r in reports]
+    return report_header([r.counts() for r in reports]) + "".join(sections)
+
+
+def report_header(counts: Iterable[Counter[str]]) -> str:
+    """The report's title and totals, from each document's counts by severity."""
     total: Counter[str] = Counter()
-    for report in reports:
-        total.update(report.counts())
-    clean = sum(1 for r in reports if not r.results)
-    lines = ["# Validation report", "",
-             f"{len(reports)} document(s): {_summary(total)}; {clean} document(s) without any result.", ""]
-    for report in reports:
-        if not report.results:
-            continue
-        verdict = "conforms" if report.conforms else "does not conform"
-        lines += [f"## {report.name}", "", f"{verdict}: {_summary(report.counts())}", ""]
-        text, offsets = sources.get(report.name, ("", {}))
-        used: Counter[object] = Counter()
-        for result in report.results:
-            path = f" `{_short(result.path)}`" if result.path else ""
-            value = f" (value: {result.value})" if result.value and result.value != f"<{result.focus}>" else ""
-            lines.append(f"- **{result.severity}** <{result.focus}>{path}: {result.message}{value}")
-            # A finding's own words when the result comes from one, else the node's span.
-            key = (result.focus, result.message) if (result.focus, result.message) in offsets else result.focus
-            spans = offsets.get(key, [])
-            if spans and text:
-                start, end = spans[min(used[key], len(spans) - 1)]
-                used[key] += 1
-                around = " ".join(text[max(0, start - 40):min(end + 40, start + 240)].split())
-                lines.append(f"  > ...{around}...")
-        lines.append("")
-    return "\n".join(lines)
+    documents = clean = 0
+    for document in counts:
+        total.update(document)
+        documents += 1
+        clean += not sum(document.values())
+    return (f"# Validation report\n\n{documents} document(s): {_summary(total)}; "
+            f"{clean} document(s) without any result.\n\n")
+
+
+def report_section(report: Report, text: str, offsets: dict[object, list[tuple[int, int]]]) -> str:
+    """One document's part of the readable report (empty when it has no result)."""
+    if not report.results:
+        return ""
+    verdict = "conforms" if report.conforms else "does not conform"
+    lines = [f"## {report.name}", "", f"{verdict}: {_summary(report.counts())}", ""]
+    used: Counter[object] = Counter()
+    for result in report.results:
+        path = f" `{_short(result.path)}`" if result.path else ""
+        value = f" (value: {result.value})" if result.value and result.value != f"<{result.focus}>" else ""
+        lines.append(f"- **{result.severity}** <{result.focus}>{path}: {result.message}{value}")
+        # A finding's own words when the result comes from one, else the node's span.
+        key = (result.focus, result.message) if (result.focus, result.message) in offsets else result.focus
+        spans = offsets.get(key, [])
+        if spans and text:
+            start, end = spans[min(used[key], len(spans) - 1)]
+            used[key] += 1
+            around = " ".join(text[max(0, start - 40):min(end + 40, start + 240)].split())
+            lines.append(f"  > ...{around}...")
+    return "\n".join(lines) + "\n\n"
 
 
 def _summary(counts: Counter[str]) -> str:

@@ -1,18 +1,32 @@
-"""The exporter protocol, and file writing that never leaves half a file behind."""
+"""The exporter protocol, and file writing that never leaves half a file behind.
+
+An archive build must not hold every triple in memory, and a rebuild must not
+format again what did not change. So each format is split in two: a
+*fragment* of one document, made where the document is built (in a worker
+process) and kept between builds, and the *file*, written by appending the
+fragments in graph order and finishing with what spans documents (the nodes
+shared by several documents, read back from the store).
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, BinaryIO, ClassVar, Protocol
 
 from rdflib import URIRef
 
 from councilgraph.graph.mapping import Triple
 
-__all__ = ["DocumentGraph", "Exporter", "StagedFiles", "atomic_write", "write_output"]
+if TYPE_CHECKING:
+    from councilgraph.store import DocumentStore
+
+__all__ = ["DEFAULT_OPTIONS", "DocumentGraph", "ExportOptions", "Exporter", "FragmentExporter", "StagedFiles", "atomic_write",
+           "is_local", "write_output"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +37,80 @@ class DocumentGraph:
     triples: tuple[Triple, ...]
     lines: tuple[str, ...] = ()  # the triples as N-Triples lines, formatted once for every consumer
 
+    def ntriples(self) -> str:
+        """The document as N-Triples text."""
+        if not self.lines and self.triples:
+            from councilgraph.exports.nquads import ntriples_lines  # nquads imports this module
+
+            return "".join(ntriples_lines(self.triples))
+        return "".join(self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What the build asked for that changes an export's content."""
+
+    with_statements: bool = False  # citation network: edges from speakers' delegations too
+
+
+DEFAULT_OPTIONS = ExportOptions()
+
 
 class Exporter(Protocol):
-    """Receives documents one at a time, then writes its file once."""
+    """One output file: a fragment per document, appended in graph order, then finished."""
 
-    path: Path
+    file_name: ClassVar[str]
 
-    def write(self, document: DocumentGraph) -> None:
-        """Take one document's triples."""
+    @staticmethod
+    def fragment(document: DocumentGraph, options: ExportOptions) -> bytes:
+        """The document's part of the file (pure; runs in the worker that built the document)."""
 
-    def finalize(self) -> None:
-        """Write the output file, after the last document."""
+    def write(self, fragment: bytes) -> None:
+        """Append one document's fragment."""
+
+    def finalize(self, store: DocumentStore) -> None:
+        """Add what spans documents (read from the store) and end the file."""
+
+
+class FragmentExporter:
+    """Writes a header, the fragments with a separator between them, and what :meth:`tail` gives."""
+
+    file_name: ClassVar[str] = ""
+    separator: ClassVar[bytes] = b""
+
+    def __init__(self, out: BinaryIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+        self.out = out
+        self.options = options
+        self._written = 0
+        out.write(self.head())
+
+    @staticmethod
+    def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+        """The document's part of the file; each format defines it."""
+        raise NotImplementedError
+
+    def head(self) -> bytes:
+        return b""
+
+    def tail(self, store: DocumentStore) -> Iterable[bytes]:
+        return ()
+
+    def write(self, fragment: bytes) -> None:
+        if not fragment:
+            return
+        if self._written and self.separator:
+            self.out.write(self.separator)
+        self.out.write(fragment)
+        self._written += 1
+
+    def finalize(self, store: DocumentStore) -> None:
+        for chunk in self.tail(store):
+            self.out.write(chunk)
+
+
+def is_local(subject: str, document: str) -> bool:
+    """Whether ``subject`` belongs to one document alone (the document itself or a part of it)."""
+    return subject == document or subject.startswith(document + "/")
 
 
 class StagedFiles:
@@ -56,6 +133,18 @@ class StagedFiles:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual permissions
+
+    @contextmanager
+    def open(self, path: Path) -> Iterator[BinaryIO]:
+        """A temporary file beside ``path`` to write in pieces (for files too large to hold in memory)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        self._pending.append((Path(tmp), path))
+        with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
 
     def commit(self) -> None:
         """Rename every staged file into place."""

@@ -16,6 +16,8 @@ _META = re.compile(r"  <meta[^>]*>.*?</meta>", re.S)
 class GEXFExporter(NetworkExporter):
     """Writes ``citations.gexf``."""
 
+    file_name = "citations.gexf"
+
     def serialise(self, graph: nx.MultiDiGraph) -> bytes:
         text = "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True))
         # NetworkX stamps today's date and its own version in <meta>: drop both, so that the same

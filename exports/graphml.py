@@ -12,5 +12,7 @@ __all__ = ["GraphMLExporter"]
 class GraphMLExporter(NetworkExporter):
     """Writes ``citations.graphml``."""
 
+    file_name = "citations.graphml"
+
     def serialise(self, graph: nx.MultiDiGraph) -> bytes:
         return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)).encode("utf-8") + b"\n"

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rdflib import RDF, BNode, Literal, URIRef
 
-from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
+from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.ontology import data_path
+from councilgraph.store import DocumentStore
 
 __all__ = ["CONTEXT_IRI", "JSONLD_CONTEXT", "JSONLDExporter", "compact_iri", "load_context"]
 
@@ -67,54 +69,59 @@ def _order(value: Value) -> tuple[str, ...]:
     return ("", value) if isinstance(value, str) else (*value, *value.values())
 
 
-class JSONLDExporter:
-    """Keeps each document's triples apart and writes them as ``{"@id": document, "@graph": [nodes]}``."""
+class JSONLDExporter(FragmentExporter):
+    """Writes ``graph.jsonld``: ``{"@context": ..., "@graph": [{"@id": document, "@graph": [nodes]}, ...]}``."""
 
-    def __init__(self, path: Path, files: StagedFiles | None = None) -> None:
-        self.path = path
-        self._files = files
-        self._context = load_context()  # read now: a missing file fails before any document is built
-        self._compacted: dict[str, str] = {}
-        self._documents: dict[URIRef, tuple[tuple[URIRef, URIRef, URIRef | Literal], ...]] = {}
+    file_name = "graph.jsonld"
+    separator = b",\n"
 
-    def write(self, document: DocumentGraph) -> None:
-        self._documents[document.name] = document.triples
+    def head(self) -> bytes:
+        context = json.dumps(dict(sorted(_context().items())), ensure_ascii=False, indent=1)
+        return f'{{\n "@context": {context.replace(chr(10), chr(10) + " ")},\n "@graph": [\n'.encode()
 
-    def finalize(self) -> None:
-        graphs = [{"@id": self._iri(name), "@graph": self._nodes(self._documents[name])}
-                  for name in sorted(self._documents, key=str)]
-        context = dict(sorted(self._context.items()))
-        text = json.dumps({"@context": context, "@graph": graphs}, ensure_ascii=False, indent=1)
-        write_output(self.path, (text + "\n").encode("utf-8"), self._files)
+    @staticmethod
+    def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+        graph = {"@id": _iri(document.name), "@graph": _nodes(document.triples)}
+        text = json.dumps(graph, ensure_ascii=False, indent=1)
+        return ("  " + text.replace("\n", "\n  ")).encode("utf-8")  # one level in, as an item of "@graph"
 
-    def _nodes(self, triples: Iterable[tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]]) -> list[dict]:
-        """The node objects of one graph, sorted by ``@id``; ``rdf:type`` to IRIs becomes ``@type``."""
-        nodes: dict[str, dict[str, dict[tuple[str, ...], Value]]] = defaultdict(lambda: defaultdict(dict))
-        for s, p, o in triples:
-            node = nodes[self._reference(s)]
-            if p == _TYPE and isinstance(o, URIRef):
-                node["@type"][("", self._iri(o))] = self._iri(o)
-            else:
-                value = self._value(o)
-                node[self._iri(p)][_order(value)] = value
-        return [{"@id": subject, **{key: [node[key][v] for v in sorted(node[key])] for key in sorted(node)}}
-                for subject, node in sorted(nodes.items())]
+    def tail(self, store: DocumentStore) -> Iterator[bytes]:
+        yield b"\n ]\n}\n"
 
-    def _value(self, term: URIRef | BNode | Literal) -> Value:
-        if not isinstance(term, Literal):
-            return {"@id": self._reference(term)}
-        if term.language:
-            return {"@value": str(term), "@language": term.language}
-        if term.datatype:
-            return {"@value": str(term), "@type": self._iri(term.datatype)}
-        return str(term)  # a plain JSON string is an xsd:string literal
 
-    def _reference(self, term: URIRef | BNode) -> str:
-        return f"_:{term}" if isinstance(term, BNode) else self._iri(term)
+@cache
+def _context() -> dict[str, str]:
+    return load_context()
 
-    def _iri(self, iri: URIRef) -> str:
-        key = str(iri)  # a plain str hashes faster than a URIRef
-        compact = self._compacted.get(key)
-        if compact is None:
-            compact = self._compacted[key] = compact_iri(key, self._context)
-        return compact
+
+def _nodes(triples: Iterable[tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]]) -> list[dict]:
+    """The node objects of one graph, sorted by ``@id``; ``rdf:type`` to IRIs becomes ``@type``."""
+    nodes: dict[str, dict[str, dict[tuple[str, ...], Value]]] = defaultdict(lambda: defaultdict(dict))
+    for s, p, o in triples:
+        node = nodes[_reference(s)]
+        if p == _TYPE and isinstance(o, URIRef):
+            node["@type"][("", _iri(o))] = _iri(o)
+        else:
+            value = _value(o)
+            node[_iri(p)][_order(value)] = value
+    return [{"@id": subject, **{key: [node[key][v] for v in sorted(node[key])] for key in sorted(node)}}
+            for subject, node in sorted(nodes.items())]
+
+
+def _value(term: URIRef | BNode | Literal) -> Value:
+    if not isinstance(term, Literal):
+        return {"@id": _reference(term)}
+    if term.language:
+        return {"@value": str(term), "@language": term.language}
+    if term.datatype:
+        return {"@value": str(term), "@type": _iri(term.datatype)}
+    return str(term)  # a plain JSON string is an xsd:string literal
+
+
+def _reference(term: URIRef | BNode) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else _iri(term)
+
+
+@lru_cache(maxsize=65536)  # a document repeats few distinct IRIs many times
+def _iri(iri: str) -> str:
+    return compact_iri(str(iri), _context())

@@ -12,16 +12,19 @@ node-link JSON) only serialise the graph.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from pathlib import Path
+from collections.abc import Iterator
+from typing import BinaryIO
 
 import networkx as nx
 from rdflib import RDF, RDFS, URIRef
 
-from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
+from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.graph.namespace import CG
+from councilgraph.store import DocumentStore
 
-__all__ = ["NetworkExporter", "NetworkFacts", "citation_network"]
+__all__ = ["NetworkExporter", "citation_network", "network_facts"]
 
 _NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolution: "ga-resolution",
                CG.PresidentialStatement: "presidential-statement",
@@ -29,49 +32,57 @@ _NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolu
                CG.Organization: "organization"}
 _PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
                     CG.Statement: "statement"}
+_DOCUMENT_KINDS = ("resolution", "presidential-statement")
 _KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, CG.characterisation,
          CG.paragraphOf, CG.delegation}
 
 
-class NetworkFacts:
-    """The triples the network needs, gathered once per build and shared by the network exporters."""
+def network_facts(document: DocumentGraph) -> set[tuple[URIRef, URIRef, object]]:
+    """The triples of one document that the network needs."""
+    return {(s, p, o) for s, p, o in document.triples
+            if p in _KEPT or (p == RDF.type and (o in _NODE_KINDS or o in _PARAGRAPH_KINDS or o == CG.Citation))}
 
-    def __init__(self, with_statements: bool = False) -> None:
-        self.with_statements = with_statements
-        self._facts: set[tuple[URIRef, URIRef, object]] = set()
-        self._documents: set[URIRef] = set()
-        self._graph: nx.MultiDiGraph | None = None
 
-    def add(self, document: DocumentGraph) -> None:
-        """Keep a document's relevant triples (once, however many exporters pass it on)."""
-        if document.name in self._documents:
-            return
-        self._documents.add(document.name)
-        self._graph = None
-        for s, p, o in document.triples:
-            if p in _KEPT or (p == RDF.type and (o in _NODE_KINDS or o in _PARAGRAPH_KINDS or o == CG.Citation)):
-                self._facts.add((s, p, o))
+class NetworkExporter(FragmentExporter):
+    """Merges the per-document networks (nodes by IRI, edge weights summed); subclasses serialise the whole."""
+
+    def __init__(self, out: BinaryIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+        super().__init__(out, options)
+        self._nodes: dict[str, dict[str, object]] = {}
+        self._edges: Counter[tuple[str, str, str, str, str]] = Counter()
+
+    @staticmethod
+    def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+        graph = citation_network(network_facts(document), options.with_statements)
+        nodes = {node: {k: v for k, v in data.items() if k != "in_degree"} for node, data in graph.nodes(data=True)}
+        edges = [[s, t, d["phrase"], d["cito"], d["paragraph"], d["weight"]] for s, t, d in graph.edges(data=True)]
+        return json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    def write(self, fragment: bytes) -> None:
+        part = json.loads(fragment)
+        for node, attributes in part["nodes"].items():
+            known = self._nodes.setdefault(node, attributes)
+            if known is not attributes:  # described by an earlier document too: keep the most telling values
+                if attributes["kind"] in _DOCUMENT_KINDS and known["kind"] not in _DOCUMENT_KINDS:
+                    known["kind"] = attributes["kind"]
+                if "year" in attributes:
+                    known.setdefault("year", attributes["year"])
+        for source, target, phrase, cito, paragraph, weight in part["edges"]:
+            self._edges[(source, target, phrase, cito, paragraph)] += weight
 
     def graph(self) -> nx.MultiDiGraph:
-        """The network, built on first use after the last document."""
-        if self._graph is None:
-            self._graph = citation_network(self._facts, self.with_statements)
-        return self._graph
+        """The merged network, nodes and edges in a fixed order."""
+        graph = nx.MultiDiGraph(name="councilgraph citation network")
+        for node in sorted(self._nodes):
+            graph.add_node(node, **self._nodes[node])
+        for (source, target, phrase, cito, paragraph), weight in sorted(self._edges.items()):
+            graph.add_edge(source, target, phrase=phrase, cito=cito, paragraph=paragraph, weight=weight)
+        for node in graph.nodes:
+            graph.nodes[node]["in_degree"] = len(set(graph.predecessors(node)))
+        return graph
 
-
-class NetworkExporter:
-    """Passes documents to the shared :class:`NetworkFacts`; subclasses serialise the network."""
-
-    def __init__(self, path: Path, files: StagedFiles | None = None, facts: NetworkFacts | None = None) -> None:
-        self.path = path
-        self._files = files
-        self._facts = facts or NetworkFacts()
-
-    def write(self, document: DocumentGraph) -> None:
-        self._facts.add(document)
-
-    def finalize(self) -> None:
-        write_output(self.path, self.serialise(self._facts.graph()), self._files)
+    def tail(self, store: DocumentStore) -> Iterator[bytes]:
+        yield self.serialise(self.graph())
 
     def serialise(self, graph: nx.MultiDiGraph) -> bytes:  # pragma: no cover - each format overrides
         raise NotImplementedError

@@ -15,6 +15,8 @@ __all__ = ["NodeLinkExporter"]
 class NodeLinkExporter(NetworkExporter):
     """Writes ``citations.json``."""
 
+    file_name = "citations.json"
+
     def serialise(self, graph: nx.MultiDiGraph) -> bytes:
         data = json_graph.node_link_data(graph, edges="links")
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

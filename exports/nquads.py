@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rdflib import BNode, Literal, URIRef
 
-from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
+from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 
 __all__ = ["ESCAPES", "NQuadsExporter", "nquad_term", "ntriples_lines"]
 
@@ -32,20 +30,13 @@ def ntriples_lines(triples) -> tuple[str, ...]:
     return tuple(f"{nquad_term(s)} {nquad_term(p)} {nquad_term(o)} .\n" for s, p, o in triples)
 
 
-class NQuadsExporter:
-    """Collects each document's quads and writes them sorted by graph, then by line."""
+class NQuadsExporter(FragmentExporter):
+    """Each document's triples in its own named graph (the document's IRI), lines sorted within a graph."""
 
-    def __init__(self, path: Path, files: StagedFiles | None = None) -> None:
-        self.path = path
-        self._files = files
-        self._documents: dict[str, list[str]] = {}
+    file_name = "graph.nq"
 
-    def write(self, document: DocumentGraph) -> None:
+    @staticmethod
+    def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
         graph = f" <{document.name}> .\n"
         lines = document.lines or ntriples_lines(document.triples)
-        self._documents[str(document.name)] = sorted(line[:-3] + graph for line in lines)
-
-    def finalize(self) -> None:
-        lines = (line for name in sorted(self._documents) for line in self._documents[name])
-        data = "".join(lines).encode("utf-8")
-        write_output(self.path, data, self._files)
+        return "".join(sorted(line[:-3] + graph for line in lines)).encode("utf-8")

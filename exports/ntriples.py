@@ -1,31 +1,34 @@
-"""N-Triples: all documents merged into one graph, one triple a line, sorted and unique.
+"""N-Triples: all documents merged into one graph, one triple a line.
 
-For tools that read triples only (no named graphs) and for line-based diffs
-between builds: a shared node (a State, a person) described by several
-documents is written once, and the sorted lines make the file byte-identical
-whatever the order of the inputs.
+For tools that read triples only (no named graphs): each document's own
+nodes come from its fragment (lines sorted), then the nodes several documents
+share (a State, a person), each triple once, from the store.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
-from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
+from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.exports.nquads import ntriples_lines
+from councilgraph.exports.turtle import own_triples
+from councilgraph.store import DocumentStore
 
 __all__ = ["NTriplesExporter"]
 
 
-class NTriplesExporter:
-    """Collects the N-Triples lines of every document, then writes each distinct line once, sorted."""
+class NTriplesExporter(FragmentExporter):
+    """Writes ``graph.nt``: the document's own triples, then the shared nodes' triples once each."""
 
-    def __init__(self, path: Path, files: StagedFiles | None = None) -> None:
-        self.path = path
-        self._files = files
-        self._lines: set[str] = set()
+    file_name = "graph.nt"
 
-    def write(self, document: DocumentGraph) -> None:
-        self._lines.update(document.lines or ntriples_lines(document.triples))
+    @staticmethod
+    def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+        return "".join(sorted(ntriples_lines(own_triples(document)))).encode("utf-8")
 
-    def finalize(self) -> None:
-        write_output(self.path, "".join(sorted(self._lines)).encode("utf-8"), self._files)
+    def tail(self, store: DocumentStore) -> Iterator[bytes]:
+        for subject in store.shared_subjects():
+            # str() of a stored triple is its N-Triples form (terms separated by spaces).
+            lines = sorted(f"{triple} .\n" for triple in store.merged_triples(subject))
+            yield "".join(lines).encode("utf-8")
+

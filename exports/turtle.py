@@ -1,5 +1,10 @@
 """Turtle: all documents merged into one graph, written by a small deterministic writer.
 
+Each document's own nodes (the release, its statements, paragraphs,
+citations) are written from its fragment; the nodes several documents share
+(States, people, resolutions) come last, once each, with the triples of all
+documents merged by the store.
+
 rdflib's serializer spends most of a large build looking up prefixed names
 (measured: 75% of building the 301 resolution texts). This writer groups
 triples by subject, sorts subjects, predicates and objects, abbreviates IRIs
@@ -12,18 +17,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
+from typing import Any
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
-from councilgraph.exports.base import DocumentGraph, StagedFiles, write_output
+from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.exports.nquads import ESCAPES
-from councilgraph.graph.mapping import Triple
 from councilgraph.graph.namespace import PREFIXES, SH
+from councilgraph.store import SHARED_CLASSES, DocumentStore
 
-__all__ = ["PREFIX_LINES", "TurtleExporter", "subject_blocks", "turtle_term"]
+__all__ = ["PREFIX_LINES", "TurtleExporter", "own_triples", "stored_turtle_term", "subject_blocks", "turtle_term"]
 
 _PREFIXES = (*((name, str(ns)) for name, ns in PREFIXES if name != "id"),
              ("rdf", str(RDF)), ("rdfs", str(RDFS)), ("xsd", str(XSD)), ("sh", str(SH)))
@@ -31,6 +37,8 @@ _PREFIXES = (*((name, str(ns)) for name, ns in PREFIXES if name != "id"),
 PREFIX_LINES = tuple(f"@prefix {name}: <{namespace}> ." for name, namespace in sorted(_PREFIXES))
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BARE = {str(XSD.integer): re.compile(r"[+-]?\d+"), str(XSD.boolean): re.compile(r"true|false")}
+_STRING = str(XSD.string)
+_SHARED = frozenset(SHARED_CLASSES)
 
 
 @lru_cache(maxsize=65536)  # a build repeats few distinct IRIs many times
@@ -42,20 +50,33 @@ def _compact(iri: str) -> str:
 
 
 def turtle_term(term: URIRef | Literal) -> str:
-    """A term in Turtle syntax."""
+    """An rdflib term in Turtle syntax."""
     if isinstance(term, Literal):
-        lexical = str(term)
-        datatype = str(term.datatype) if term.datatype else None
-        if datatype in _BARE and _BARE[datatype].fullmatch(lexical):
-            return lexical
-        quoted = f'"{lexical.translate(ESCAPES)}"'
-        if term.language:
-            return f"{quoted}@{term.language}"
-        return f"{quoted}^^{_compact(datatype)}" if datatype else quoted
+        return _literal(str(term), str(term.datatype) if term.datatype else None, term.language)
     return _compact(str(term))
 
 
-def subject_blocks(triples: Iterable[Triple], indent: str = "") -> list[str]:
+def stored_turtle_term(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> str:
+    """A term read from the store, in the same syntax as :func:`turtle_term`."""
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        return _literal(term.value, None if term.language or datatype == _STRING else datatype, term.language)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return _compact(term.value)
+
+
+def _literal(lexical: str, datatype: str | None, language: str | None) -> str:
+    if datatype in _BARE and _BARE[datatype].fullmatch(lexical):
+        return lexical
+    quoted = f'"{lexical.translate(ESCAPES)}"'
+    if language:
+        return f"{quoted}@{language}"
+    return f"{quoted}^^{_compact(datatype)}" if datatype else quoted
+
+
+def subject_blocks(triples: Iterable[tuple[Any, Any, Any]], indent: str = "",
+                   term: Callable[[Any], str] = turtle_term) -> list[str]:
     """One Turtle statement per subject, sorted, each line starting with ``indent``.
 
     Shared by Turtle and TriG (where each graph's statements are indented), so
@@ -64,7 +85,7 @@ def subject_blocks(triples: Iterable[Triple], indent: str = "") -> list[str]:
     """
     by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
-        by_subject[turtle_term(s)][turtle_term(p)].append(turtle_term(o))
+        by_subject[term(s)][term(p)].append(term(o))
     blocks = []
     for subject in sorted(by_subject):
         predicates = by_subject[subject]
@@ -75,17 +96,26 @@ def subject_blocks(triples: Iterable[Triple], indent: str = "") -> list[str]:
     return blocks
 
 
-class TurtleExporter:
-    """Merges every document into one graph; shared nodes (States, people) appear once."""
+def own_triples(document: DocumentGraph) -> list[tuple[Any, Any, Any]]:
+    """The triples about the nodes only this document describes (not about States, people, resolutions ...)."""
+    shared = {s for s, p, o in document.triples if p == RDF.type and str(o) in _SHARED}
+    return [triple for triple in document.triples if triple[0] not in shared]
 
-    def __init__(self, path: Path, files: StagedFiles | None = None) -> None:
-        self.path = path
-        self._files = files
-        self._triples: set[tuple[URIRef, URIRef, URIRef | Literal]] = set()
 
-    def write(self, document: DocumentGraph) -> None:
-        self._triples.update(document.triples)
+class TurtleExporter(FragmentExporter):
+    """All documents merged into one graph: each document's own nodes, then the shared nodes once each."""
 
-    def finalize(self) -> None:
-        lines = [*PREFIX_LINES, *(f"\n{block}" for block in subject_blocks(self._triples))]
-        write_output(self.path, ("\n".join(lines) + "\n").encode("utf-8"), self._files)
+    file_name = "graph.ttl"
+
+    def head(self) -> bytes:
+        return "\n".join(PREFIX_LINES).encode("utf-8") + b"\n"
+
+    @staticmethod
+    def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
+        return "".join(f"\n{block}\n" for block in subject_blocks(own_triples(document))).encode("utf-8")
+
+    def tail(self, store: DocumentStore) -> Iterator[bytes]:
+        for subject in store.shared_subjects():
+            triples = ((t.subject, t.predicate, t.object) for t in store.merged_triples(subject))
+            for block in subject_blocks(triples, term=stored_turtle_term):
+                yield f"\n{block}\n".encode()

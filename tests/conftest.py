@@ -62,6 +62,10 @@ def seed_store():
     from councilgraph.store import DocumentStore
 
     store = DocumentStore.create(None)
-    store.replace(build_path(SEED).graph)
+    _load(store, build_path(SEED).graph)
     store.load_ontology(ontology_path())
     return store
+
+
+def _load(store, document) -> None:
+    store.replace(str(document.name), document.ntriples())

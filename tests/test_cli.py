@@ -36,14 +36,15 @@ def test_build_folder_and_glob(tmp_path: Path) -> None:
     pattern = str(RELEASES / "sc-*.txt")
     result = _run("build", pattern, "--out", str(tmp_path / "b"))
     assert result.exit_code == 0, result.output
-    assert "7 document(s) built, 0 failed" in result.output
+    assert "7 document(s) built, 0 unchanged, 0 failed" in result.output
 
 
 def test_format_option_selects_exporters(tmp_path: Path, seed_path: Path) -> None:
     result = _run("build", str(seed_path), "--out", str(tmp_path), "--format", "nquads")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq", "ontology.ttl", "shapes.ttl", "store",
-                                                          "validation.md", "validation.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".councilgraph", "failures.tsv", "graph.nq", "manifest.json",
+                                                          "ontology.ttl", "shapes.ttl", "store", "validation.md",
+                                                          "validation.ttl"]
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
@@ -64,7 +65,7 @@ def test_bad_input_gets_one_line_and_others_still_build(tmp_path: Path, seed_pat
     assert len(errors) == 1 and errors[0].startswith(f"error: {bad}: ")
     assert message in errors[0]
     assert "Traceback" not in result.output
-    assert "1 document(s) built, 1 failed" in result.output
+    assert "1 document(s) built, 0 unchanged, 1 failed" in result.output
     assert (out / "graph.ttl").exists()
 
 
@@ -82,8 +83,13 @@ def test_failed_build_leaves_previous_output_intact(tmp_path: Path, seed_path: P
     empty.write_bytes(b"")
     result = _run("build", str(empty), "--out", str(out))
     assert result.exit_code == 1
-    assert "nothing written" in result.output
-    assert (out / "graph.ttl").read_bytes() == before
+    assert "empty.txt: file is empty" in result.output
+    assert (out / "graph.ttl").read_bytes() == before  # the seed is still there: inputs add up across builds
+    assert (out / "failures.tsv").read_text(encoding="utf-8").endswith("empty.txt\tfile is empty\n")
+    result = _run("build", str(empty), "--out", str(tmp_path / "new"))
+    assert result.exit_code == 1
+    assert "0 document(s) built, 1 failed; nothing written" in result.output
+    assert not (tmp_path / "new" / "graph.ttl").exists()
 
 
 def test_rebuild_is_byte_identical(tmp_path: Path, seed_path: Path) -> None:
@@ -145,5 +151,6 @@ def test_unwritable_output_gets_one_line_and_keeps_previous_files(tmp_path: Path
 def test_formats_not_built_are_not_left_stale(tmp_path: Path, seed_path: Path) -> None:
     assert _run("build", str(seed_path), "--out", str(tmp_path)).exit_code == 0
     assert _run("build", str(seed_path), "--out", str(tmp_path), "-f", "turtle").exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "ontology.ttl", "shapes.ttl", "store",
-                                                          "validation.md", "validation.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".councilgraph", "failures.tsv", "graph.ttl", "manifest.json",
+                                                          "ontology.ttl", "shapes.ttl", "store", "validation.md",
+                                                          "validation.ttl"]

@@ -52,7 +52,7 @@ _RC = {"svg.hashsalt": "councilgraph", "svg.fonttype": "path", "path.simplify": 
 def render_figures(network: Mapping[str, Any] | nx.Graph,
                    positions: Mapping[str, tuple[float, float]] | None = None) -> tuple[bytes, bytes]:
     """The SVG and PNG bytes of the network's figure (one drawing, saved twice)."""
-    with mpl.rc_context(_RC):
+    with mpl.rc_context(_RC):  # type: ignore[arg-type]  # matplotlib types rc keys as literals
         figure = render_figure(network, positions)
         svg, png = io.BytesIO(), io.BytesIO()
         figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "councilgraph"})
@@ -165,7 +165,8 @@ def _draw_legends(figure: Figure, data: Network) -> None:
     kind_handles = [Line2D([], [], marker="o", linestyle="none", markersize=9, markerfacecolor=kind_style(k).colour,
                            markeredgecolor="white", label=kind_style(k).label) for k in kinds]
     cito_handles = [Line2D([], [], color=cito_style(c).colour, linewidth=2,
-                           linestyle=_LINESTYLES.get(cito_style(c).line, "-"), label=cito_style(c).label)
+                           linestyle=_LINESTYLES.get(cito_style(c).line, "-"),  # type: ignore[arg-type]
+                           label=cito_style(c).label)
                     for c in citos]
     if kind_handles:
         figure.legend(handles=kind_handles, title="Documents", loc="upper left", bbox_to_anchor=(left, 0.9),

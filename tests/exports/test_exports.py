@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from councilgraph.exports import NQuadsExporter, TurtleExporter, atomic_write
+from councilgraph.exports import atomic_write, export_documents
 from councilgraph.exports.nquads import nquad_term
 from councilgraph.pipeline import build_path
 
@@ -19,14 +19,8 @@ INPUTS = [DATA / "golden" / "mini-release.txt", DATA / "releases" / "sc-observer
 
 
 def _export(tmp_path: Path, inputs: list[Path]) -> tuple[Path, Path]:
-    turtle, nquads = TurtleExporter(tmp_path / "graph.ttl"), NQuadsExporter(tmp_path / "graph.nq")
-    for path in inputs:
-        document = build_path(path)
-        turtle.write(document.graph)
-        nquads.write(document.graph)
-    turtle.finalize()
-    nquads.finalize()
-    return turtle.path, nquads.path
+    written = export_documents([build_path(path).graph for path in inputs], tmp_path, ("turtle", "nquads"))
+    return written["turtle"], written["nquads"]
 
 
 def test_nquads_has_one_named_graph_per_release(tmp_path: Path) -> None:
@@ -63,9 +57,9 @@ def test_output_is_byte_identical_across_processes(tmp_path: Path, seed_path: Pa
         subprocess.run([sys.executable, "-m", "councilgraph.cli", "build", str(seed_path), "--out", str(out), "-q"],
                        check=True, env=env)
         # The store is a database (its files hold write-ahead logs); its content is checked in tests/test_store.py.
-        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != "store"})
-    assert sorted(outputs[0]) == ["citations.gexf", "citations.graphml", "citations.json", "graph.jsonld", "graph.nq",
-                                  "graph.nt", "graph.trig", "graph.ttl", "ontology.ttl", "shapes.ttl", "validation.md",
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()})
+    assert sorted(outputs[0]) == ["citations.gexf", "citations.graphml", "citations.json", "failures.tsv", "graph.nq",
+                                  "graph.ttl", "manifest.json", "ontology.ttl", "shapes.ttl", "validation.md",
                                   "validation.ttl"]
     assert outputs[0] == outputs[1]
 

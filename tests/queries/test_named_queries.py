@@ -207,7 +207,7 @@ def archive_store(seed_path, releases_dir) -> DocumentStore:
 
     store = DocumentStore.create(None)
     for path in [seed_path, *sorted(releases_dir.glob("*.txt"))]:
-        store.replace(build_path(path).graph)
+        _load(store, build_path(path).graph)
     store.load_ontology(ontology_path())
     return store
 
@@ -224,3 +224,7 @@ def test_answers_for_one_meeting_do_not_change_when_other_documents_are_added(ar
     assert _run(archive_store, "speakers", meetingNumber="8111") == _run(seed_store, "speakers", meetingNumber="8111")
     assert _run(archive_store, "resolution-cites", symbol="S/RES/2388 (2017)") == \
         _run(seed_store, "resolution-cites", symbol="S/RES/2388 (2017)")
+
+
+def _load(store, document) -> None:
+    store.replace(str(document.name), document.ntriples())

@@ -1,0 +1,288 @@
+"""Building an archive: many inputs, in parallel, incrementally, into one store and one set of files.
+
+Each input is built by :func:`build_one`, a pure function of its bytes and
+the options (text -> records -> triples -> validation -> export fragments),
+run in a process pool. The main process only stores the results: it loads
+each document into its named graph of the store and keeps its fragments in
+``DIR/.councilgraph/``; the output files are then written by appending the
+fragments in graph order, so memory stays flat however many documents there
+are. The manifest remembers each input's content hash: a rebuild builds only
+what changed. Everything is written beside the previous output and swapped in
+at the end, so a failure or Ctrl-C leaves the previous complete output as it
+was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import multiprocessing
+import os
+import signal
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from councilgraph import __version__
+from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment_name
+from councilgraph.exports.base import FragmentExporter
+from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
+from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
+from councilgraph.ontology import ontology_path
+from councilgraph.pipeline import InputError, build_path
+from councilgraph.shapes import shapes_text
+from councilgraph.store import STORE_DIR, DocumentStore, remove_leftovers, replace_store, staging_path
+from councilgraph.validate import SEVERITIES, validate_graph
+
+__all__ = ["BuildOptions", "BuildSummary", "Outcome", "build_archive", "build_one"]
+
+CACHE_DIR = ".councilgraph"  # the fragments kept between builds
+FAILURES = "failures.tsv"
+_VALIDATION = {"validation.ttl": ValidationTurtle, "validation.md": ValidationMarkdown}
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What a build makes: the export formats, the reader to use, the network's edges."""
+
+    formats: tuple[str, ...]
+    kind: str = "auto"
+    with_statements: bool = False
+
+    def fingerprint(self) -> str:
+        return fingerprint(__version__, sorted(self.formats), self.kind, self.with_statements)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What building one input gave: a document with its fragments, or the reason it failed."""
+
+    path: str
+    sha256: str
+    error: str | None = None
+    graph: str = ""
+    symbol: str = ""
+    summary: str = ""
+    ntriples: str = ""
+    counts: tuple[int, int, int] = (0, 0, 0)
+    fragments: dict[str, bytes] = field(default_factory=dict)
+
+
+def build_one(path: str, options: BuildOptions) -> Outcome:
+    """Build, validate and export one input. Never raises: a failure is an outcome with its reason."""
+    try:
+        document = build_path(Path(path), options.kind)
+    except InputError as err:
+        return Outcome(path, "", error=str(err))
+    except Exception as err:  # noqa: BLE001 - an extractor bug must not stop the other documents
+        return Outcome(path, "", error=f"internal error, please report it: {type(err).__name__}: {err}")
+    report = validate_graph(document.graph)
+    export = ExportOptions(options.with_statements)
+    fragments: dict[str, bytes] = {}
+    for name in options.formats:
+        if fragment_name(name) not in fragments:
+            fragments[fragment_name(name)] = EXPORTERS[name].fragment(document.graph, export)
+    fragments["validation.ttl"] = turtle_fragment(report)
+    fragments["validation.md"] = markdown_fragment(report, document.graph, document.source.text)
+    counts = report.counts()
+    severities = (counts[SEVERITIES[0]], counts[SEVERITIES[1]], counts[SEVERITIES[2]])
+    return Outcome(path, document.source.sha256, None, str(document.graph.name), document.symbol,
+                   document.summary(), document.graph.ntriples(), severities, fragments)
+
+
+@dataclass(slots=True)
+class BuildSummary:
+    """What a build did, for the closing lines and the exit status."""
+
+    built: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    documents: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    violating: int = 0
+
+
+def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jobs: int = 1, prune: bool = False,
+                  report: Callable[[Outcome, str], None] = lambda outcome, what: None,
+                  progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] = lambda it, n: it,
+                  ) -> BuildSummary:
+    """Build ``paths`` into ``out_dir``; raises OSError when the output cannot be written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out_dir)
+    old = Manifest.load(out_dir / MANIFEST)
+    fresh = old.fingerprint != options.fingerprint()
+    manifest = Manifest(options.fingerprint(), {} if fresh else dict(old.entries))
+    cache = out_dir / CACHE_DIR
+    summary = BuildSummary()
+
+    inputs = {str(p.resolve()): p for p in paths}
+    todo = [name for name in inputs if not _unchanged(name, manifest, cache)]
+    summary.unchanged = len(inputs) - len(todo)
+    gone = sorted(set(manifest.entries) - set(inputs)) if prune else []
+    outputs = [EXPORTERS[f].file_name for f in options.formats] + [*_VALIDATION, FAILURES, MANIFEST, STORE_DIR]
+    if not todo and not gone and not fresh and all((out_dir / name).exists() for name in outputs):
+        summary.documents = len(manifest.entries)
+        return summary  # nothing changed: the output is up to date
+
+    store_path = out_dir / STORE_DIR
+    staged = staging_path(store_path)
+    store = _staging_store(store_path, staged, fresh)
+    files = StagedFiles()
+    try:
+        for name in gone:
+            store.remove(manifest.entries.pop(name).graph)
+            summary.removed += 1
+        outcomes = _run(todo, options, jobs)
+        for outcome in progress(outcomes, len(todo)):
+            kept = _keep(outcome, manifest, store, cache, summary)
+            report(kept, "failed" if kept.error else "same" if kept is not outcome else "built")
+        if not manifest.entries:
+            return summary  # nothing to write: every input failed
+        store.load_ontology(ontology_path())
+        _write_outputs(out_dir, files, manifest, options, store, cache, summary)
+        store.close()
+        files.commit()
+        replace_store(staged, store_path)
+        _remove_other_formats(out_dir, options.formats)
+    finally:  # also on Ctrl-C: the previous output stays as it was
+        store.close()
+        files.discard()
+        remove_leftovers(out_dir)
+    _collect_garbage(cache, manifest)
+    summary.documents = len(manifest.entries)
+    summary.violating = sum(1 for e in manifest.entries.values() if e.counts[0])
+    return summary
+
+
+def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
+    entry = manifest.entries.get(name)
+    if entry is None or not (cache / f"{entry.fragments}.validation.md").exists():
+        return False
+    try:
+        return hashlib.sha256(Path(name).read_bytes()).hexdigest() == entry.sha256
+    except OSError:
+        return False  # let the build report why it cannot be read
+
+
+def _staging_store(store_path: Path, staged: Path, fresh: bool) -> DocumentStore:
+    """A copy of the previous store to change (a checkpoint: hard links, cheap), or a new one."""
+    if fresh or not (store_path / "CURRENT").is_file():
+        return DocumentStore.create(staged)
+    previous = DocumentStore.open_read_only(store_path)
+    try:
+        previous.backup(staged)
+    finally:
+        previous.close()
+    return DocumentStore.open(staged)
+
+
+def _run(todo: list[str], options: BuildOptions, jobs: int) -> Iterator[Outcome]:
+    """Outcomes in input order, built by ``jobs`` processes."""
+    work = partial(build_one, options=options)
+    if jobs <= 1 or len(todo) < 2:
+        yield from map(work, todo)
+        return
+    # Not plain fork: the main process already runs the store's threads, and forking a threaded process
+    # can leave a worker waiting on a lock no thread will release. The fork server starts clean.
+    context = multiprocessing.get_context("forkserver" if hasattr(os, "fork") else "spawn")
+    if hasattr(context, "set_forkserver_preload"):
+        context.set_forkserver_preload(["councilgraph.batch"])  # import once, not in every worker
+    pool = context.Pool(min(jobs, len(todo)), initializer=_ignore_interrupt)
+    try:
+        yield from pool.imap(work, todo, chunksize=1)
+        pool.close()
+    finally:
+        pool.terminate()  # on Ctrl-C too: the workers ignore it, the main process decides
+        pool.join()
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, cache: Path, summary: BuildSummary) -> Outcome:
+    """Store a built document and keep its fragments, or record why it failed.
+
+    Returns the outcome as kept: the same object, a failure, or (for a copy of
+    an input already built under another name) the owner's outcome-less twin.
+    """
+    previous = manifest.entries.get(outcome.path)
+    if outcome.error is None:
+        owner = next((name for name, e in manifest.entries.items()
+                      if e.graph == outcome.graph and name != outcome.path), None)
+        if owner is not None:
+            if manifest.entries[owner].sha256 == outcome.sha256:  # the same text under another name: built once
+                return Outcome(outcome.path, outcome.sha256, summary=f"same content as {Path(owner).name}")
+            outcome = Outcome(outcome.path, outcome.sha256, f"document {outcome.symbol} was already built from "
+                              f"{Path(owner).name} with different text")
+    if outcome.error is not None:
+        summary.failures.append((outcome.path, outcome.error))
+        if previous is not None:  # the output describes the inputs as they are now
+            store.remove(manifest.entries.pop(outcome.path).graph)
+        return outcome
+    if previous is not None and previous.graph != outcome.graph:
+        store.remove(previous.graph)
+    store.replace(outcome.graph, outcome.ntriples)
+    key = hashlib.sha256(f"{outcome.sha256} {manifest.fingerprint}".encode()).hexdigest()[:24]
+    cache.mkdir(exist_ok=True)
+    for name, data in outcome.fragments.items():
+        (cache / f"{key}.{name}").write_bytes(data)
+    manifest.entries[outcome.path] = Entry(outcome.sha256, outcome.graph, outcome.symbol, outcome.summary,
+                                           outcome.counts, key)
+    summary.built += 1
+    return outcome
+
+
+def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, options: BuildOptions,
+                   store: DocumentStore, cache: Path, summary: BuildSummary) -> None:
+    """Every output file, from the fragments in graph order and the store, staged for renaming."""
+    order = sorted(manifest.entries.values(), key=lambda e: e.graph)
+    export = ExportOptions(options.with_statements)
+    counts = [Counter(dict(zip(SEVERITIES, e.counts, strict=True))) for e in order]
+    writers: list[tuple[str, type[FragmentExporter], Callable[[BinaryIO], FragmentExporter]]] = [
+        (fragment_name(name), EXPORTERS[name], partial(EXPORTERS[name], options=export)) for name in options.formats]
+    writers += [("validation.ttl", ValidationTurtle, ValidationTurtle),
+                ("validation.md", ValidationMarkdown, partial(ValidationMarkdown, counts=counts))]
+    for name, exporter, make in writers:
+        path = out_dir / exporter.file_name
+        with files.open(path) as out:
+            writer = make(out)
+            for entry in order:
+                writer.write((cache / f"{entry.fragments}.{name}").read_bytes())
+            writer.finalize(store)
+        summary.written.append(path)
+    files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
+    files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))
+    files.write(out_dir / FAILURES, _failures_tsv(summary.failures))
+    files.write(out_dir / MANIFEST, manifest.dumps())
+
+
+def _remove_other_formats(out_dir: Path, formats: tuple[str, ...]) -> None:
+    """Files of formats not built this time describe an older build."""
+    for name, exporter in EXPORTERS.items():
+        if name not in formats:
+            with contextlib.suppress(FileNotFoundError):
+                (out_dir / exporter.file_name).unlink()
+
+
+def _failures_tsv(failures: Iterable[tuple[str, str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow(["path", "reason"])
+    writer.writerows(sorted(failures))
+    return out.getvalue().encode("utf-8")
+
+
+def _collect_garbage(cache: Path, manifest: Manifest) -> None:
+    """Fragments no entry points to any more (changed or removed inputs, an interrupted build)."""
+    keep = {entry.fragments for entry in manifest.entries.values()}
+    if cache.is_dir():
+        for fragment in cache.iterdir():
+            if fragment.name.split(".", 1)[0] not in keep:
+                fragment.unlink(missing_ok=True)

@@ -1,0 +1,62 @@
+"""The build manifest (``DIR/manifest.json``): what each input was when it was last built.
+
+A rebuild compares each input's content hash with its entry and rebuilds only
+what changed. The fingerprint covers what else shapes the output (the tool's
+version, the formats, the options): when it changes, everything is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+__all__ = ["MANIFEST", "Entry", "Manifest", "fingerprint"]
+
+MANIFEST = "manifest.json"
+_FORMAT = 1  # this file's own layout
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One built input: its content hash, the document it made, and where its fragments are kept."""
+
+    sha256: str
+    graph: str  # the document's IRI, which names its graph in the store
+    symbol: str
+    summary: str
+    counts: tuple[int, int, int]  # validation results: violations, warnings, infos
+    fragments: str  # key of the document's fragment files
+
+
+@dataclass(slots=True)
+class Manifest:
+    """Every built input by path, and the fingerprint of the build that made them."""
+
+    fingerprint: str = ""
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest:
+        """The manifest at ``path``; an empty one when there is none or it cannot be read (all is rebuilt)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != _FORMAT:
+                return cls()
+            entries = {name: Entry(**{**entry, "counts": tuple(entry["counts"])})
+                       for name, entry in data["documents"].items()}
+            return cls(data["fingerprint"], entries)
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()
+
+    def dumps(self) -> bytes:
+        """The manifest as JSON, keys sorted: the same builds give the same file."""
+        data = {"format": _FORMAT, "fingerprint": self.fingerprint,
+                "documents": {name: asdict(entry) for name, entry in sorted(self.entries.items())}}
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def fingerprint(*parts: object) -> str:
+    """A short stable hash of what shapes the output besides the inputs."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,208 @@
+"""Archive builds: parallel, incremental, failure-isolated, interruptible, merged across documents."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from councilgraph import batch
+from councilgraph.batch import BuildOptions, build_archive
+from councilgraph.cli import main
+from councilgraph.exports import DEFAULT_FORMATS
+from councilgraph.manifest import Manifest
+from councilgraph.store import DocumentStore
+
+DATA = Path(__file__).resolve().parent / "data"
+RELEASES = sorted((DATA / "releases").glob("*.txt"))
+OPTIONS = BuildOptions(DEFAULT_FORMATS)
+OUTPUTS = ("graph.ttl", "graph.nq", "citations.json", "citations.graphml", "citations.gexf", "validation.ttl",
+           "validation.md", "manifest.json", "failures.tsv")
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def _copy(paths: list[Path], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copy(path, folder / path.name)) for path in paths]
+
+
+def _symbols(out: Path) -> list[str]:
+    store = DocumentStore.open_read_only(out / "store")
+    try:
+        rows = store.query("SELECT DISTINCT ?s WHERE { ?r a cg:PressRelease ; cg:symbol ?s } ORDER BY ?s").rows
+        return [row[0].value for row in rows]
+    finally:
+        store.close()
+
+
+def test_parallel_build_writes_the_same_files_as_a_serial_one(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES, tmp_path / "in")
+    build_archive(inputs, tmp_path / "serial", OPTIONS, jobs=1)
+    summary = build_archive(inputs, tmp_path / "parallel", OPTIONS, jobs=2)
+    assert summary.built == len(RELEASES) and not summary.failures
+    assert _files(tmp_path / "serial") == _files(tmp_path / "parallel")
+
+
+def test_rebuild_builds_only_what_changed_and_matches_a_fresh_build(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES, tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs, out, OPTIONS)
+    before = Manifest.load(out / "manifest.json").entries
+    changed = inputs[0]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("said", "stated", 1), encoding="utf-8")
+    summary = build_archive(inputs, out, OPTIONS)
+    assert (summary.built, summary.unchanged) == (1, len(inputs) - 1)
+    after = Manifest.load(out / "manifest.json").entries
+    assert [name for name in after if after[name] != before[name]] == [str(changed.resolve())]
+    build_archive(inputs, tmp_path / "fresh", OPTIONS)
+    assert _files(out) == _files(tmp_path / "fresh")
+
+
+def test_unchanged_rebuild_writes_nothing(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES[:3], tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs, out, OPTIONS)
+    stamps = {name: (out / name).stat().st_mtime_ns for name in OUTPUTS}
+    summary = build_archive(inputs, out, OPTIONS)
+    assert (summary.built, summary.unchanged, summary.written) == (0, 3, [])
+    assert stamps == {name: (out / name).stat().st_mtime_ns for name in OUTPUTS}
+
+
+def test_removed_inputs_stay_until_pruned(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES[:3], tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs, out, OPTIONS)
+    everything = _symbols(out)
+    summary = build_archive(inputs[:2], out, OPTIONS)
+    assert summary.documents == 3 and _symbols(out) == everything
+    summary = build_archive(inputs[:2], out, OPTIONS, prune=True)
+    assert (summary.removed, summary.documents) == (1, 2)
+    build_archive(inputs[:2], tmp_path / "fresh", OPTIONS)
+    assert _files(out) == _files(tmp_path / "fresh")
+    assert len(_symbols(out)) == 2
+    fragments = {p.name.split(".")[0] for p in (out / ".councilgraph").iterdir()}
+    assert fragments == {e.fragments for e in Manifest.load(out / "manifest.json").entries.values()}
+
+
+def test_changing_the_formats_rebuilds_everything(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES[:2], tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs, out, OPTIONS)
+    summary = build_archive(inputs, out, BuildOptions(("turtle", "trig")))
+    assert summary.built == 2
+    assert (out / "graph.trig").exists() and not (out / "graph.nq").exists()
+
+
+def test_a_failing_document_is_listed_and_the_others_land(tmp_path: Path, monkeypatch) -> None:
+    inputs = _copy(RELEASES[:3], tmp_path / "in")
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_bytes(b"")
+    real = batch.build_path
+
+    def buggy(path: Path, kind: str = "auto"):
+        if path.name == inputs[1].name:
+            raise IndexError("list index out of range")
+        return real(path, kind)
+
+    monkeypatch.setattr(batch, "build_path", buggy)
+    summary = build_archive([*inputs, empty], tmp_path / "out", OPTIONS)
+    assert summary.documents == 2
+    reasons = dict(summary.failures)
+    assert reasons[str(empty.resolve())] == "file is empty"
+    assert reasons[str(inputs[1].resolve())].startswith("internal error, please report it: IndexError")
+    rows = (tmp_path / "out" / "failures.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "path\treason" and len(rows) == 3
+
+
+def test_a_document_that_now_fails_leaves_the_graph(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES[:2], tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs, out, OPTIONS)
+    inputs[0].write_bytes(b"")
+    summary = build_archive(inputs, out, OPTIONS)
+    assert summary.documents == 1 and len(_symbols(out)) == 1
+
+
+def test_an_interrupted_build_leaves_the_previous_output(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES, tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs[:3], out, OPTIONS)
+    before = _files(out)
+
+    def interrupt(outcome, what) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_archive(inputs, out, OPTIONS, jobs=2, report=interrupt)
+    assert _files(out) == before
+    assert len(_symbols(out)) == 3
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".councilgraph"]
+
+
+def test_ctrl_c_on_the_command_line(tmp_path: Path, seed_path: Path) -> None:
+    """A real SIGINT to a real build: exit 130, previous output intact, no staging left."""
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(seed_path), "--out", str(out), "-q"]).exit_code == 0
+    before = _files(out)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    text = seed_path.read_text(encoding="utf-8")
+    for n in range(12):  # distinct symbols, so that each copy is a new document
+        (copies / f"c{n}.txt").write_text(text.replace("SC/13081", f"SC/9{n:04d}"), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "councilgraph.cli", "build", str(copies), "--out", str(out),
+                                "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert process.stdout is not None
+    process.stdout.readline()  # the first document is built: the store and the pool are running
+    process.send_signal(signal.SIGINT)
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 130, errors
+    assert "interrupted: the previous output" in errors and "Traceback" not in errors
+    assert _files(out) == before
+    assert _symbols(out) == ["SC/13081"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".councilgraph"]
+
+
+def test_cross_document_merging(tmp_path: Path, seed_path: Path) -> None:
+    """One node per resolution, State, organisation and instrument; labels and aliases accumulate."""
+    out = tmp_path / "out"
+    build_archive([DATA / "archive" / "SC-12647.txt", seed_path], out, OPTIONS)
+    store = DocumentStore.open_read_only(out / "store")
+    try:
+        def values(query: str) -> list[tuple[str, ...]]:
+            return [tuple(term.value for term in row) for row in store.query(query).rows]
+
+        resolution = "<https://w3id.org/councilgraph/id/doc/S-RES-2331-2016>"
+        assert values(f"SELECT DISTINCT ?m WHERE {{ {resolution} cg:adoptedAt/rdfs:label ?m }}") == [
+            ("Security Council meeting 7847",)]
+        citing = values(f"SELECT DISTINCT ?doc WHERE {{ ?c cg:cited {resolution} ; prov:wasDerivedFrom/cg:symbol ?doc }}"
+                        " ORDER BY ?doc")
+        assert citing == [("SC/12647",), ("SC/13081",)]
+        assert values("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r cg:symbol 'S/RES/2331 (2016)' }") == [("1",)]
+        aliases = values("SELECT DISTINCT ?a WHERE { <https://w3id.org/councilgraph/id/instrument/trafficking-in-persons-protocol> skos:altLabel ?a }")
+        assert ("Palermo Protocol",) in aliases and ("Trafficking in Persons Protocol",) in aliases
+        egypt = values("SELECT DISTINCT ?doc WHERE { ?s cg:delegation <https://w3id.org/councilgraph/id/state/EGY> ; cg:reportedIn/cg:symbol ?doc }"
+                       " ORDER BY ?doc")
+        assert egypt == [("SC/12647",), ("SC/13081",)]
+    finally:
+        store.close()
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert turtle.count("\n<https://w3id.org/councilgraph/id/state/EGY> a ") == 1  # one block per shared node
+
+
+def test_progress_and_summary_lines(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES[:2], tmp_path / "in")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-j", "2"])
+    assert result.exit_code == 0, result.output
+    assert "2 document(s) built, 0 unchanged, 0 failed; 2 in the graph" in result.output
+    result = CliRunner().invoke(main, ["build", *map(str, inputs), "--out", str(tmp_path / "out")])
+    assert result.output.strip().endswith("up to date")
