@@ -21,10 +21,11 @@ import io
 import multiprocessing
 import os
 import signal
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -70,11 +71,11 @@ class Outcome:
     summary: str = ""
     ntriples: str = ""
     counts: tuple[int, int, int] = (0, 0, 0)
-    fragments: dict[str, bytes] = field(default_factory=dict)
+    fragments: str = ""  # key of the fragment files the worker wrote in the cache
 
 
-def build_one(path: str, options: BuildOptions) -> Outcome:
-    """Build, validate and export one input. Never raises: a failure is an outcome with its reason."""
+def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Outcome:
+    """Build, validate and export one input; its fragments go to ``cache``. A failure is an outcome, not a raise."""
     try:
         document = build_path(Path(path), options.kind)
     except InputError as err:
@@ -89,10 +90,27 @@ def build_one(path: str, options: BuildOptions) -> Outcome:
             fragments[fragment_name(name)] = EXPORTERS[name].fragment(document.graph, export)
     fragments["validation.ttl"] = turtle_fragment(report)
     fragments["validation.md"] = markdown_fragment(report, document.graph, document.source.text)
+    key = fragment_key(document.source.sha256, options)
+    if cache is not None:
+        _write_fragments(cache, key, fragments)
     counts = report.counts()
     severities = (counts[SEVERITIES[0]], counts[SEVERITIES[1]], counts[SEVERITIES[2]])
     return Outcome(path, document.source.sha256, None, str(document.graph.name), document.symbol,
-                   document.summary(), document.graph.ntriples(), severities, fragments)
+                   document.summary(), document.graph.ntriples(), severities, key)
+
+
+def fragment_key(sha256: str, options: BuildOptions) -> str:
+    """The name of a document's fragment files: its content and everything else that shapes them."""
+    return hashlib.sha256(f"{sha256} {options.fingerprint()}".encode()).hexdigest()[:24]
+
+
+def _write_fragments(cache: Path, key: str, fragments: dict[str, bytes]) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    for name, data in fragments.items():
+        target = cache / f"{key}.{name}"
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)  # a reader never sees half a fragment
 
 
 @dataclass(slots=True)
@@ -138,7 +156,7 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
         for name in gone:
             store.remove(manifest.entries.pop(name).graph)
             summary.removed += 1
-        outcomes = _run(todo, options, jobs)
+        outcomes = _run(todo, options, jobs, cache)
         for outcome in progress(outcomes, len(todo)):
             kept = _keep(outcome, manifest, store, cache, summary)
             report(kept, "failed" if kept.error else "same" if kept is not outcome else "built")
@@ -182,9 +200,9 @@ def _staging_store(store_path: Path, staged: Path, fresh: bool) -> DocumentStore
     return DocumentStore.open(staged)
 
 
-def _run(todo: list[str], options: BuildOptions, jobs: int) -> Iterator[Outcome]:
-    """Outcomes in input order, built by ``jobs`` processes."""
-    work = partial(build_one, options=options)
+def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iterator[Outcome]:
+    """Outcomes in input order, built by ``jobs`` processes, a few documents ahead of the consumer at most."""
+    work = partial(build_one, options=options, cache=cache)
     if jobs <= 1 or len(todo) < 2:
         yield from map(work, todo)
         return
@@ -195,7 +213,13 @@ def _run(todo: list[str], options: BuildOptions, jobs: int) -> Iterator[Outcome]
         context.set_forkserver_preload(["councilgraph.batch"])  # import once, not in every worker
     pool = context.Pool(min(jobs, len(todo)), initializer=_ignore_interrupt)
     try:
-        yield from pool.imap(work, todo, chunksize=1)
+        waiting = iter(todo)
+        running = deque(pool.apply_async(work, (path,)) for path in islice(waiting, 2 * jobs))
+        while running:  # bounded: finished outcomes do not pile up in memory while the store catches up
+            outcome = running.popleft().get()
+            for path in islice(waiting, 1):
+                running.append(pool.apply_async(work, (path,)))
+            yield outcome
         pool.close()
     finally:
         pool.terminate()  # on Ctrl-C too: the workers ignore it, the main process decides
@@ -229,12 +253,8 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, cache: Pat
     if previous is not None and previous.graph != outcome.graph:
         store.remove(previous.graph)
     store.replace(outcome.graph, outcome.ntriples)
-    key = hashlib.sha256(f"{outcome.sha256} {manifest.fingerprint}".encode()).hexdigest()[:24]
-    cache.mkdir(exist_ok=True)
-    for name, data in outcome.fragments.items():
-        (cache / f"{key}.{name}").write_bytes(data)
     manifest.entries[outcome.path] = Entry(outcome.sha256, outcome.graph, outcome.symbol, outcome.summary,
-                                           outcome.counts, key)
+                                           outcome.counts, outcome.fragments)
     summary.built += 1
     return outcome
 

@@ -195,14 +195,15 @@ def node_offsets(document: DocumentGraph) -> dict[object, list[tuple[int, int]]]
     ends: dict[str, int] = {}
     about: dict[str, str] = {}
     comments: dict[str, str] = {}
+    start_offset, end_offset, about_node, comment = CG.startOffset, CG.endOffset, CG.about, RDFS.comment
     for s, p, o in document.triples:
-        if p == CG.startOffset:
+        if p == start_offset:
             starts[str(s)] = int(o)
-        elif p == CG.endOffset:
+        elif p == end_offset:
             ends[str(s)] = int(o)
-        elif p == CG.about:
+        elif p == about_node:
             about[str(s)] = str(o)
-        elif p == RDFS.comment:
+        elif p == comment:
             comments[str(s)] = str(o)
     offsets: dict[object, list[tuple[int, int]]] = {n: [(starts[n], ends[n])] for n in starts if n in ends}
     for finding in sorted(about, key=lambda f: starts.get(f, 0)):

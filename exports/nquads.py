@@ -13,6 +13,8 @@ ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 def nquad_term(term: URIRef | Literal | BNode) -> str:
     """A term in N-Triples/N-Quads syntax (UTF-8, only the mandatory escapes)."""
+    if type(term) is URIRef:  # most terms; an exact type test is much cheaper than isinstance on rdflib terms
+        return f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
     if isinstance(term, Literal):

@@ -51,6 +51,8 @@ def _compact(iri: str) -> str:
 
 def turtle_term(term: URIRef | Literal) -> str:
     """An rdflib term in Turtle syntax."""
+    if type(term) is URIRef:
+        return _compact(term)
     if isinstance(term, Literal):
         return _literal(str(term), str(term.datatype) if term.datatype else None, term.language)
     return _compact(str(term))

@@ -140,6 +140,13 @@ class CG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/councilgraph/ontology#")
 
 
+# Resolve every declared term once: DefinedNamespace looks a term up on each access otherwise, and the
+# mapping reads these attributes tens of thousands of times per document. Undeclared names still fail.
+for _term in CG.__annotations__:
+    if not _term.startswith("_"):
+        type.__setattr__(CG, _term, CG._NS[_term])
+
+
 #: Base of every instance IRI (documents, meetings, states, people, organisations).
 ID = Namespace("https://w3id.org/councilgraph/id/")
 
