@@ -21,6 +21,7 @@ import io
 import multiprocessing
 import os
 import signal
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,9 +34,10 @@ from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment_name
 from councilgraph.exports.base import FragmentExporter
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
+from councilgraph.extract.read import read_source
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
-from councilgraph.pipeline import InputError, build_path
+from councilgraph.pipeline import InputError, build_source
 from councilgraph.shapes import shapes_text
 from councilgraph.store import STORE_DIR, DocumentStore, remove_leftovers, replace_store, staging_path
 from councilgraph.validate import SEVERITIES, validate_graph
@@ -72,17 +74,24 @@ class Outcome:
     ntriples: str = ""
     counts: tuple[int, int, int] = (0, 0, 0)
     fragments: str = ""  # key of the fragment files the worker wrote in the cache
+    triples: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, for the benchmark
 
 
 def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Outcome:
     """Build, validate and export one input; its fragments go to ``cache``. A failure is an outcome, not a raise."""
+    started = time.perf_counter()
     try:
-        document = build_path(Path(path), options.kind)
+        source = read_source(Path(path))
+        read = time.perf_counter()
+        document = build_source(source, options.kind)
     except InputError as err:
         return Outcome(path, "", error=str(err))
     except Exception as err:  # noqa: BLE001 - an extractor bug must not stop the other documents
         return Outcome(path, "", error=f"internal error, please report it: {type(err).__name__}: {err}")
+    mapped = time.perf_counter()
     report = validate_graph(document.graph)
+    validated = time.perf_counter()
     export = ExportOptions(options.with_statements)
     fragments: dict[str, bytes] = {}
     for name in options.formats:
@@ -95,8 +104,11 @@ def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Ou
         _write_fragments(cache, key, fragments)
     counts = report.counts()
     severities = (counts[SEVERITIES[0]], counts[SEVERITIES[1]], counts[SEVERITIES[2]])
+    timings = {"read": read - started, "extract": document.timings[0], "map": document.timings[1],
+               "validate": validated - mapped, "serialise": time.perf_counter() - validated}
     return Outcome(path, document.source.sha256, None, str(document.graph.name), document.symbol,
-                   document.summary(), document.graph.ntriples(), severities, key)
+                   document.summary(), document.graph.ntriples(), severities, key, len(document.graph.triples),
+                   timings)
 
 
 def fragment_key(sha256: str, options: BuildOptions) -> str:
@@ -124,6 +136,8 @@ class BuildSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     violating: int = 0
+    triples: int = 0  # in the documents built this time
+    timings: Counter[str] = field(default_factory=Counter)  # seconds per stage, summed over documents
 
 
 def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jobs: int = 1, prune: bool = False,
@@ -163,7 +177,9 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
         if not manifest.entries:
             return summary  # nothing to write: every input failed
         store.load_ontology(ontology_path())
+        started = time.perf_counter()
         _write_outputs(out_dir, files, manifest, options, store, cache, summary)
+        summary.timings["write files"] += time.perf_counter() - started
         store.close()
         files.commit()
         replace_store(staged, store_path)
@@ -252,7 +268,11 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, cache: Pat
         return outcome
     if previous is not None and previous.graph != outcome.graph:
         store.remove(previous.graph)
+    started = time.perf_counter()
     store.replace(outcome.graph, outcome.ntriples)
+    summary.timings.update(outcome.timings)
+    summary.timings["store"] += time.perf_counter() - started
+    summary.triples += outcome.triples
     manifest.entries[outcome.path] = Entry(outcome.sha256, outcome.graph, outcome.symbol, outcome.summary,
                                            outcome.counts, outcome.fragments)
     summary.built += 1

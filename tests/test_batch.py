@@ -106,14 +106,14 @@ def test_a_failing_document_is_listed_and_the_others_land(tmp_path: Path, monkey
     inputs = _copy(RELEASES[:3], tmp_path / "in")
     empty = tmp_path / "in" / "empty.txt"
     empty.write_bytes(b"")
-    real = batch.build_path
+    real = batch.build_source
 
-    def buggy(path: Path, kind: str = "auto"):
-        if path.name == inputs[1].name:
+    def buggy(source, kind: str = "auto"):
+        if source.name == inputs[1].name:
             raise IndexError("list index out of range")
-        return real(path, kind)
+        return real(source, kind)
 
-    monkeypatch.setattr(batch, "build_path", buggy)
+    monkeypatch.setattr(batch, "build_source", buggy)
     summary = build_archive([*inputs, empty], tmp_path / "out", OPTIONS)
     assert summary.documents == 2
     reasons = dict(summary.failures)

@@ -1,0 +1,185 @@
+"""Benchmark: build a synthetic archive of N releases end to end, rebuild it unchanged, query it.
+
+Generates N press releases by varying the bundled seed (benchmarks/synthetic.py),
+builds them with validation exactly as `councilgraph build` does (process pool,
+store, fragments, merged exports), and prints documents/s, triples/s, peak
+resident memory of all the build's processes together, the CPU time per
+stage, the time of an unchanged rebuild, and the "most-cited resolutions"
+query on the store, then the same query with rdflib's SPARQL engine on the
+same data (the first --rdflib-documents documents: rdflib holds every triple
+as Python objects, so the whole archive would not fit). Not a test: the
+figures depend on the machine. From the repository root:
+
+    python3 benchmarks/bench_archive.py --documents 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from councilgraph.batch import BuildOptions, BuildSummary, build_archive
+from councilgraph.exports import DEFAULT_FORMATS
+from councilgraph.queries import named_query
+from councilgraph.store import DocumentStore, query_prefixes
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_archive  # noqa: E402 - the generator sits beside this script
+
+STAGES = ("read", "extract", "map", "validate", "serialise", "store", "write files")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", "-n", type=int, default=1000, help="releases in the archive (default 1000)")
+    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    parser.add_argument("--rdflib-documents", type=int, default=50,
+                        help="documents loaded into rdflib for the reference query (default 50)")
+    parser.add_argument("--work", type=Path, help="keep the archive and the output in this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        run(work, args.documents, args.jobs, args.rdflib_documents)
+
+
+def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
+    started = time.perf_counter()
+    inputs = write_archive(documents, work / "archive")
+    size = sum(p.stat().st_size for p in inputs)
+    print(f"archive: {len(inputs)} synthetic releases, {size / 1e6:.1f} MB "
+          f"(generated in {time.perf_counter() - started:.1f} s)")
+    out = work / "out"
+    shutil.rmtree(out, ignore_errors=True)  # a full build, not a rebuild of an earlier run
+    options = BuildOptions(DEFAULT_FORMATS)
+
+    summary, seconds, peak = measure(lambda: build_archive(inputs, out, options, jobs=jobs))
+    print(f"\nfull build, {jobs} worker(s), with validation, formats {', '.join(options.formats)}:")
+    print(f"  {summary.built} documents, {summary.triples:,} triples in {seconds:.1f} s: "
+          f"{summary.built / seconds:.1f} documents/s, {summary.triples / seconds:,.0f} triples/s")
+    print(f"  peak resident memory, all processes together: {peak / 1e6:.0f} MB")
+    busy = sum(summary.timings[s] for s in STAGES)
+    print("  CPU time by stage (workers and main process), per document:")
+    for stage in STAGES:
+        share = summary.timings[stage] / busy if busy else 0.0
+        print(f"    {stage:<12} {summary.timings[stage] / summary.built * 1000:7.1f} ms  ({share:5.1%})")
+
+    rebuild, seconds, peak = measure(lambda: build_archive(inputs, out, options, jobs=jobs))
+    print(f"\nunchanged rebuild: {rebuild.unchanged} documents checked in {seconds:.2f} s, "
+          f"{len(rebuild.written)} files rewritten")
+
+    print()
+    query_store(out / "store", documents)
+    query_rdflib(out / "graph.nq", rdflib_documents)
+
+
+def measure(action: Callable[[], BuildSummary]) -> tuple[BuildSummary, float, int]:
+    """Run ``action``; its result, wall-clock seconds and the peak RSS summed over this process tree."""
+    sampler = TreeMemory()
+    sampler.start()
+    started = time.perf_counter()
+    try:
+        result = action()
+    finally:
+        sampler.stop()
+    return result, time.perf_counter() - started, sampler.peak
+
+
+class TreeMemory(threading.Thread):
+    """Samples the resident memory of this process and all its descendants (workers, fork server)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.1):
+            self.peak = max(self.peak, _tree_rss(os.getpid()))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+        self.peak = max(self.peak, _tree_rss(os.getpid()))
+
+
+def _tree_rss(root: int) -> int:
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, frontier = 0, [root]
+    while frontier:
+        pid = frontier.pop()
+        total += rss.get(pid, 0)
+        frontier += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
+def query_store(store_path: Path, documents: int) -> None:
+    store = DocumentStore.open_read_only(store_path)
+    try:
+        text = named_query("most-cited-resolutions").text
+        rows, times = timed(lambda: store.query(text).rows)
+        print(f"'most-cited-resolutions' on the store ({documents} documents, {len(store):,} quads): "
+              f"median {statistics.median(times) * 1000:.0f} ms over {len(times)} runs; top: "
+              f"{rows[0][0].value} cited {rows[0][1].value} times")
+    finally:
+        store.close()
+
+
+def query_rdflib(nquads: Path, documents: int) -> None:
+    """The same query with rdflib's engine, on the first ``documents`` named graphs of the N-Quads export."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    lines, graphs, last = [], 0, None
+    with nquads.open(encoding="utf-8") as fh:
+        for line in fh:
+            graph = line.rsplit(" ", 2)[-2]
+            if graph != last:
+                graphs, last = graphs + 1, graph
+                if graphs > documents:
+                    break
+            lines.append(line)
+    data = "".join(lines)
+    text = named_query("most-cited-resolutions").text
+    dataset = Dataset(default_union=True)
+    started = time.perf_counter()
+    dataset.parse(data=data, format="nquads")
+    loaded = time.perf_counter() - started
+    rows, times = timed(lambda: list(dataset.query(text, initNs=query_prefixes())), runs=3)
+    print(f"rdflib on {documents} documents ({len(lines):,} quads, loaded in {loaded:.1f} s): "
+          f"median {statistics.median(times) * 1000:.0f} ms; top: {rows[0][0]} cited {rows[0][1]} times")
+    store = ox.Store()
+    store.load(input=data, format=ox.RdfFormat.N_QUADS)
+    rows, times = timed(lambda: list(store.query(text, use_default_graph_as_union=True)))
+    print(f"pyoxigraph on the same {documents} documents: median {statistics.median(times) * 1000:.1f} ms")
+
+
+def timed(action: Callable[[], list], runs: int = 5) -> tuple[list, list[float]]:
+    result = action()  # warm up: caches, lazy imports
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - started)
+    return result, times
+
+
+if __name__ == "__main__":
+    main()
