@@ -33,6 +33,7 @@ from typing import BinaryIO
 from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment_name
 from councilgraph.exports.base import FragmentExporter
+from councilgraph.exports.nquads import NQuadsExporter
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
 from councilgraph.extract.read import read_source
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
@@ -71,7 +72,7 @@ class Outcome:
     graph: str = ""
     symbol: str = ""
     summary: str = ""
-    ntriples: str = ""
+    quads: bytes = b""  # the document as N-Quads, for the store
     counts: tuple[int, int, int] = (0, 0, 0)
     fragments: str = ""  # key of the fragment files the worker wrote in the cache
     triples: int = 0
@@ -93,7 +94,8 @@ def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Ou
     report = validate_graph(document.graph)
     validated = time.perf_counter()
     export = ExportOptions(options.with_statements)
-    fragments: dict[str, bytes] = {}
+    quads = NQuadsExporter.fragment(document.graph)
+    fragments: dict[str, bytes] = {"nquads": quads} if "nquads" in options.formats else {}
     for name in options.formats:
         if fragment_name(name) not in fragments:
             fragments[fragment_name(name)] = EXPORTERS[name].fragment(document.graph, export)
@@ -107,7 +109,7 @@ def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Ou
     timings = {"read": read - started, "extract": document.timings[0], "map": document.timings[1],
                "validate": validated - mapped, "serialise": time.perf_counter() - validated}
     return Outcome(path, document.source.sha256, None, str(document.graph.name), document.symbol,
-                   document.summary(), document.graph.ntriples(), severities, key, len(document.graph.triples),
+                   document.summary(), quads, severities, key, len(document.graph.triples),
                    timings)
 
 
@@ -171,9 +173,13 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
             store.remove(manifest.entries.pop(name).graph)
             summary.removed += 1
         outcomes = _run(todo, options, jobs, cache)
+        loader = _Loader(store)
         for outcome in progress(outcomes, len(todo)):
-            kept = _keep(outcome, manifest, store, cache, summary)
+            kept = _keep(outcome, manifest, store, loader, summary)
             report(kept, "failed" if kept.error else "same" if kept is not outcome else "built")
+        started = time.perf_counter()
+        loader.flush()
+        summary.timings["store"] += time.perf_counter() - started
         if not manifest.entries:
             return summary  # nothing to write: every input failed
         store.load_ontology(ontology_path())
@@ -246,7 +252,26 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, cache: Path, summary: BuildSummary) -> Outcome:
+class _Loader:
+    """Adds documents to the store ten at a time: one bulk load per document costs twice as much."""
+
+    def __init__(self, store: DocumentStore, batch: int = 10) -> None:
+        self.store, self.batch = store, batch
+        self._pending: list[bytes] = []
+
+    def add(self, quads: bytes) -> None:
+        self._pending.append(quads)
+        if len(self._pending) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self.store.load_quads(b"".join(self._pending))
+            self._pending.clear()
+
+
+def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, loader: _Loader, summary: BuildSummary,
+          ) -> Outcome:
     """Store a built document and keep its fragments, or record why it failed.
 
     Returns the outcome as kept: the same object, a failure, or (for a copy of
@@ -266,10 +291,10 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, cache: Pat
         if previous is not None:  # the output describes the inputs as they are now
             store.remove(manifest.entries.pop(outcome.path).graph)
         return outcome
-    if previous is not None and previous.graph != outcome.graph:
-        store.remove(previous.graph)
     started = time.perf_counter()
-    store.replace(outcome.graph, outcome.ntriples)
+    if previous is not None:
+        store.remove(previous.graph)  # the new version is added with the next batch
+    loader.add(outcome.quads)
     summary.timings.update(outcome.timings)
     summary.timings["store"] += time.perf_counter() - started
     summary.triples += outcome.triples

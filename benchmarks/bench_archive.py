@@ -3,7 +3,7 @@
 Generates N press releases by varying the bundled seed (benchmarks/synthetic.py),
 builds them with validation exactly as `councilgraph build` does (process pool,
 store, fragments, merged exports), and prints documents/s, triples/s, peak
-resident memory of all the build's processes together, the CPU time per
+memory of all the build's processes together (PSS), the CPU time per
 stage, the time of an unchanged rebuild, and the "most-cited resolutions"
 query on the store, then the same query with rdflib's SPARQL engine on the
 same data (the first --rdflib-documents documents: rdflib holds every triple
@@ -64,7 +64,7 @@ def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
     print(f"\nfull build, {jobs} worker(s), with validation, formats {', '.join(options.formats)}:")
     print(f"  {summary.built} documents, {summary.triples:,} triples in {seconds:.1f} s: "
           f"{summary.built / seconds:.1f} documents/s, {summary.triples / seconds:,.0f} triples/s")
-    print(f"  peak resident memory, all processes together: {peak / 1e6:.0f} MB")
+    print(f"  peak memory (PSS), all processes together: {peak / 1e6:.0f} MB")
     busy = sum(summary.timings[s] for s in STAGES)
     print("  CPU time by stage (workers and main process), per document:")
     for stage in STAGES:
@@ -81,7 +81,7 @@ def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
 
 
 def measure(action: Callable[[], BuildSummary]) -> tuple[BuildSummary, float, int]:
-    """Run ``action``; its result, wall-clock seconds and the peak RSS summed over this process tree."""
+    """Run ``action``; its result, wall-clock seconds and the peak memory (PSS) of this process tree."""
     sampler = TreeMemory()
     sampler.start()
     started = time.perf_counter()
@@ -102,32 +102,44 @@ class TreeMemory(threading.Thread):
 
     def run(self) -> None:
         while not self._done.wait(0.1):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self.peak = max(self.peak, _tree_memory(os.getpid()))
 
     def stop(self) -> None:
         self._done.set()
         self.join()
-        self.peak = max(self.peak, _tree_rss(os.getpid()))
+        self.peak = max(self.peak, _tree_memory(os.getpid()))
 
 
-def _tree_rss(root: int) -> int:
+def _tree_memory(root: int) -> int:
+    """Proportional set size (PSS) of ``root`` and its descendants, in bytes.
+
+    PSS splits each shared page among the processes that map it, so the
+    workers' copy-on-write pages from the fork server count once, not once
+    per worker as summed RSS would count them.
+    """
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            parents[int(entry.name)] = int(fields[1])
-            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
     total, frontier = 0, [root]
     while frontier:
         pid = frontier.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         frontier += [child for child, parent in parents.items() if parent == pid]
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def query_store(store_path: Path, documents: int) -> None:
