@@ -9,6 +9,7 @@ names of States and bodies are proper nouns, and this keeps "chad" or
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,10 @@ from councilgraph.ontology.reference import Entity, organizations, states
 __all__ = ["Gazetteer", "Match", "gazetteer", "normalise_name"]
 
 _WORD = re.compile(r"[^\s,;:()\"]+")
+# The words find_all needs to look at: a whole word (a delimiter or the text's start before it) that does not
+# start with a lower-case ASCII letter or a digit. Skipping the other ~85% in the regex engine, not in Python,
+# halves the cost of scanning a statement.
+_CANDIDATE = re.compile(r"(?<![^\s,;:()\"])[^\s,;:()\"a-z0-9][^\s,;:()\"]*")
 _SPACES = re.compile(r"\s+")
 _OFFICIAL_SUFFIX = re.compile(r" ?\([^()\n]{2,40}\)")
 
@@ -106,7 +111,11 @@ class Gazetteer:
         found: list[Match] = []
         pos = start
         first_words = self._first_words
-        for word in _WORD.finditer(text, start, end):
+        words = _CANDIDATE.finditer(text, start, end)
+        first = _WORD.match(text, start, end)
+        if first is not None and start > 0 and _WORD.match(text[start - 1]):  # a word cut by ``start``
+            words = itertools.chain([first], words)
+        for word in words:
             # Cheap checks inline: find_all visits every word of every statement.
             if word.start() < pos or not word.group()[0].isupper():
                 continue
