@@ -79,24 +79,31 @@ def _instrument_forms() -> tuple[dict[str, Entity], dict[str, tuple[int, ...]]]:
 def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
     """Instruments named in ``text[start:end]``, known ones first claimed, left to right."""
     by_key, lengths = _instrument_forms()
-    tokens = list(_TOKEN.finditer(text, start, end))
-    words = [t.group().casefold() for t in tokens]
+    # Token strings come from the regex engine in one call; positions are only worked out for a
+    # statement that names an instrument (most do not). Case folding never creates or removes a
+    # delimiter, so the folded text has the same tokens.
+    originals = _TOKEN.findall(text, start, end)
+    words = _TOKEN.findall(text[start:end].casefold())
+    hits: list[tuple[int, int, Entity]] = []
+    free = 0
+    for i in [i for i, word in enumerate(words) if word in lengths]:
+        if i < free:
+            continue
+        capital = originals[i][0].isupper() or originals[i][0].isdigit()
+        for n in lengths[words[i]]:
+            if n < 4 and not capital:
+                continue  # a short form in lower case is a common phrase; a long title is not
+            entity = by_key.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
+            if entity is not None:
+                hits.append((i, n, entity))
+                free = i + n
+                break
     found: list[InstrumentRef] = []
-    i = 0
-    while i < len(tokens):
-        matched = 0
-        if words[i] in lengths:
-            capital = text[tokens[i].start()].isupper() or text[tokens[i].start()].isdigit()
-            for n in lengths[words[i]]:
-                if n < 4 and not capital:
-                    continue  # a short form in lower case is a common phrase; a long title is not
-                entity = by_key.get(" ".join(words[i:i + n])) if i + n <= len(tokens) else None
-                if entity is not None:
-                    s, e = tokens[i].start(), tokens[i + n - 1].end()
-                    found.append(InstrumentRef(entity, _article(text, s), s, e))
-                    matched = n
-                    break
-        i += matched or 1
+    if hits:
+        spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+        for i, n, entity in hits:
+            s, e = spans[i][0], spans[i + n - 1][1]
+            found.append(InstrumentRef(entity, _article(text, s), s, e))
     taken = [(r.start, r.end) for r in found]
     charter = _charter()
     for m in _BARE_CHARTER.finditer(text, start, end):
