@@ -47,6 +47,7 @@ __all__ = ["BuildOptions", "BuildSummary", "Outcome", "build_archive", "build_on
 
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds
 FAILURES = "failures.tsv"
+_WORKER_DOCUMENTS = 25  # documents a worker process builds before it is replaced
 _VALIDATION = {"validation.ttl": ValidationTurtle, "validation.md": ValidationMarkdown}
 
 
@@ -233,7 +234,9 @@ def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iter
     context = multiprocessing.get_context("forkserver" if hasattr(os, "fork") else "spawn")
     if hasattr(context, "set_forkserver_preload"):
         context.set_forkserver_preload(["councilgraph.batch"])  # import once, not in every worker
-    pool = context.Pool(min(jobs, len(todo)), initializer=_ignore_interrupt)
+    # A worker is replaced after a hundred documents: Python's allocator and the libraries' caches keep
+    # what a long-lived process once needed, and an archive is thousands of documents.
+    pool = context.Pool(min(jobs, len(todo)), initializer=_ignore_interrupt, maxtasksperchild=_WORKER_DOCUMENTS)
     try:
         waiting = iter(todo)
         running = deque(pool.apply_async(work, (path,)) for path in islice(waiting, 2 * jobs))
