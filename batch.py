@@ -22,7 +22,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -140,7 +140,7 @@ class BuildSummary:
     written: list[Path] = field(default_factory=list)
     violating: int = 0
     triples: int = 0  # in the documents built this time
-    timings: Counter[str] = field(default_factory=Counter)  # seconds per stage, summed over documents
+    timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # seconds per stage
 
 
 def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jobs: int = 1, prune: bool = False,
@@ -298,7 +298,8 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, loader: _L
     if previous is not None:
         store.remove(previous.graph)  # the new version is added with the next batch
     loader.add(outcome.quads)
-    summary.timings.update(outcome.timings)
+    for stage, seconds in outcome.timings.items():
+        summary.timings[stage] += seconds
     summary.timings["store"] += time.perf_counter() - started
     summary.triples += outcome.triples
     manifest.entries[outcome.path] = Entry(outcome.sha256, outcome.graph, outcome.symbol, outcome.summary,

@@ -152,6 +152,7 @@ class DocumentStore:
         node = ox.NamedNode(subject)
         query = f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ {node} ?p ?o }} FILTER(?g != {_ONTOLOGY}) }}"
         rows = self._store.query(query)
+        assert isinstance(rows, ox.QuerySolutions)  # a SELECT query
         return sorted((ox.Triple(node, row["p"], row["o"]) for row in rows), key=str)
 
     def documents(self) -> list[str]:
