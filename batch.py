@@ -151,7 +151,8 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
     old = Manifest.load(out_dir / MANIFEST)
-    fresh = old.fingerprint != options.fingerprint()
+    # Without the previous store the unchanged documents' graphs would be missing: build everything.
+    fresh = old.fingerprint != options.fingerprint() or not (out_dir / STORE_DIR / "CURRENT").is_file()
     manifest = Manifest(options.fingerprint(), {} if fresh else dict(old.entries))
     cache = out_dir / CACHE_DIR
     summary = BuildSummary()

@@ -206,3 +206,17 @@ def test_progress_and_summary_lines(tmp_path: Path) -> None:
     assert "2 document(s) built, 0 unchanged, 0 failed; 2 in the graph" in result.output
     result = CliRunner().invoke(main, ["build", *map(str, inputs), "--out", str(tmp_path / "out")])
     assert result.output.strip().endswith("up to date")
+
+
+def test_a_lost_store_or_output_file_is_rebuilt(tmp_path: Path) -> None:
+    inputs = _copy(RELEASES[:3], tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs, out, OPTIONS)
+    before = _files(out)
+    (out / "graph.ttl").unlink()
+    summary = build_archive(inputs, out, OPTIONS)
+    assert summary.built == 0 and _files(out) == before  # written again from the kept fragments
+    shutil.rmtree(out / "store")
+    summary = build_archive(inputs, out, OPTIONS)
+    assert summary.built == 3 and len(_symbols(out)) == 3  # no store to add to: everything again
+    assert _files(out) == before
