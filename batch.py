@@ -48,6 +48,9 @@ __all__ = ["BuildOptions", "BuildSummary", "Outcome", "build_archive", "build_on
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds
 FAILURES = "failures.tsv"
 _WORKER_DOCUMENTS = 25  # documents a worker process builds before it is replaced
+#: Seconds one document may take in a worker. A seed-size release takes a fifth of a second; a worker that
+#: the system killed (out of memory) never answers, and the build must not wait for it forever.
+DOCUMENT_TIMEOUT = 300
 _VALIDATION = {"validation.ttl": ValidationTurtle, "validation.md": ValidationMarkdown}
 
 
@@ -240,11 +243,15 @@ def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iter
     pool = context.Pool(min(jobs, len(todo)), initializer=_ignore_interrupt, maxtasksperchild=_WORKER_DOCUMENTS)
     try:
         waiting = iter(todo)
-        running = deque(pool.apply_async(work, (path,)) for path in islice(waiting, 2 * jobs))
+        running = deque((path, pool.apply_async(work, (path,))) for path in islice(waiting, 2 * jobs))
         while running:  # bounded: finished outcomes do not pile up in memory while the store catches up
-            outcome = running.popleft().get()
+            path, result = running.popleft()
+            try:
+                outcome = result.get(timeout=DOCUMENT_TIMEOUT)
+            except multiprocessing.TimeoutError:  # also what a worker killed from outside looks like
+                outcome = Outcome(path, "", error=f"not built within {DOCUMENT_TIMEOUT} s (did its worker die?)")
             for path in islice(waiting, 1):
-                running.append(pool.apply_async(work, (path,)))
+                running.append((path, pool.apply_async(work, (path,))))
             yield outcome
         pool.close()
     finally:

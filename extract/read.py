@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,7 +125,12 @@ def read_source(path: Path) -> Source:
         InputError: unreadable, empty, binary, non-UTF-8 or oversized file.
     """
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):  # a pipe or a device would be read forever
+            raise InputError("not a regular file")
+        size = status.st_size
         if size > MAX_BYTES:
             raise InputError(f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
         data = path.read_bytes()

@@ -220,3 +220,20 @@ def test_a_lost_store_or_output_file_is_rebuilt(tmp_path: Path) -> None:
     summary = build_archive(inputs, out, OPTIONS)
     assert summary.built == 3 and len(_symbols(out)) == 3  # no store to add to: everything again
     assert _files(out) == before
+
+
+def test_a_worker_that_does_not_answer_costs_its_document_not_the_build(tmp_path: Path, monkeypatch) -> None:
+    """A worker killed from outside (out of memory) never answers; the build reports and goes on."""
+    inputs = _copy(RELEASES[:4], tmp_path / "in")
+    monkeypatch.setattr(batch, "DOCUMENT_TIMEOUT", 0.001)  # no document is built that fast
+    summary = build_archive(inputs, tmp_path / "out", OPTIONS, jobs=2)
+    assert summary.failures and all(reason == "not built within 0.001 s (did its worker die?)"
+                                    for _, reason in summary.failures)
+    assert summary.documents == len(inputs) - len(summary.failures)
+
+
+def test_a_named_pipe_is_refused_not_waited_for(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    summary = build_archive([fifo, *_copy(RELEASES[:1], tmp_path / "in")], tmp_path / "out", OPTIONS)
+    assert summary.failures == [(str(fifo.resolve()), "not a regular file")]
