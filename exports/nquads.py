@@ -6,9 +6,16 @@ from rdflib import BNode, Literal, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 
-__all__ = ["ESCAPES", "NQuadsExporter", "nquad_term", "ntriples_lines"]
+__all__ = ["ESCAPES", "escape", "NQuadsExporter", "nquad_term", "ntriples_lines"]
 
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def escape(lexical: str) -> str:
+    """A literal's text with the N-Triples/Turtle escapes; most texts need none, and copying is the cost."""
+    if '"' in lexical or "\\" in lexical or "\n" in lexical or "\r" in lexical:
+        return lexical.translate(ESCAPES)
+    return lexical
 
 
 def nquad_term(term: URIRef | Literal | BNode) -> str:
@@ -18,7 +25,7 @@ def nquad_term(term: URIRef | Literal | BNode) -> str:
     if isinstance(term, BNode):
         return f"_:{term}"
     if isinstance(term, Literal):
-        lexical = f'"{str(term).translate(ESCAPES)}"'
+        lexical = f'"{escape(str(term))}"'
         if term.language:
             return f"{lexical}@{term.language}"
         if term.datatype:

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
-from councilgraph.exports.nquads import ESCAPES
+from councilgraph.exports.nquads import escape
 from councilgraph.graph.namespace import PREFIXES, SH
 from councilgraph.store import SHARED_CLASSES, DocumentStore
 
@@ -38,7 +38,8 @@ PREFIX_LINES = tuple(f"@prefix {name}: <{namespace}> ." for name, namespace in s
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BARE = {str(XSD.integer): re.compile(r"[+-]?\d+"), str(XSD.boolean): re.compile(r"true|false")}
 _STRING = str(XSD.string)
-_SHARED = frozenset(SHARED_CLASSES)
+_SHARED = frozenset(URIRef(c) for c in SHARED_CLASSES)
+_TYPE = frozenset({RDF.type})  # set membership: a hash test, not rdflib's __eq__ on every predicate
 
 
 @lru_cache(maxsize=65536)  # a build repeats few distinct IRIs many times
@@ -71,7 +72,7 @@ def stored_turtle_term(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> str:
 def _literal(lexical: str, datatype: str | None, language: str | None) -> str:
     if datatype in _BARE and _BARE[datatype].fullmatch(lexical):
         return lexical
-    quoted = f'"{lexical.translate(ESCAPES)}"'
+    quoted = f'"{escape(lexical)}"'
     if language:
         return f"{quoted}@{language}"
     return f"{quoted}^^{_compact(datatype)}" if datatype else quoted
@@ -100,7 +101,7 @@ def subject_blocks(triples: Iterable[tuple[Any, Any, Any]], indent: str = "",
 
 def own_triples(document: DocumentGraph) -> list[tuple[Any, Any, Any]]:
     """The triples about the nodes only this document describes (not about States, people, resolutions ...)."""
-    shared = {s for s, p, o in document.triples if p == RDF.type and str(o) in _SHARED}
+    shared = {s for s, p, o in document.triples if p in _TYPE and o in _SHARED}
     return [triple for triple in document.triples if triple[0] not in shared]
 
 
