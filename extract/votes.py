@@ -120,11 +120,11 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             counts = _COUNTS.search(text, s, e)
             adopting = _ADOPTING.search(text, s, e)
             failed = _FAILED.search(text, s, e)
+            if not (adopting or failed or counts):
+                continue  # most sentences: no need to look for the documents they name
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
             if failed and not refs:
                 failure_reported = True
-            if not (adopting or failed or counts):
-                continue
             if failed:
                 document = refs[0] if refs else DocumentRef("", "draft", None, None, s, s)
                 key = document.symbol or "draft"
