@@ -40,7 +40,7 @@ from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
 from councilgraph.pipeline import InputError, build_source
 from councilgraph.shapes import shapes_text
-from councilgraph.store import STORE_DIR, DocumentStore, remove_leftovers, replace_store, staging_path
+from councilgraph.store import STORE_DIR, DocumentStore, is_store, remove_leftovers, replace_store, staging_path
 from councilgraph.validate import SEVERITIES, validate_graph
 
 __all__ = ["BuildOptions", "BuildSummary", "Outcome", "build_archive", "build_one"]
@@ -155,7 +155,7 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
     remove_leftovers(out_dir)
     old = Manifest.load(out_dir / MANIFEST)
     # Without the previous store the unchanged documents' graphs would be missing: build everything.
-    fresh = old.fingerprint != options.fingerprint() or not (out_dir / STORE_DIR / "CURRENT").is_file()
+    fresh = old.fingerprint != options.fingerprint() or not is_store(out_dir / STORE_DIR)
     manifest = Manifest(options.fingerprint(), {} if fresh else dict(old.entries))
     cache = out_dir / CACHE_DIR
     summary = BuildSummary()
@@ -217,7 +217,7 @@ def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
 
 def _staging_store(store_path: Path, staged: Path, fresh: bool) -> DocumentStore:
     """A copy of the previous store to change (a checkpoint: hard links, cheap), or a new one."""
-    if fresh or not (store_path / "CURRENT").is_file():
+    if fresh:
         return DocumentStore.create(staged)
     previous = DocumentStore.open_read_only(store_path)
     try:

@@ -210,8 +210,6 @@ StorePath = click.Path(file_okay=False, dir_okay=True, path_type=Path)
 
 def _open_store(path: Path) -> DocumentStore:
     """The store at ``path``, or in ``path/store`` when given a build's output folder."""
-    if not (path / "CURRENT").is_file() and (path / STORE_DIR / "CURRENT").is_file():
-        path = path / STORE_DIR
     try:
         return DocumentStore.open_read_only(path)
     except StoreError as err:
@@ -345,8 +343,6 @@ def serve(store_path: Path, port: int, host: str, writable: bool) -> None:
       http://127.0.0.1:7878/        a query page in the browser
     The default graph is the union of the documents, as in `councilgraph query`.
     """
-    if not (store_path / "CURRENT").is_file() and (store_path / STORE_DIR / "CURRENT").is_file():
-        store_path = store_path / STORE_DIR
     # SIGTERM (a service manager, `kill`) stops the server too, instead of leaving it running alone;
     # installed first, so that it also holds while the server is starting.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -354,7 +350,7 @@ def serve(store_path: Path, port: int, host: str, writable: bool) -> None:
     try:
         server = SparqlServer(store_path, port, host, writable)
         server.start()
-        click.echo(f"SPARQL endpoint {server.url}/query on {store_path} ({'read-write' if writable else 'read-only'});"
+        click.echo(f"SPARQL endpoint {server.url}/query on {server.store} ({'read-write' if writable else 'read-only'});"
                    " Ctrl-C stops it", err=True)
         status = server.wait()
     except StoreError as err:

@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 
-from councilgraph.store import StoreError
+from councilgraph.store import StoreError, find_store
 
 __all__ = ["SparqlServer", "free_port", "oxigraph_program"]
 
@@ -44,11 +44,10 @@ def free_port(host: str = LOOPBACK) -> int:
 
 
 class SparqlServer:
-    """The oxigraph server on ``store``; a context manager that starts it and stops it."""
+    """The oxigraph server on ``store`` (or a build's output folder); starts and stops as a context manager."""
 
     def __init__(self, store: Path, port: int, host: str = LOOPBACK, writable: bool = False) -> None:
-        if not (store / "CURRENT").is_file():
-            raise StoreError(f"{store} is not a councilgraph store (run `councilgraph build --out DIR` first)")
+        store = find_store(store)
         self.store, self.host, self.port, self.writable = store, host, port, writable
         self._process: subprocess.Popen[bytes] | None = None
         # The server's messages go to a file: a pipe nobody reads could fill up and block it.

@@ -20,7 +20,8 @@ import pyoxigraph as ox
 
 from councilgraph.graph.namespace import PREFIXES
 
-__all__ = ["ONTOLOGY_GRAPH", "SHARED_CLASSES", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term", "answer", "query_prefixes",
+__all__ = ["ONTOLOGY_GRAPH", "SHARED_CLASSES", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term",
+           "find_store", "is_store", "answer", "query_prefixes",
            "remove_leftovers", "replace_store", "staging_path"]
 
 #: The store's folder inside a build's output folder.
@@ -40,6 +41,24 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 class StoreError(Exception):
     """The store cannot be opened (missing, not a store, locked by a writer)."""
+
+
+def is_store(path: Path) -> bool:
+    """Whether ``path`` holds a store (RocksDB's CURRENT file is there)."""
+    return (path / "CURRENT").is_file()
+
+
+def find_store(path: Path) -> Path:
+    """The store at ``path``, or in ``path/store`` when given a build's output folder.
+
+    Raises:
+        StoreError: neither is a store.
+    """
+    if is_store(path):
+        return path
+    if is_store(path / STORE_DIR):
+        return path / STORE_DIR
+    raise StoreError(f"{path} is not a councilgraph store (run `councilgraph build --out DIR` first)")
 
 
 class QueryError(Exception):
@@ -93,9 +112,8 @@ class DocumentStore:
 
     @classmethod
     def open_read_only(cls, path: Path) -> DocumentStore:
-        """Open an existing store for queries."""
-        if not (path / "CURRENT").is_file():
-            raise StoreError(f"{path} is not a councilgraph store (run `councilgraph build --out DIR` first)")
+        """Open an existing store for queries (``path`` may be a build's output folder)."""
+        path = find_store(path)
         try:
             return cls(ox.Store.read_only(str(path)), path, read_only=True)
         except OSError as err:
