@@ -32,7 +32,7 @@ from typing import BinaryIO
 
 from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment_name
-from councilgraph.exports.base import FragmentExporter
+from councilgraph.exports.base import FragmentExporter, write_file
 from councilgraph.exports.nquads import NQuadsExporter
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
 from councilgraph.extract.read import read_source
@@ -328,11 +328,7 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
                 ("validation.md", ValidationMarkdown, partial(ValidationMarkdown, counts=counts))]
     for name, exporter, make in writers:
         path = out_dir / exporter.file_name
-        with files.open(path) as out:
-            writer = make(out)
-            for entry in order:
-                writer.write((cache / f"{entry.fragments}.{name}").read_bytes())
-            writer.finalize(store)
+        write_file(files, path, make, ((cache / f"{e.fragments}.{name}").read_bytes() for e in order), store)
         summary.written.append(path)
     files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
     files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -230,8 +230,7 @@ def replace_store(staged: Path, store_path: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def remove_leftovers(out_dir: Path, names: Iterable[str] = (STORE_DIR,)) -> None:
+def remove_leftovers(out_dir: Path) -> None:
     """Staging folders of interrupted builds."""
-    for name in names:
-        for leftover in out_dir.glob(f".{name}.*-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in out_dir.glob(f".{STORE_DIR}.*-*"):
+        shutil.rmtree(leftover, ignore_errors=True)

@@ -1,5 +1,6 @@
 """Exporters: one module per format, all following :class:`~councilgraph.exports.base.Exporter`."""
 
+from functools import partial
 from pathlib import Path
 
 from councilgraph.exports.base import (
@@ -10,6 +11,7 @@ from councilgraph.exports.base import (
     FragmentExporter,
     StagedFiles,
     atomic_write,
+    write_file,
 )
 from councilgraph.exports.gexf import GEXFExporter
 from councilgraph.exports.graphml import GraphMLExporter
@@ -58,11 +60,8 @@ def export_documents(documents: list[DocumentGraph], out_dir: Path, formats: tup
     files = StagedFiles()
     for name in formats:
         exporter = EXPORTERS[name]
-        with files.open(out_dir / exporter.file_name) as out:
-            writer = exporter(out, options)
-            for document in ordered:
-                writer.write(exporter.fragment(document, options))
-            writer.finalize(store)
+        fragments = (exporter.fragment(document, options) for document in ordered)
+        write_file(files, out_dir / exporter.file_name, partial(exporter, options=options), fragments, store)
         written[name] = out_dir / exporter.file_name
     files.commit()
     return written

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from councilgraph.store import DocumentStore
 
 __all__ = ["DEFAULT_OPTIONS", "DocumentGraph", "ExportOptions", "Exporter", "FragmentExporter", "StagedFiles", "atomic_write",
-           "is_local", "write_output"]
+           "write_file"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +108,14 @@ class FragmentExporter:
             self.out.write(chunk)
 
 
-def is_local(subject: str, document: str) -> bool:
-    """Whether ``subject`` belongs to one document alone (the document itself or a part of it)."""
-    return subject == document or subject.startswith(document + "/")
+def write_file(files: StagedFiles, path: Path, make: Callable[[BinaryIO], FragmentExporter],
+               fragments: Iterable[bytes], store: DocumentStore) -> None:
+    """Stage ``path`` as ``make`` writes it: its head, the fragments in order, then what spans documents."""
+    with files.open(path) as out:
+        writer = make(out)
+        for fragment in fragments:
+            writer.write(fragment)
+        writer.finalize(store)
 
 
 class StagedFiles:
@@ -125,14 +130,8 @@ class StagedFiles:
 
     def write(self, path: Path, data: bytes) -> None:
         """Write ``data`` to a temporary file beside ``path``."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        self._pending.append((Path(tmp), path))
-        with os.fdopen(fd, "wb") as fh:
+        with self.open(path) as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual permissions
 
     @contextmanager
     def open(self, path: Path) -> Iterator[BinaryIO]:
@@ -144,7 +143,7 @@ class StagedFiles:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual permissions
 
     def commit(self) -> None:
         """Rename every staged file into place."""
@@ -177,11 +176,3 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         files.discard()
         raise
-
-
-def write_output(path: Path, data: bytes, files: StagedFiles | None) -> None:
-    """Stage ``data`` for ``path`` in ``files``; without staging, write it atomically at once."""
-    if files is None:
-        atomic_write(path, data)
-    else:
-        files.write(path, data)
