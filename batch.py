@@ -175,7 +175,7 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
     files = StagedFiles()
     try:
         for name in gone:
-            store.remove(manifest.entries.pop(name).graph)
+            store.remove(manifest.drop(name).graph)
             summary.removed += 1
         outcomes = _run(todo, options, jobs, cache)
         loader = _Loader(store)
@@ -290,9 +290,8 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, loader: _L
     """
     previous = manifest.entries.get(outcome.path)
     if outcome.error is None:
-        owner = next((name for name, e in manifest.entries.items()
-                      if e.graph == outcome.graph and name != outcome.path), None)
-        if owner is not None:
+        owner = manifest.owner(outcome.graph)
+        if owner is not None and owner != outcome.path:
             if manifest.entries[owner].sha256 == outcome.sha256:  # the same text under another name: built once
                 return Outcome(outcome.path, outcome.sha256, summary=f"same content as {Path(owner).name}")
             outcome = Outcome(outcome.path, outcome.sha256, f"document {outcome.symbol} was already built from "
@@ -300,7 +299,7 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, loader: _L
     if outcome.error is not None:
         summary.failures.append((outcome.path, outcome.error))
         if previous is not None:  # the output describes the inputs as they are now
-            store.remove(manifest.entries.pop(outcome.path).graph)
+            store.remove(manifest.drop(outcome.path).graph)
         return outcome
     started = time.perf_counter()
     if previous is not None:
@@ -310,8 +309,8 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, loader: _L
         summary.timings[stage] += seconds
     summary.timings["store"] += time.perf_counter() - started
     summary.triples += outcome.triples
-    manifest.entries[outcome.path] = Entry(outcome.sha256, outcome.graph, outcome.symbol, outcome.summary,
-                                           outcome.counts, outcome.fragments)
+    manifest.put(outcome.path, Entry(outcome.sha256, outcome.graph, outcome.symbol, outcome.summary, outcome.counts,
+                                     outcome.fragments))
     summary.built += 1
     return outcome
 

@@ -35,7 +35,7 @@ from councilgraph.store import (
     StoreError,
     Term,
 )
-from councilgraph.validate import SEVERITIES, report_markdown, validate_ntriples
+from councilgraph.validate import SEVERITIES, report_markdown, severity_summary, validate_ntriples
 from councilgraph.viz.command import viz_command
 
 OutDir = click.Path(file_okay=False, dir_okay=True, writable=True, path_type=Path)
@@ -114,7 +114,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
         elif not quiet and not bar:
             name = Path(outcome.path).name
             click.echo(f"{name}: skipped, {outcome.summary}" if what == "same"
-                       else f"{outcome.summary}; {_counts(outcome.counts)}")
+                       else f"{outcome.summary}; {severity_summary(dict(zip(SEVERITIES, outcome.counts, strict=True)))}")
 
     try:
         summary = build_archive(paths, out_dir, options, jobs=jobs, prune=prune, report=report,
@@ -138,10 +138,6 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
         click.echo(f"{summary.violating} document(s) violate the shapes; see {out_dir / 'validation.md'}", err=True)
     if failed or (strict and summary.violating):
         sys.exit(1)
-
-
-def _counts(counts: tuple[int, int, int]) -> str:
-    return ", ".join(f"{n} {name.lower()}{'' if n == 1 else 's'}" for n, name in zip(counts, SEVERITIES, strict=True))
 
 
 def _closing_line(summary: BuildSummary, out_dir: Path) -> str:

@@ -36,6 +36,28 @@ class Manifest:
 
     fingerprint: str = ""
     entries: dict[str, Entry] = field(default_factory=dict)
+    _owners: dict[str, str] = field(default_factory=dict, repr=False)  # graph -> path, kept by put and drop
+
+    def __post_init__(self) -> None:
+        self._owners = {entry.graph: path for path, entry in self.entries.items()}
+
+    def put(self, path: str, entry: Entry) -> None:
+        """Record (or replace) what ``path`` built."""
+        if path in self.entries:
+            self.drop(path)
+        self.entries[path] = entry
+        self._owners[entry.graph] = path
+
+    def drop(self, path: str) -> Entry:
+        """Forget ``path``; its entry."""
+        entry = self.entries.pop(path)
+        if self._owners.get(entry.graph) == path:
+            del self._owners[entry.graph]
+        return entry
+
+    def owner(self, graph: str) -> str | None:
+        """The input whose document is ``graph`` (a dictionary look-up: a build asks once per document)."""
+        return self._owners.get(graph)
 
     @classmethod
     def load(cls, path: Path) -> Manifest:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,7 +26,7 @@ from councilgraph.graph.namespace import CG, SH
 from councilgraph.shapes import shapes_text
 
 __all__ = ["Result", "Report", "summary", "validate_graph", "validate_ntriples", "report_triples", "report_markdown",
-           "report_header", "report_section", "SEVERITIES"]
+           "report_header", "report_section", "severity_summary", "SEVERITIES"]
 
 #: Severities in the order a reader cares about them.
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -146,7 +146,7 @@ def report_header(counts: Iterable[Counter[str]]) -> str:
         total.update(document)
         documents += 1
         clean += not sum(document.values())
-    return (f"# Validation report\n\n{documents} document(s): {_summary(total)}; "
+    return (f"# Validation report\n\n{documents} document(s): {severity_summary(total)}; "
             f"{clean} document(s) without any result.\n\n")
 
 
@@ -155,7 +155,7 @@ def report_section(report: Report, text: str, offsets: dict[object, list[tuple[i
     if not report.results:
         return ""
     verdict = "conforms" if report.conforms else "does not conform"
-    lines = [f"## {report.name}", "", f"{verdict}: {_summary(report.counts())}", ""]
+    lines = [f"## {report.name}", "", f"{verdict}: {severity_summary(report.counts())}", ""]
     used: Counter[object] = Counter()
     for result in report.results:
         path = f" `{_short(result.path)}`" if result.path else ""
@@ -172,13 +172,14 @@ def report_section(report: Report, text: str, offsets: dict[object, list[tuple[i
     return "\n".join(lines) + "\n\n"
 
 
-def _summary(counts: Counter[str]) -> str:
+def severity_summary(counts: Mapping[str, int]) -> str:
+    """"0 violations, 4 warnings, 0 infos" from the number of results per severity."""
     return ", ".join(f"{counts[s]} {s.lower()}{'s' if counts[s] != 1 else ''}" for s in SEVERITIES)
 
 
 def summary(report: Report) -> str:
     """"0 violations, 4 warnings, 0 infos"."""
-    return _summary(report.counts())
+    return severity_summary(report.counts())
 
 
 def _short(iri: str) -> str:
