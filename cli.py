@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import click
 from pyoxigraph import Literal as OxLiteral
@@ -37,6 +38,8 @@ from councilgraph.store import (
 )
 from councilgraph.validate import SEVERITIES, report_markdown, severity_summary, validate_ntriples
 from councilgraph.viz.command import viz_command
+
+T = TypeVar("T")
 
 OutDir = click.Path(file_okay=False, dir_okay=True, writable=True, path_type=Path)
 
@@ -150,26 +153,29 @@ def _closing_line(summary: BuildSummary, out_dir: Path) -> str:
             f"{removed}; {summary.documents} in the graph; wrote {names} and {out_dir / STORE_DIR}/")
 
 
-def _no_progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
-    return outcomes
+def _no_progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
+    return items
 
 
-def _progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
-    """A progress bar on the terminal: documents done, rate, failures."""
+def _progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
+    """A progress bar on the terminal: items done, rate, and failed documents."""
     start = time.monotonic()
-    state = {"done": 0, "failed": 0}
+    state = {"done": 0, "failed": 0, "outcomes": 0}
 
     def status(_: object) -> str:
         rate = state["done"] / max(time.monotonic() - start, 1e-9)
-        return f"{rate:.1f} documents/s, {state['failed']} failed"
+        failed = f", {state['failed']} failed" if state["outcomes"] else ""  # storing has no failures to show
+        return f"{rate:.1f} documents/s{failed}"
 
-    with click.progressbar(length=total, label="Building", file=sys.stderr, show_pos=True,
+    with click.progressbar(length=total, label=f"{label:<9}", file=sys.stderr, show_pos=True,
                            item_show_func=status) as bar:
-        for outcome in outcomes:
+        for item in items:
             state["done"] += 1
-            state["failed"] += outcome.error is not None
-            bar.update(1, outcome)
-            yield outcome
+            if isinstance(item, Outcome):
+                state["outcomes"] += 1
+                state["failed"] += item.error is not None
+            bar.update(1, item)
+            yield item
 
 
 @main.command("validate")
