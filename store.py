@@ -29,12 +29,12 @@ STORE_DIR = "store"
 #: The named graph holding the ontology (its own IRI).
 ONTOLOGY_GRAPH = "https://w3id.org/councilgraph/ontology"
 _ONTOLOGY = ox.NamedNode(ONTOLOGY_GRAPH)
-_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _CG = "https://w3id.org/councilgraph/ontology#"
 #: Classes of the nodes that several documents describe; every other node belongs to one document.
 SHARED_CLASSES = tuple(_CG + name for name in ("State", "Organization", "Person", "Meeting", "Resolution",
                                                "AssemblyResolution", "PresidentialStatement", "Document",
                                                "Instrument"))
+_SHARED_VALUES = " ".join(f"<{c}>" for c in SHARED_CLASSES)
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -154,12 +154,12 @@ class DocumentStore:
 
     def shared_subjects(self) -> list[str]:
         """The nodes several documents may describe (States, people, resolutions ...), sorted."""
-        subjects: set[str] = set()
-        for cls in SHARED_CLASSES:
-            for quad in self._store.quads_for_pattern(None, _TYPE, ox.NamedNode(cls), None):
-                if isinstance(quad.subject, ox.NamedNode):
-                    subjects.add(quad.subject.value)
-        return sorted(subjects)
+        # The engine removes the duplicates: a State is typed in every document that names it, and
+        # handing each copy to Python took ten times as long (1.4 against 0.14 s on 1,000 documents).
+        rows = self._store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a ?class }} FILTER(isIRI(?s)) "
+                                 f"VALUES ?class {{ {_SHARED_VALUES} }} }}")
+        assert isinstance(rows, ox.QuerySolutions)  # a SELECT query
+        return sorted(row[0].value for row in rows)
 
     def merged_triples(self, subject: str) -> list[ox.Triple]:
         """The triples about ``subject`` in all documents, each once, sorted (the ontology's graph left out).
