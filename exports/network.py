@@ -13,8 +13,9 @@ node-link JSON) only serialise the graph.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 
 import networkx as nx
@@ -24,7 +25,8 @@ from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOpti
 from councilgraph.graph.namespace import CG
 from councilgraph.store import DocumentStore
 
-__all__ = ["NetworkExporter", "citation_network", "network_facts"]
+__all__ = ["NETWORK_NAME", "Edge", "NetworkExporter", "Node", "citation_network", "network_facts", "xml_attribute",
+           "xml_text"]
 
 _NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolution: "ga-resolution",
                CG.PresidentialStatement: "presidential-statement",
@@ -33,6 +35,9 @@ _NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolu
 _PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
                     CG.Statement: "statement"}
 _DOCUMENT_KINDS = ("resolution", "presidential-statement")
+_NODE_ATTRIBUTES = ("kind", "label", "symbol", "year")  # in this order in every format, then in_degree
+NETWORK_NAME = "councilgraph citation network"
+_ATTRIBUTE_ESCAPES = str.maketrans({'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"})
 _KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, CG.characterisation,
          CG.paragraphOf, CG.delegation}
 
@@ -43,8 +48,33 @@ def network_facts(document: DocumentGraph) -> set[tuple[URIRef, URIRef, object]]
             if p in _KEPT or (p == RDF.type and (o in _NODE_KINDS or o in _PARAGRAPH_KINDS or o == CG.Citation))}
 
 
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A node of the merged network: its IRI and attributes (kind, label, symbol, year, in_degree)."""
+
+    id: str
+    attributes: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """An edge of the merged network; ``key`` tells apart the edges between the same two nodes."""
+
+    source: str
+    target: str
+    key: int
+    phrase: str
+    cito: str
+    paragraph: str
+    weight: int
+
+
 class NetworkExporter(FragmentExporter):
-    """Merges the per-document networks (nodes by IRI, edge weights summed); subclasses serialise the whole."""
+    """Merges the per-document networks (nodes by IRI, edge weights summed); subclasses write the whole.
+
+    The writers stream: each node and edge is formatted and written on its own, so only the merged
+    network (a few hundred bytes per node and edge) is held, never a document tree of the file.
+    """
 
     def __init__(self, out: BinaryIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
         super().__init__(out, options)
@@ -67,25 +97,54 @@ class NetworkExporter(FragmentExporter):
                     known["kind"] = attributes["kind"]
                 if "year" in attributes:
                     known.setdefault("year", attributes["year"])
+                if not known["symbol"]:
+                    known["symbol"] = attributes["symbol"]
         for source, target, phrase, cito, paragraph, weight in part["edges"]:
             self._edges[(source, target, phrase, cito, paragraph)] += weight
 
-    def graph(self) -> nx.MultiDiGraph:
-        """The merged network, nodes and edges in a fixed order."""
-        graph = nx.MultiDiGraph(name="councilgraph citation network")
-        for node in sorted(self._nodes):
-            graph.add_node(node, **self._nodes[node])
+    def merged(self) -> tuple[list[Node], list[Edge]]:
+        """The merged network: nodes sorted by IRI with their in-degree, edges sorted, keyed per node pair."""
+        citing: defaultdict[str, set[str]] = defaultdict(set)
+        keys: Counter[tuple[str, str]] = Counter()
+        edges = []
         for (source, target, phrase, cito, paragraph), weight in sorted(self._edges.items()):
-            graph.add_edge(source, target, phrase=phrase, cito=cito, paragraph=paragraph, weight=weight)
-        for node in graph.nodes:
-            graph.nodes[node]["in_degree"] = len(set(graph.predecessors(node)))
+            citing[target].add(source)
+            edges.append(Edge(source, target, keys[(source, target)], phrase, cito, paragraph, weight))
+            keys[(source, target)] += 1
+        nodes = []
+        for node in sorted(self._nodes):
+            attributes = {name: self._nodes[node][name] for name in _NODE_ATTRIBUTES if name in self._nodes[node]}
+            attributes["in_degree"] = len(citing[node])
+            nodes.append(Node(node, attributes))
+        return nodes, edges
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The merged network as a NetworkX graph, nodes and edges in a fixed order."""
+        nodes, edges = self.merged()
+        graph = nx.MultiDiGraph(name=NETWORK_NAME)
+        graph.add_nodes_from((node.id, node.attributes) for node in nodes)
+        for e in edges:
+            graph.add_edge(e.source, e.target, key=e.key, phrase=e.phrase, cito=e.cito, paragraph=e.paragraph,
+                           weight=e.weight)
         return graph
 
     def tail(self, store: DocumentStore) -> Iterator[bytes]:
-        yield self.serialise(self.graph())
+        nodes, edges = self.merged()
+        for text in self.serialise(nodes, edges):
+            yield text.encode("utf-8")
 
-    def serialise(self, graph: nx.MultiDiGraph) -> bytes:  # pragma: no cover - each format overrides
+    def serialise(self, nodes: list[Node], edges: list[Edge]) -> Iterator[str]:  # pragma: no cover - per format
         raise NotImplementedError
+
+
+def xml_text(value: object) -> str:
+    """Character data escaped for XML."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def xml_attribute(value: object) -> str:
+    """A double-quoted XML attribute value; line breaks and tabs as references, so that readers keep them."""
+    return '"' + xml_text(value).translate(_ATTRIBUTE_ESCAPES) + '"'
 
 
 def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements: bool = False) -> nx.MultiDiGraph:
@@ -126,7 +185,7 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
         cito = str(values.get((citation, CG.characterisation), "")).rsplit("/", 1)[-1]
         edges[(str(source), str(cited), phrase, cito, paragraph_kind)] += 1
 
-    graph = nx.MultiDiGraph(name="councilgraph citation network")
+    graph = nx.MultiDiGraph(name=NETWORK_NAME)
     used = {e[0] for e in edges} | {e[1] for e in edges} | {str(n) for n in documents}
     for node in sorted(used):
         iri = URIRef(node)

@@ -1,22 +1,32 @@
-"""Node-link JSON of the citation network (D3 and NetworkX's json_graph)."""
+"""Node-link JSON of the citation network (D3 and NetworkX's json_graph), written node by node."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
-import networkx as nx
-from networkx.readwrite import json_graph
-
-from councilgraph.exports.network import NetworkExporter
+from councilgraph.exports.network import NETWORK_NAME, Edge, NetworkExporter, Node
 
 __all__ = ["NodeLinkExporter"]
 
 
 class NodeLinkExporter(NetworkExporter):
-    """Writes ``citations.json``."""
+    """Writes ``citations.json``: the layout of NetworkX's ``node_link_data(graph, edges="links")``."""
 
     file_name = "citations.json"
 
-    def serialise(self, graph: nx.MultiDiGraph) -> bytes:
-        data = json_graph.node_link_data(graph, edges="links")
-        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    def serialise(self, nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
+        yield f'{{\n "directed": true,\n "graph": {{\n  "name": {_dumps(NETWORK_NAME)}\n }},\n "links": ['
+        for number, e in enumerate(edges):
+            link = {"cito": e.cito, "key": e.key, "paragraph": e.paragraph, "phrase": e.phrase, "source": e.source,
+                    "target": e.target, "weight": e.weight}
+            yield ("," if number else "") + "\n  " + _dumps(link).replace("\n", "\n  ")
+        yield ("\n " if edges else "") + '],\n "multigraph": true,\n "nodes": ['
+        for number, node in enumerate(nodes):
+            yield ("," if number else "") + "\n  " + _dumps({"id": node.id, **node.attributes}).replace("\n", "\n  ")
+        yield ("\n " if nodes else "") + "]\n}\n"
+
+
+def _dumps(value: object) -> str:
+    """One value as the whole file formats it (indent 1, sorted keys, UTF-8 kept)."""
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from networkx.readwrite import json_graph
 
 from councilgraph.cli import main
+from councilgraph.exports import EXPORTERS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 R2388 = "https://w3id.org/councilgraph/id/doc/S-RES-2388-2017"
@@ -65,3 +68,62 @@ def test_all_301_resolutions_in_one_network(tmp_path: Path) -> None:
     assert len(built) == 301 and len(resolutions) >= 301
     largest = max(nx.weakly_connected_components(graph), key=len)
     assert len(largest) > 0.7 * graph.number_of_nodes()  # the sample is every third resolution
+
+
+def _merged(fragments: list[bytes], exporter: type) -> tuple[bytes, nx.MultiDiGraph]:
+    """Write ``fragments`` with ``exporter``; the file's bytes and the exporter's own NetworkX graph."""
+    out = io.BytesIO()
+    writer = exporter(out)
+    for fragment in fragments:
+        writer.write(fragment)
+    writer.finalize(None)
+    return out.getvalue(), writer.graph()
+
+
+# Two documents' networks: a node both describe (the year known to one), an edge both make (weights add),
+# two edges between the same nodes (keys 0 and 1), and text that XML and JSON must escape.
+_FRAGMENTS = [
+    json.dumps({"nodes": {"r1": {"kind": "document", "label": "R & <1>", "symbol": ""},
+                          "r2": {"kind": "resolution", "label": 'say "no"\n\tnow', "symbol": "S/RES/2 (2000)",
+                                 "year": 2000}},
+                "edges": [["r1", "r2", "Recalling", "cites", "preambular", 1],
+                          ["r1", "r2", "Welcoming", "agreesWith", "operative", 2]]}).encode(),
+    json.dumps({"nodes": {"r1": {"kind": "resolution", "label": "R & <1>", "symbol": "S/RES/1 (2001)",
+                                 "year": 2001},
+                          "Türkiye": {"kind": "state", "label": "Türkiye", "symbol": ""}},
+                "edges": [["r1", "r2", "Recalling", "cites", "preambular", 3],
+                          ["Türkiye", "r1", "", "cites", "statement", 1]]}).encode(),
+]
+
+
+@pytest.mark.parametrize("name,read", [
+    ("graphml", lambda data: nx.read_graphml(io.BytesIO(data), force_multigraph=True)),
+    ("gexf", lambda data: nx.read_gexf(io.BytesIO(data))),
+    ("json", lambda data: json_graph.node_link_graph(json.loads(data), edges="links")),
+], ids=["graphml", "gexf", "node-link"])
+def test_streamed_file_reads_back_as_the_merged_networkx_graph(name: str, read) -> None:
+    data, expected = _merged(_FRAGMENTS, EXPORTERS[name])
+    graph = read(data)
+    assert sorted(graph.nodes(data=True)) == sorted(expected.nodes(data=True))
+    edges = [(s, t, k, {n: v for n, v in d.items() if n != "id"}) for s, t, k, d in graph.edges(keys=True, data=True)]
+    assert sorted(edges) == sorted(expected.edges(keys=True, data=True))  # GEXF adds the edge's id
+    assert expected.nodes["r1"] == {"kind": "resolution", "label": "R & <1>", "symbol": "S/RES/1 (2001)", "year": 2001,
+                                    "in_degree": 1}
+    assert expected.nodes["r2"]["in_degree"] == 1 and expected.nodes["Türkiye"]["in_degree"] == 0
+    assert [(k, d["phrase"], d["weight"]) for _, _, k, d in expected.edges("r1", keys=True, data=True)] == \
+        [(0, "Recalling", 4), (1, "Welcoming", 2)]
+    assert "Türkiye".encode() in data  # UTF-8 as it is, not character references
+
+
+def test_network_files_are_written_node_by_node() -> None:
+    """Each node and edge is written as it is formatted: the writer yields many small pieces, not one file."""
+    fragments = [json.dumps({"nodes": {f"n{i}": {"kind": "document", "label": f"N{i}", "symbol": ""},
+                                       f"n{i + 1}": {"kind": "document", "label": f"N{i + 1}", "symbol": ""}},
+                             "edges": [[f"n{i}", f"n{i + 1}", "", "cites", "document", 1]]}).encode()
+                 for i in range(50)]
+    for name in ("graphml", "gexf", "json"):
+        writer = EXPORTERS[name](io.BytesIO())
+        for fragment in fragments:
+            writer.write(fragment)
+        pieces = list(writer.tail(None))
+        assert len(pieces) > 100, name  # one per node and per edge at least
