@@ -91,6 +91,11 @@ def check_most_cited_resolutions(store: DocumentStore) -> None:
     assert rows[1]["symbol"] == "S/RES/2388 (2017)"
     counts = [int(r["citations"]) for r in rows]
     assert counts == sorted(counts, reverse=True)
+    # The query picks resolutions by their IRI; the same set as by their class, and nothing else.
+    typed = store.query("SELECT DISTINCT ?symbol WHERE { GRAPH ?d { ?c cg:cited ?r . ?r a cg:Resolution ; "
+                        "cg:symbol ?symbol } }")
+    assert {r["symbol"] for r in rows} == {row[0].value for row in typed.rows}
+    assert len(rows) > 10 and not {"S/PRST/2015/25", "S/2017/939"} & {r["symbol"] for r in rows}
 
 
 def check_most_cited_instruments(store: DocumentStore) -> None:
