@@ -2,11 +2,11 @@
 
 Each input is built by :func:`build_one`, a pure function of its bytes and
 the options (text -> records -> triples -> validation -> export fragments),
-run in a process pool. The main process only stores the results: it loads
-each document into its named graph of the store and keeps its fragments in
-``DIR/.councilgraph/``; the output files are then written by appending the
-fragments in graph order, so memory stays flat however many documents there
-are. The manifest remembers each input's content hash: a rebuild builds only
+run in a process pool that writes each document's fragments into
+``DIR/.councilgraph/``. The main process then loads the documents' N-Quads
+fragments into the store, each document its own named graph, and writes the
+output files by appending the fragments in graph order, so memory stays flat
+however many documents there are. The manifest remembers each input's content hash: a rebuild builds only
 what changed. Everything is written beside the previous output and swapped in
 at the end, so a failure or Ctrl-C leaves the previous complete output as it
 was.
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, Protocol, TypeVar
 
 from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment_name
@@ -43,7 +43,7 @@ from councilgraph.shapes import shapes_text
 from councilgraph.store import STORE_DIR, DocumentStore, is_store, remove_leftovers, replace_store, staging_path
 from councilgraph.validate import SEVERITIES, validate_graph
 
-__all__ = ["BuildOptions", "BuildSummary", "Outcome", "build_archive", "build_one"]
+__all__ = ["BuildOptions", "BuildSummary", "Outcome", "Progress", "build_archive", "build_one"]
 
 T = TypeVar("T")
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds
@@ -132,6 +132,16 @@ def _write_fragments(cache: Path, key: str, fragments: dict[str, bytes]) -> None
         os.replace(temporary, target)  # a reader never sees half a fragment
 
 
+class Progress(Protocol):
+    """Shows a phase of the build ("Building", "Storing") while passing its ``total`` items through."""
+
+    def __call__(self, items: Iterator[T], total: int, label: str) -> Iterator[T]: ...
+
+
+def _no_progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
+    return items
+
+
 @dataclass(slots=True)
 class BuildSummary:
     """What a build did, for the closing lines and the exit status."""
@@ -149,9 +159,10 @@ class BuildSummary:
 
 def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jobs: int = 1, prune: bool = False,
                   report: Callable[[Outcome, str], None] = lambda outcome, what: None,
-                  progress: Callable[[Iterator[T], int, str], Iterator[T]] = lambda items, total, label: items,
+                  progress: Progress | None = None,
                   ) -> BuildSummary:
     """Build ``paths`` into ``out_dir``; raises OSError when the output cannot be written."""
+    progress = progress or _no_progress
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
     old = Manifest.load(out_dir / MANIFEST)
@@ -193,10 +204,10 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
         if not manifest.entries:
             return summary  # nothing to write: every input failed
         store.load_ontology(ontology_path())
+        store.close()  # the files are written from the fragments alone: RocksDB's memory is given back first
         started = time.perf_counter()
-        _write_outputs(out_dir, files, manifest, options, store, cache, summary)
+        _write_outputs(out_dir, files, manifest, options, cache, summary)
         summary.timings["write files"] += time.perf_counter() - started
-        store.close()
         files.commit()
         replace_store(staged, store_path)
         _remove_other_formats(out_dir, options.formats)
@@ -312,9 +323,9 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, summary: B
     return outcome
 
 
-def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, options: BuildOptions,
-                   store: DocumentStore, cache: Path, summary: BuildSummary) -> None:
-    """Every output file, from the fragments in graph order and the store, staged for renaming."""
+def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, options: BuildOptions, cache: Path,
+                   summary: BuildSummary) -> None:
+    """Every output file, from the fragments in graph order, staged for renaming."""
     order = sorted(manifest.entries.values(), key=lambda e: e.graph)
     export = ExportOptions(options.with_statements)
     counts = [Counter(dict(zip(SEVERITIES, e.counts, strict=True))) for e in order]
@@ -324,7 +335,7 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
                 ("validation.md", ValidationMarkdown, partial(ValidationMarkdown, counts=counts))]
     for name, exporter, make in writers:
         path = out_dir / exporter.file_name
-        write_file(files, path, make, ((cache / f"{e.fragments}.{name}").read_bytes() for e in order), store)
+        write_file(files, path, make, ((cache / f"{e.fragments}.{name}").read_bytes() for e in order))
         summary.written.append(path)
     files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
     files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))

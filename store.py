@@ -28,13 +28,11 @@ __all__ = ["ONTOLOGY_GRAPH", "SHARED_CLASSES", "STORE_DIR", "Answer", "DocumentS
 STORE_DIR = "store"
 #: The named graph holding the ontology (its own IRI).
 ONTOLOGY_GRAPH = "https://w3id.org/councilgraph/ontology"
-_ONTOLOGY = ox.NamedNode(ONTOLOGY_GRAPH)
 _CG = "https://w3id.org/councilgraph/ontology#"
 #: Classes of the nodes that several documents describe; every other node belongs to one document.
 SHARED_CLASSES = tuple(_CG + name for name in ("State", "Organization", "Person", "Meeting", "Resolution",
                                                "AssemblyResolution", "PresidentialStatement", "Document",
                                                "Instrument"))
-_SHARED_VALUES = " ".join(f"<{c}>" for c in SHARED_CLASSES)
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -151,27 +149,6 @@ class DocumentStore:
         graph = ox.NamedNode(document)
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
-
-    def shared_subjects(self) -> list[str]:
-        """The nodes several documents may describe (States, people, resolutions ...), sorted."""
-        # The engine removes the duplicates: a State is typed in every document that names it, and
-        # handing each copy to Python took ten times as long (1.4 against 0.14 s on 1,000 documents).
-        rows = self._store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a ?class }} FILTER(isIRI(?s)) "
-                                 f"VALUES ?class {{ {_SHARED_VALUES} }} }}")
-        assert isinstance(rows, ox.QuerySolutions)  # a SELECT query
-        return sorted(row[0].value for row in rows)
-
-    def merged_triples(self, subject: str) -> list[ox.Triple]:
-        """The triples about ``subject`` in all documents, each once, sorted (the ontology's graph left out).
-
-        The engine removes the duplicates: a State is described by every document that names it, and
-        handing each copy to Python cost four times as long (measured on 2,000 documents).
-        """
-        node = ox.NamedNode(subject)
-        query = f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ {node} ?p ?o }} FILTER(?g != {_ONTOLOGY}) }}"
-        rows = self._store.query(query)
-        assert isinstance(rows, ox.QuerySolutions)  # a SELECT query
-        return sorted((ox.Triple(node, row["p"], row["o"]) for row in rows), key=str)
 
     def documents(self) -> list[str]:
         """The IRIs of the documents in the store, sorted."""

@@ -22,7 +22,6 @@ from councilgraph.exports.nquads import NQuadsExporter
 from councilgraph.exports.ntriples import NTriplesExporter
 from councilgraph.exports.trig import TriGExporter
 from councilgraph.exports.turtle import TurtleExporter
-from councilgraph.store import DocumentStore
 
 __all__ = ["CONTEXT_IRI", "DEFAULT_FORMATS", "DocumentGraph", "EXPORTERS", "export_documents", "fragment_name", "ExportOptions", "Exporter", "StagedFiles",
            "atomic_write", "GEXFExporter", "GraphMLExporter", "JSONLDExporter", "JSONLD_CONTEXT", "NQuadsExporter",
@@ -52,16 +51,13 @@ def fragment_name(format_name: str) -> str:
 def export_documents(documents: list[DocumentGraph], out_dir: Path, formats: tuple[str, ...] = tuple(EXPORTERS),
                      options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, Path]:
     """Write the files of ``formats`` for a few documents held in memory (a build does the same by pieces)."""
-    store = DocumentStore.create(None)
-    for document in documents:
-        store.replace(str(document.name), document.ntriples())
     ordered = sorted(documents, key=lambda d: str(d.name))
     written = {}
     files = StagedFiles()
     for name in formats:
         exporter = EXPORTERS[name]
         fragments = (exporter.fragment(document, options) for document in ordered)
-        write_file(files, out_dir / exporter.file_name, partial(exporter, options=options), fragments, store)
+        write_file(files, out_dir / exporter.file_name, partial(exporter, options=options), fragments)
         written[name] = out_dir / exporter.file_name
     files.commit()
     return written

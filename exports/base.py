@@ -5,7 +5,7 @@ format again what did not change. So each format is split in two: a
 *fragment* of one document, made where the document is built (in a worker
 process) and kept between builds, and the *file*, written by appending the
 fragments in graph order and finishing with what spans documents (the nodes
-shared by several documents, read back from the store).
+shared by several documents, merged from what each fragment says of them).
 """
 
 from __future__ import annotations
@@ -16,14 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, ClassVar, Protocol
+from typing import BinaryIO, ClassVar, Protocol
 
 from rdflib import URIRef
 
 from councilgraph.graph.mapping import Triple
-
-if TYPE_CHECKING:
-    from councilgraph.store import DocumentStore
 
 __all__ = ["DEFAULT_OPTIONS", "DocumentGraph", "ExportOptions", "Exporter", "FragmentExporter", "StagedFiles", "atomic_write",
            "write_file"]
@@ -68,8 +65,8 @@ class Exporter(Protocol):
     def write(self, fragment: bytes) -> None:
         """Append one document's fragment."""
 
-    def finalize(self, store: DocumentStore) -> None:
-        """Add what spans documents (read from the store) and end the file."""
+    def finalize(self) -> None:
+        """Add what spans documents (the merged shared nodes, the network) and end the file."""
 
 
 class FragmentExporter:
@@ -92,7 +89,7 @@ class FragmentExporter:
     def head(self) -> bytes:
         return b""
 
-    def tail(self, store: DocumentStore) -> Iterable[bytes]:
+    def tail(self) -> Iterable[bytes]:
         return ()
 
     def write(self, fragment: bytes) -> None:
@@ -103,19 +100,19 @@ class FragmentExporter:
         self.out.write(fragment)
         self._written += 1
 
-    def finalize(self, store: DocumentStore) -> None:
-        for chunk in self.tail(store):
+    def finalize(self) -> None:
+        for chunk in self.tail():
             self.out.write(chunk)
 
 
 def write_file(files: StagedFiles, path: Path, make: Callable[[BinaryIO], FragmentExporter],
-               fragments: Iterable[bytes], store: DocumentStore) -> None:
+               fragments: Iterable[bytes]) -> None:
     """Stage ``path`` as ``make`` writes it: its head, the fragments in order, then what spans documents."""
     with files.open(path) as out:
         writer = make(out)
         for fragment in fragments:
             writer.write(fragment)
-        writer.finalize(store)
+        writer.finalize()
 
 
 class StagedFiles:
@@ -139,7 +136,8 @@ class StagedFiles:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         self._pending.append((Path(tmp), path))
-        with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
+        os.close(fd)
+        with open(tmp, "wb", buffering=1 << 20) as fh:  # by name: writers may put their scratch files beside it
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

@@ -30,7 +30,6 @@ from rdflib import RDF, BNode, Literal, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.ontology import data_path
-from councilgraph.store import DocumentStore
 
 __all__ = ["CONTEXT_IRI", "JSONLD_CONTEXT", "JSONLDExporter", "compact_iri", "load_context"]
 
@@ -85,7 +84,7 @@ class JSONLDExporter(FragmentExporter):
         text = json.dumps(graph, ensure_ascii=False, indent=1)
         return ("  " + text.replace("\n", "\n  ")).encode("utf-8")  # one level in, as an item of "@graph"
 
-    def tail(self, store: DocumentStore) -> Iterator[bytes]:
+    def tail(self) -> Iterator[bytes]:
         yield b"\n ]\n}\n"
 
 

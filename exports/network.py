@@ -23,7 +23,6 @@ from rdflib import RDF, RDFS, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.graph.namespace import CG
-from councilgraph.store import DocumentStore
 
 __all__ = ["NETWORK_NAME", "Edge", "NetworkExporter", "Node", "citation_network", "network_facts", "xml_attribute",
            "xml_text"]
@@ -128,7 +127,7 @@ class NetworkExporter(FragmentExporter):
                            weight=e.weight)
         return graph
 
-    def tail(self, store: DocumentStore) -> Iterator[bytes]:
+    def tail(self) -> Iterator[bytes]:
         nodes, edges = self.merged()
         for text in self.serialise(nodes, edges):
             yield text.encode("utf-8")

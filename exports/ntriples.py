@@ -2,17 +2,17 @@
 
 For tools that read triples only (no named graphs): each document's own
 nodes come from its fragment (lines sorted), then the nodes several documents
-share (a State, a person), each triple once, from the store.
+share (a State, a person), each triple once (see :mod:`councilgraph.exports.shared`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.exports.nquads import ntriples_lines
-from councilgraph.exports.turtle import own_triples
-from councilgraph.store import DocumentStore
+from councilgraph.exports.shared import SharedLines, pack, run_directory, split_triples, unpack
 
 __all__ = ["NTriplesExporter"]
 
@@ -22,13 +22,22 @@ class NTriplesExporter(FragmentExporter):
 
     file_name = "graph.nt"
 
+    def __init__(self, out: BinaryIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+        super().__init__(out, options)
+        self._shared = SharedLines(run_directory(out))
+
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
-        return "".join(sorted(ntriples_lines(own_triples(document)))).encode("utf-8")
+        own, shared = split_triples(document)
+        return pack("".join(sorted(ntriples_lines(own))),
+                    (f"{triple[0]}\t{line}" for triple, line in zip(shared, ntriples_lines(shared), strict=True)))
 
-    def tail(self, store: DocumentStore) -> Iterator[bytes]:
-        for subject in store.shared_subjects():
-            # str() of a stored triple is its N-Triples form (terms separated by spaces).
-            lines = sorted(f"{triple} .\n" for triple in store.merged_triples(subject))
-            yield "".join(lines).encode("utf-8")
+    def write(self, fragment: bytes) -> None:
+        own, shared = unpack(fragment)
+        super().write(own)
+        self._shared.add(shared)
+
+    def tail(self) -> Iterator[bytes]:
+        for _, lines in self._shared.by_node():
+            yield "".join(f"{line}\n" for line in lines).encode("utf-8")
 

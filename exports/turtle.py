@@ -3,7 +3,7 @@
 Each document's own nodes (the release, its statements, paragraphs,
 citations) are written from its fragment; the nodes several documents share
 (States, people, resolutions) come last, once each, with the triples of all
-documents merged by the store.
+documents merged (see :mod:`councilgraph.exports.shared`).
 
 rdflib's serializer spends most of a large build looking up prefixed names
 (measured: 75% of building the 301 resolution texts). This writer groups
@@ -19,17 +19,16 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, BinaryIO
 
-import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.exports.nquads import escape
+from councilgraph.exports.shared import SharedLines, pack, run_directory, split_triples, unpack
 from councilgraph.graph.namespace import PREFIXES, SH
-from councilgraph.store import SHARED_CLASSES, DocumentStore
 
-__all__ = ["PREFIX_LINES", "TurtleExporter", "own_triples", "stored_turtle_term", "subject_blocks", "turtle_term"]
+__all__ = ["PREFIX_LINES", "TurtleExporter", "subject_blocks", "turtle_term"]
 
 _PREFIXES = (*((name, str(ns)) for name, ns in PREFIXES if name != "id"),
              ("rdf", str(RDF)), ("rdfs", str(RDFS)), ("xsd", str(XSD)), ("sh", str(SH)))
@@ -37,9 +36,6 @@ _PREFIXES = (*((name, str(ns)) for name, ns in PREFIXES if name != "id"),
 PREFIX_LINES = tuple(f"@prefix {name}: <{namespace}> ." for name, namespace in sorted(_PREFIXES))
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BARE = {str(XSD.integer): re.compile(r"[+-]?\d+"), str(XSD.boolean): re.compile(r"true|false")}
-_STRING = str(XSD.string)
-_SHARED = frozenset(URIRef(c) for c in SHARED_CLASSES)
-_TYPE = frozenset({RDF.type})  # set membership: a hash test, not rdflib's __eq__ on every predicate
 
 
 @lru_cache(maxsize=65536)  # a build repeats few distinct IRIs many times
@@ -57,16 +53,6 @@ def turtle_term(term: URIRef | Literal) -> str:
     if isinstance(term, Literal):
         return _literal(str(term), str(term.datatype) if term.datatype else None, term.language)
     return _compact(str(term))
-
-
-def stored_turtle_term(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> str:
-    """A term read from the store, in the same syntax as :func:`turtle_term`."""
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        return _literal(term.value, None if term.language or datatype == _STRING else datatype, term.language)
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return _compact(term.value)
 
 
 def _literal(lexical: str, datatype: str | None, language: str | None) -> str:
@@ -99,12 +85,6 @@ def subject_blocks(triples: Iterable[tuple[Any, Any, Any]], indent: str = "",
     return blocks
 
 
-def own_triples(document: DocumentGraph) -> list[tuple[Any, Any, Any]]:
-    """The triples about the nodes only this document describes (not about States, people, resolutions ...)."""
-    shared = {s for s, p, o in document.triples if p in _TYPE and o in _SHARED}
-    return [triple for triple in document.triples if triple[0] not in shared]
-
-
 class TurtleExporter(FragmentExporter):
     """All documents merged into one graph: each document's own nodes, then the shared nodes once each."""
 
@@ -113,12 +93,24 @@ class TurtleExporter(FragmentExporter):
     def head(self) -> bytes:
         return "\n".join(PREFIX_LINES).encode("utf-8") + b"\n"
 
+    def __init__(self, out: BinaryIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+        super().__init__(out, options)
+        self._shared = SharedLines(run_directory(out))
+
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
-        return "".join(f"\n{block}\n" for block in subject_blocks(own_triples(document))).encode("utf-8")
+        own, shared = split_triples(document)
+        return pack("".join(f"\n{block}\n" for block in subject_blocks(own)),
+                    (f"{s}\t{turtle_term(s)}\t{turtle_term(p)}\t{turtle_term(o)}\n" for s, p, o in shared))
 
-    def tail(self, store: DocumentStore) -> Iterator[bytes]:
-        for subject in store.shared_subjects():
-            triples = ((t.subject, t.predicate, t.object) for t in store.merged_triples(subject))
-            for block in subject_blocks(triples, term=stored_turtle_term):
+    def write(self, fragment: bytes) -> None:
+        own, shared = unpack(fragment)
+        super().write(own)
+        self._shared.add(shared)
+
+    def tail(self) -> Iterator[bytes]:
+        for _, payloads in self._shared.by_node():
+            # The terms are written already: the subject, the predicate, then the object (which may hold a tab).
+            triples = ((s, p, o) for s, p, o in (payload.split("\t", 2) for payload in payloads))
+            for block in subject_blocks(triples, term=str):
                 yield f"\n{block}\n".encode()

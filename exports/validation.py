@@ -12,7 +12,6 @@ from typing import BinaryIO
 
 from councilgraph.exports.base import DocumentGraph, FragmentExporter
 from councilgraph.exports.turtle import PREFIX_LINES, subject_blocks
-from councilgraph.store import DocumentStore
 from councilgraph.validate import Report, node_offsets, report_header, report_section, report_triples
 
 __all__ = ["ValidationMarkdown", "ValidationTurtle", "markdown_fragment", "turtle_fragment"]
@@ -49,5 +48,5 @@ class ValidationMarkdown(FragmentExporter):
     def head(self) -> bytes:
         return report_header(self._counts).encode("utf-8")
 
-    def tail(self, store: DocumentStore) -> Iterator[bytes]:
+    def tail(self) -> Iterator[bytes]:
         return iter(())

@@ -76,7 +76,7 @@ def _merged(fragments: list[bytes], exporter: type) -> tuple[bytes, nx.MultiDiGr
     writer = exporter(out)
     for fragment in fragments:
         writer.write(fragment)
-    writer.finalize(None)
+    writer.finalize()
     return out.getvalue(), writer.graph()
 
 
@@ -125,5 +125,5 @@ def test_network_files_are_written_node_by_node() -> None:
         writer = EXPORTERS[name](io.BytesIO())
         for fragment in fragments:
             writer.write(fragment)
-        pieces = list(writer.tail(None))
+        pieces = list(writer.tail())
         assert len(pieces) > 100, name  # one per node and per edge at least
