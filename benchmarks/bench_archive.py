@@ -23,8 +23,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from councilgraph.batch import BuildOptions, BuildSummary, build_archive
 from councilgraph.exports import DEFAULT_FORMATS
@@ -34,6 +35,7 @@ from councilgraph.store import DocumentStore, query_prefixes
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_archive  # noqa: E402 - the generator sits beside this script
 
+T = TypeVar("T")
 STAGES = ("read", "extract", "map", "validate", "serialise", "store", "write files")
 
 
@@ -60,13 +62,16 @@ def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
     shutil.rmtree(out, ignore_errors=True)  # a full build, not a rebuild of an earlier run
     options = BuildOptions(DEFAULT_FORMATS)
 
-    summary, seconds, peak = measure(lambda: build_archive(inputs, out, options, jobs=jobs))
+    sampler = TreeMemory()
+    summary, seconds, peak = measure(lambda: build_archive(inputs, out, options, jobs=jobs,
+                                                           progress=sampler.phases), sampler)
     print(f"\nfull build, {jobs} worker(s), with validation, formats {', '.join(options.formats)}:")
     print(f"  {summary.built} documents, {summary.triples:,} triples in {seconds:.1f} s: "
           f"{summary.built / seconds:.1f} documents/s, {summary.triples / seconds:,.0f} triples/s")
-    print(f"  peak memory (PSS), all processes together: {peak / 1e6:.0f} MB")
+    print(f"  peak memory (PSS), all processes together: {peak / 1e6:.0f} MB "
+          f"({', '.join(f'{phase} {mb / 1e6:.0f}' for phase, mb in sampler.peaks.items())})")
     busy = sum(summary.timings[s] for s in STAGES)
-    print("  CPU time by stage (workers and main process), per document:")
+    print("  time by stage per document (summed over the workers; store and files: the main process):")
     for stage in STAGES:
         share = summary.timings[stage] / busy if busy else 0.0
         print(f"    {stage:<12} {summary.timings[stage] / summary.built * 1000:7.1f} ms  ({share:5.1%})")
@@ -80,9 +85,10 @@ def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
     query_rdflib(out / "graph.nq", rdflib_documents)
 
 
-def measure(action: Callable[[], BuildSummary]) -> tuple[BuildSummary, float, int]:
+def measure(action: Callable[[], BuildSummary], sampler: TreeMemory | None = None,
+            ) -> tuple[BuildSummary, float, int]:
     """Run ``action``; its result, wall-clock seconds and the peak memory (PSS) of this process tree."""
-    sampler = TreeMemory()
+    sampler = sampler or TreeMemory()
     sampler.start()
     started = time.perf_counter()
     try:
@@ -98,16 +104,29 @@ class TreeMemory(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak = 0
+        self.peaks: dict[str, int] = {}  # by phase of the build: building, storing, writing
+        self._phase = "starting"
         self._done = threading.Event()
 
     def run(self) -> None:
         while not self._done.wait(0.1):
-            self.peak = max(self.peak, _tree_memory(os.getpid()))
+            self._sample()
+
+    def _sample(self) -> None:
+        memory = _tree_memory(os.getpid())
+        self.peak = max(self.peak, memory)
+        self.peaks[self._phase] = max(self.peaks.get(self._phase, 0), memory)
+
+    def phases(self, items: Iterator[T], total: int, label: str) -> Iterator[T]:
+        """A ``progress`` for build_archive that tells the sampler which phase the build is in."""
+        self._phase = label.lower()
+        yield from items
+        self._phase = "writing"  # after the last phase with a progress bar come the output files
 
     def stop(self) -> None:
         self._done.set()
         self.join()
-        self.peak = max(self.peak, _tree_memory(os.getpid()))
+        self._sample()
 
 
 def _tree_memory(root: int) -> int:
@@ -179,11 +198,11 @@ def query_rdflib(nquads: Path, documents: int) -> None:
           f"median {statistics.median(times) * 1000:.0f} ms; top: {rows[0][0]} cited {rows[0][1]} times")
     store = ox.Store()
     store.load(input=data, format=ox.RdfFormat.N_QUADS)
-    rows, times = timed(lambda: list(store.query(text, use_default_graph_as_union=True)))
+    rows, times = timed(lambda: list(cast(ox.QuerySolutions, store.query(text, use_default_graph_as_union=True))))
     print(f"pyoxigraph on the same {documents} documents: median {statistics.median(times) * 1000:.1f} ms")
 
 
-def timed(action: Callable[[], list], runs: int = 5) -> tuple[list, list[float]]:
+def timed(action: Callable[[], Any], runs: int = 5) -> tuple[Any, list[float]]:
     result = action()  # warm up: caches, lazy imports
     times = []
     for _ in range(runs):
