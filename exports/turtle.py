@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from typing import Any, BinaryIO
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
@@ -38,12 +37,21 @@ _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BARE = {str(XSD.integer): re.compile(r"[+-]?\d+"), str(XSD.boolean): re.compile(r"true|false")}
 
 
-@lru_cache(maxsize=65536)  # a build repeats few distinct IRIs many times
+_NAMESPACES = {namespace: name for name, namespace in reversed(_PREFIXES)}  # the first prefix wins
+_COMPACTED: dict[str, str] = {}
+
+
 def _compact(iri: str) -> str:
-    for name, namespace in _PREFIXES:
-        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
-            return f"{name}:{iri[len(namespace):]}"
-    return f"<{iri}>"
+    """The prefixed name of an IRI whose local part is a plain name, else the IRI in angle brackets."""
+    known = _COMPACTED.get(iri)
+    if known is None:
+        # A plain local name holds no "/" or "#": the namespace ends at the last of them.
+        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+        name = _NAMESPACES.get(iri[:cut])
+        known = f"{name}:{iri[cut:]}" if name is not None and _LOCAL.fullmatch(iri, cut) else f"<{iri}>"
+        if len(_COMPACTED) < 65536:  # a build repeats few distinct IRIs many times
+            _COMPACTED[iri] = known
+    return known
 
 
 def turtle_term(term: URIRef | Literal) -> str:
