@@ -35,6 +35,7 @@ class Triples:
 
     def __init__(self) -> None:
         self._seen: dict[Triple, None] = {}
+        self.entities: dict[Entity, URIRef] = {}  # the entities described so far, by entity_node
 
     def add(self, s: URIRef, p: URIRef, o: Node | None) -> None:
         """Add a triple and its superproperty triples; ``None`` objects are skipped."""
@@ -64,6 +65,14 @@ def evidence(out: Triples, source: Source, doc: URIRef, node: URIRef, start: int
 
 def entity_node(out: Triples, entity: Entity, written: str | None = None) -> URIRef:
     """A State, organisation or instrument; ``written`` (the form in the text) becomes an alias."""
+    node = out.entities.get(entity)
+    if node is None:  # described once per document: a release names the same States hundreds of times
+        node = out.entities[entity] = _describe(out, entity)
+    _alias(out, node, entity, written)
+    return node
+
+
+def _describe(out: Triples, entity: Entity) -> URIRef:
     if entity.kind == "instrument":
         node = ID[f"instrument/{entity.key}"]
         out.typed(node, CG.Instrument)
@@ -72,7 +81,6 @@ def entity_node(out: Triples, entity: Entity, written: str | None = None) -> URI
         out.add(node, CG.year, Literal(entity.year) if entity.year else None)
         if not entity.in_reference:
             out.add(node, CG.inReferenceList, Literal(False))
-        _alias(out, node, entity, written)
         return node
     node = iris.entity_iri(entity)
     out.add(node, RDFS.label, Literal(entity.name))
@@ -88,7 +96,6 @@ def entity_node(out: Triples, entity: Entity, written: str | None = None) -> URI
         out.add(node, CG.acronym, Literal(entity.acronym) if entity.acronym else None)
         if not entity.in_reference:
             out.add(node, CG.inReferenceList, Literal(False))
-    _alias(out, node, entity, written)
     return node
 
 
