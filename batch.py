@@ -253,9 +253,10 @@ def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iter
     # can leave a worker waiting on a lock no thread will release. The fork server starts clean.
     context = multiprocessing.get_context("forkserver" if hasattr(os, "fork") else "spawn")
     if hasattr(context, "set_forkserver_preload"):
-        context.set_forkserver_preload(["councilgraph.batch"])  # import once, not in every worker
-    # A worker is replaced after a hundred documents: Python's allocator and the libraries' caches keep
-    # what a long-lived process once needed, and an archive is thousands of documents.
+        # Import once and fill the caches once (councilgraph.worker), not in every worker.
+        context.set_forkserver_preload(["councilgraph.batch", "councilgraph.worker"])
+    # A worker is replaced after _WORKER_DOCUMENTS documents: Python's allocator and the libraries' caches
+    # keep what a long-lived process once needed, and an archive is thousands of documents.
     pool = context.Pool(min(jobs, len(todo)), initializer=_ignore_interrupt, maxtasksperchild=_WORKER_DOCUMENTS)
     try:
         waiting = iter(todo)

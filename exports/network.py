@@ -33,6 +33,7 @@ _NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolu
                CG.Organization: "organization"}
 _PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
                     CG.Statement: "statement"}
+_TYPE, _CITATION = RDF.type, CG.Citation  # one object each: rdflib looks names up on every access
 _DOCUMENT_KINDS = ("resolution", "presidential-statement")
 _NODE_ATTRIBUTES = ("kind", "label", "symbol", "year")  # in this order in every format, then in_degree
 NETWORK_NAME = "councilgraph citation network"
@@ -44,7 +45,7 @@ _KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, 
 def network_facts(document: DocumentGraph) -> set[tuple[URIRef, URIRef, object]]:
     """The triples of one document that the network needs."""
     return {(s, p, o) for s, p, o in document.triples
-            if p in _KEPT or (p == RDF.type and (o in _NODE_KINDS or o in _PARAGRAPH_KINDS or o == CG.Citation))}
+            if p in _KEPT or (p == _TYPE and (o in _NODE_KINDS or o in _PARAGRAPH_KINDS or o == _CITATION))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,12 +154,12 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
     values: dict[tuple[object, URIRef], object] = {}
     citations = []
     for s, p, o in facts:
-        if p == RDF.type:
+        if p == _TYPE:
             if o in _NODE_KINDS and kind.get(s) not in ("resolution", "presidential-statement"):
                 kind[s] = _NODE_KINDS[o]
             elif o in _PARAGRAPH_KINDS:
                 part[s] = _PARAGRAPH_KINDS[o]
-            elif o == CG.Citation:
+            elif o == _CITATION:
                 citations.append(s)
         else:
             values[(s, p)] = o

@@ -26,6 +26,7 @@ Triple = tuple[URIRef, URIRef, Node]
 # The CSV's short kinds name ontology classes; two are spelled out in the ontology.
 _ORG_CLASSES = {kind: CG[{"NGO": "NonGovernmentalOrganization", "Media": "MediaOrganization"}.get(kind, kind)]
                 for kind in ORG_KINDS}
+_TYPE = RDF.type  # one object: rdflib looks the name up on every attribute access
 _DOCUMENT_CLASSES = {"resolution": CG.Resolution, "ga-resolution": CG.AssemblyResolution,
                      "presidential-statement": CG.PresidentialStatement}
 
@@ -47,9 +48,9 @@ class Triples:
 
     def typed(self, s: URIRef, cls: URIRef) -> None:
         """Type a node with a class and all the classes it specialises."""
-        self.add(s, RDF.type, cls)
+        self.add(s, _TYPE, cls)
         for parent in superclasses(cls):
-            self._seen.setdefault((s, RDF.type, parent), None)
+            self._seen.setdefault((s, _TYPE, parent), None)
 
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._seen)
