@@ -21,6 +21,7 @@ import io
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -204,9 +205,11 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
         if not manifest.entries:
             return summary  # nothing to write: every input failed
         store.load_ontology(ontology_path())
-        store.close()  # the files are written from the fragments alone: RocksDB's memory is given back first
         started = time.perf_counter()
-        _write_outputs(out_dir, files, manifest, options, cache, summary)
+        # The files are written from the fragments alone, while RocksDB compacts the store beside them.
+        with _compacting(store, worth=fresh or len(built) * 10 >= len(manifest.entries)):
+            _write_outputs(out_dir, files, manifest, options, cache, summary)
+        store.close()
         summary.timings["write files"] += time.perf_counter() - started
         files.commit()
         replace_store(staged, store_path)
@@ -342,6 +345,30 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
     files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))
     files.write(out_dir / FAILURES, _failures_tsv(summary.failures))
     files.write(out_dir / MANIFEST, manifest.dumps())
+
+
+@contextlib.contextmanager
+def _compacting(store: DocumentStore, worth: bool) -> Iterator[None]:
+    """Compact the store in a thread while the block runs; a small change to a large store is not worth it."""
+    if not worth:
+        yield
+        return
+    failure: list[BaseException] = []
+
+    def compact() -> None:
+        try:
+            store.optimize()
+        except BaseException as err:  # noqa: BLE001 - handed to the main thread below
+            failure.append(err)
+
+    thread = threading.Thread(target=compact, name="compact the store")
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()  # also on Ctrl-C: the store must not be closed under RocksDB's feet
+    if failure:
+        raise failure[0]
 
 
 def _remove_other_formats(out_dir: Path, formats: tuple[str, ...]) -> None:

@@ -237,3 +237,22 @@ def test_a_named_pipe_is_refused_not_waited_for(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     summary = build_archive([fifo, *_copy(RELEASES[:1], tmp_path / "in")], tmp_path / "out", OPTIONS)
     assert summary.failures == [(str(fifo.resolve()), "not a regular file")]
+
+
+def test_the_store_is_compacted_while_the_files_are_written(tmp_path: Path) -> None:
+    store = DocumentStore.create(tmp_path / "store")
+    store.load_quads(b'<https://example.org/s> <https://example.org/p> "o" <https://example.org/g> .\n')
+    written = []
+    with batch._compacting(store, worth=True):
+        written.append("files")  # the block runs while RocksDB compacts
+    assert written == ["files"] and len(store) == 1
+    store.close()
+
+
+def test_a_failed_compaction_is_reported_after_the_block(tmp_path: Path) -> None:
+    store = DocumentStore.create(tmp_path / "store")
+    store.close()  # a closed store cannot be compacted
+    with pytest.raises(AttributeError), batch._compacting(store, worth=True):
+        pass
+    with batch._compacting(store, worth=False):  # not worth it: not tried, nothing to report
+        pass
