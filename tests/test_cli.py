@@ -154,3 +154,14 @@ def test_formats_not_built_are_not_left_stale(tmp_path: Path, seed_path: Path) -
     assert sorted(p.name for p in tmp_path.iterdir()) == [".councilgraph", "failures.tsv", "graph.ttl", "manifest.json",
                                                           "ontology.ttl", "shapes.ttl", "store", "validation.md",
                                                           "validation.ttl"]
+
+
+def test_progress_passes_every_item_through_in_each_phase(capsys: pytest.CaptureFixture[str]) -> None:
+    from councilgraph.batch import Outcome
+    from councilgraph.cli import _progress
+
+    outcomes = [Outcome("a.txt", "1"), Outcome("b.txt", "", error="not a press release")]
+    assert list(_progress(iter(outcomes), 2, "Building")) == outcomes
+    assert list(_progress(iter(["k1", "k2", "k3"]), 3, "Storing")) == ["k1", "k2", "k3"]
+    shown = capsys.readouterr().err
+    assert "Building" in shown and "Storing" in shown
