@@ -8,23 +8,18 @@ share (a State, a person), each triple once (see :mod:`councilgraph.exports.shar
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
 
-from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
+from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions
 from councilgraph.exports.nquads import ntriples_lines
-from councilgraph.exports.shared import SharedLines, pack, run_directory, split_triples, unpack
+from councilgraph.exports.shared import MergedExporter, pack, split_triples
 
 __all__ = ["NTriplesExporter"]
 
 
-class NTriplesExporter(FragmentExporter):
+class NTriplesExporter(MergedExporter):
     """Writes ``graph.nt``: the document's own triples, then the shared nodes' triples once each."""
 
     file_name = "graph.nt"
-
-    def __init__(self, out: BinaryIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
-        super().__init__(out, options)
-        self._shared = SharedLines(run_directory(out))
 
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
@@ -32,12 +27,7 @@ class NTriplesExporter(FragmentExporter):
         return pack("".join(sorted(ntriples_lines(own))),
                     (f"{triple[0]}\t{line}" for triple, line in zip(shared, ntriples_lines(shared), strict=True)))
 
-    def write(self, fragment: bytes) -> None:
-        own, shared = unpack(fragment)
-        super().write(own)
-        self._shared.add(shared)
-
     def tail(self) -> Iterator[bytes]:
-        for _, lines in self._shared.by_node():
+        for _, lines in self.shared.by_node():
             yield "".join(f"{line}\n" for line in lines).encode("utf-8")
 

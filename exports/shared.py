@@ -18,14 +18,14 @@ import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from rdflib import RDF, URIRef
 
-from councilgraph.exports.base import DocumentGraph
+from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.store import SHARED_CLASSES
 
-__all__ = ["RUN_LINES", "SharedLines", "pack", "run_directory", "split_triples", "unpack"]
+__all__ = ["RUN_LINES", "MergedExporter", "SharedLines", "pack", "run_directory", "split_triples", "unpack"]
 
 RUN_LINES = 100_000  # distinct lines held in memory before a run is spilled (about 25 MB)
 _SHARED = frozenset(URIRef(c) for c in SHARED_CLASSES)
@@ -103,3 +103,17 @@ class SharedLines:
             for run in self._runs:
                 run.close()
             self._runs, self._lines = [], set()
+
+
+class MergedExporter(FragmentExporter):
+    """A file of all documents merged into one graph: fragments made by :func:`pack`, own parts written as they
+    come, shared lines kept for :meth:`tail` (``self.shared.by_node()``)."""
+
+    def __init__(self, out: BinaryIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+        super().__init__(out, options)
+        self.shared = SharedLines(run_directory(out))
+
+    def write(self, fragment: bytes) -> None:
+        own, shared = unpack(fragment)
+        super().write(own)
+        self.shared.add(shared)

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, BinaryIO
+from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
-from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
+from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions
 from councilgraph.exports.nquads import escape
-from councilgraph.exports.shared import SharedLines, pack, run_directory, split_triples, unpack
+from councilgraph.exports.shared import MergedExporter, pack, split_triples
 from councilgraph.graph.namespace import PREFIXES, SH
 
 __all__ = ["PREFIX_LINES", "TurtleExporter", "subject_blocks", "turtle_term"]
@@ -93,7 +93,7 @@ def subject_blocks(triples: Iterable[tuple[Any, Any, Any]], indent: str = "",
     return blocks
 
 
-class TurtleExporter(FragmentExporter):
+class TurtleExporter(MergedExporter):
     """All documents merged into one graph: each document's own nodes, then the shared nodes once each."""
 
     file_name = "graph.ttl"
@@ -101,23 +101,14 @@ class TurtleExporter(FragmentExporter):
     def head(self) -> bytes:
         return "\n".join(PREFIX_LINES).encode("utf-8") + b"\n"
 
-    def __init__(self, out: BinaryIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
-        super().__init__(out, options)
-        self._shared = SharedLines(run_directory(out))
-
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
         own, shared = split_triples(document)
         return pack("".join(f"\n{block}\n" for block in subject_blocks(own)),
                     (f"{s}\t{turtle_term(s)}\t{turtle_term(p)}\t{turtle_term(o)}\n" for s, p, o in shared))
 
-    def write(self, fragment: bytes) -> None:
-        own, shared = unpack(fragment)
-        super().write(own)
-        self._shared.add(shared)
-
     def tail(self) -> Iterator[bytes]:
-        for _, payloads in self._shared.by_node():
+        for _, payloads in self.shared.by_node():
             # The terms are written already: the subject, the predicate, then the object (which may hold a tab).
             triples = ((s, p, o) for s, p, o in (payload.split("\t", 2) for payload in payloads))
             for block in subject_blocks(triples, term=str):
