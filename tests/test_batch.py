@@ -102,6 +102,16 @@ def test_changing_the_formats_rebuilds_everything(tmp_path: Path) -> None:
     assert (out / "graph.trig").exists() and not (out / "graph.nq").exists()
 
 
+def test_a_new_fragment_layout_rebuilds_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fragments kept by older code are not read by newer code that writes them differently."""
+    inputs = _copy(RELEASES[:2], tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs, out, OPTIONS)
+    assert build_archive(inputs, out, OPTIONS).built == 0
+    monkeypatch.setattr(batch, "FRAGMENT_LAYOUT", batch.FRAGMENT_LAYOUT + 1)
+    assert build_archive(inputs, out, OPTIONS).built == 2
+
+
 def test_a_failing_document_is_listed_and_the_others_land(tmp_path: Path, monkeypatch) -> None:
     inputs = _copy(RELEASES[:3], tmp_path / "in")
     empty = tmp_path / "in" / "empty.txt"
