@@ -233,3 +233,22 @@ def test_answers_for_one_meeting_do_not_change_when_other_documents_are_added(ar
 
 def _load(store, document) -> None:
     store.replace(str(document.name), document.ntriples())
+
+
+def test_most_cited_resolutions_leaves_out_documents_with_resolution_like_symbols() -> None:
+    """"S/RES/1325/Add.1" and a number past the table of years are documents, not resolutions."""
+    from pathlib import Path
+
+    from councilgraph.extract.read import decode_source
+    from councilgraph.pipeline import build_source
+
+    path = Path(__file__).resolve().parent.parent / "data" / "releases" / "sc-no-statements.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "The meeting began at", "The Council recalled S/RES/2900, S/RES/2900 and S/RES/1325/Add.1.\n\nThe meeting began at", 1)
+    document = build_source(decode_source(text.encode(), "sc-no-statements.txt")).graph
+    store = DocumentStore.create(None)
+    store.replace(str(document.name), document.ntriples())
+    symbols = {r["symbol"] for r in _run(store, "most-cited-resolutions")}
+    cited = {row[0].value for row in store.query("SELECT DISTINCT ?s WHERE { ?c cg:cited ?d . ?d cg:symbol ?s }").rows}
+    assert {"S/RES/2900", "S/RES/1325/Add.1"} <= cited  # cited, as documents
+    assert symbols == {"S/RES/2737 (2024)", "S/RES/338 (1973)"}
