@@ -110,7 +110,7 @@ def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Ou
             fragments[fragment_name(name)] = EXPORTERS[name].fragment(document.graph, export)
     fragments["validation.ttl"] = turtle_fragment(report)
     fragments["validation.md"] = markdown_fragment(report, document.graph, document.source.text)
-    key = fragment_key(document.source.sha256, options)
+    key = fragment_key(document.source.sha256, document.source.name, options)
     if cache is not None:
         _write_fragments(cache, key, fragments)
     counts = report.counts()
@@ -122,9 +122,10 @@ def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Ou
                    timings)
 
 
-def fragment_key(sha256: str, options: BuildOptions) -> str:
-    """The name of a document's fragment files: its content and everything else that shapes them."""
-    return hashlib.sha256(f"{sha256} {options.fingerprint()}".encode()).hexdigest()[:24]
+def fragment_key(sha256: str, name: str, options: BuildOptions) -> str:
+    """The name of a document's fragment files: its content, its file name (the graph records it as the
+    source) and everything else that shapes them. Two copies of a text under two names do not share files."""
+    return hashlib.sha256(f"{sha256} {name} {options.fingerprint()}".encode()).hexdigest()[:24]
 
 
 def _write_fragments(cache: Path, key: str, fragments: dict[str, bytes]) -> None:

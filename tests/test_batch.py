@@ -266,3 +266,18 @@ def test_a_failed_compaction_is_reported_after_the_block(tmp_path: Path) -> None
         pass
     with batch._compacting(store, worth=False):  # not worth it: not tried, nothing to report
         pass
+
+
+def test_a_copy_under_another_name_does_not_replace_the_owner_in_the_store(tmp_path: Path) -> None:
+    """The graph records its source's name: the copy's fragments must not overwrite the owner's."""
+    folder = tmp_path / "in"
+    (original,) = _copy([DATA / "releases" / "sc-observers.txt"], folder)
+    copy = Path(shutil.copy(original, folder / "zz-copy.txt"))
+    build_archive([original, copy], tmp_path / "out", OPTIONS)  # serial: the copy is always built second
+    store = DocumentStore.open_read_only(tmp_path / "out")
+    try:
+        names = {row[0].value for row in store.query("SELECT DISTINCT ?n WHERE { ?d cg:sourceName ?n }").rows}
+    finally:
+        store.close()
+    assert names == {"sc-observers.txt"}
+    assert b'"zz-copy.txt"' not in (tmp_path / "out" / "graph.nq").read_bytes()
