@@ -12,6 +12,7 @@ touching them, copy their pages into every worker.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 
 from councilgraph.extract.gazetteer import gazetteer
@@ -39,5 +40,8 @@ def warm_up() -> None:
             superproperties(term)
 
 
-warm_up()
+# A failure here must not kill the fork server (and with it the build): the first document that
+# needs the cache meets the same error and reports it as its own failure.
+with contextlib.suppress(Exception):
+    warm_up()
 gc.freeze()

@@ -13,6 +13,7 @@ node-link JSON) only serialise the graph.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ _TYPE, _CITATION = RDF.type, CG.Citation  # one object each: rdflib looks names 
 _DOCUMENT_KINDS = ("resolution", "presidential-statement")
 _NODE_ATTRIBUTES = ("kind", "label", "symbol", "year")  # in this order in every format, then in_degree
 NETWORK_NAME = "councilgraph citation network"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTRIBUTE_ESCAPES = str.maketrans({'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"})
 _KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, CG.characterisation,
          CG.paragraphOf, CG.delegation}
@@ -138,8 +140,9 @@ class NetworkExporter(FragmentExporter):
 
 
 def xml_text(value: object) -> str:
-    """Character data escaped for XML."""
-    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Character data escaped for XML; characters XML 1.0 forbids become U+FFFD, so the file stays readable."""
+    text = _NOT_XML.sub("\ufffd", str(value))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def xml_attribute(value: object) -> str:

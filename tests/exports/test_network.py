@@ -127,3 +127,11 @@ def test_network_files_are_written_node_by_node() -> None:
             writer.write(fragment)
         pieces = list(writer.tail())
         assert len(pieces) > 100, name  # one per node and per edge at least
+
+
+def test_characters_xml_forbids_do_not_break_the_files() -> None:
+    fragment = json.dumps({"nodes": {"r1": {"kind": "document", "label": "a\x0bb\x0cc", "symbol": ""}},
+                           "edges": []}).encode()
+    for name, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        data, _ = _merged([fragment], EXPORTERS[name])
+        assert read(io.BytesIO(data)).nodes["r1"]["label"] == "a\ufffdb\ufffdc", name
