@@ -121,7 +121,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
 
     try:
         summary = build_archive(paths, out_dir, options, jobs=jobs, prune=prune, report=report,
-                                progress=_progress if bar else _no_progress)
+                                progress=_progress if bar else None)
     except KeyboardInterrupt:
         click.echo(f"\ninterrupted: the previous output in {out_dir} is unchanged", err=True)
         sys.exit(130)
@@ -151,10 +151,6 @@ def _closing_line(summary: BuildSummary, out_dir: Path) -> str:
     names = ", ".join(str(p) for p in summary.written)
     return (f"{summary.built} document(s) built, {summary.unchanged} unchanged, {len(summary.failures)} failed"
             f"{removed}; {summary.documents} in the graph; wrote {names} and {out_dir / STORE_DIR}/")
-
-
-def _no_progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
-    return items
 
 
 def _progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
