@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from councilgraph.graph.namespace import PREFIXES
 
-__all__ = ["ONTOLOGY_GRAPH", "SHARED_CLASSES", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term",
+__all__ = ["ONTOLOGY_GRAPH", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term",
            "find_store", "is_store", "answer", "query_prefixes",
            "remove_leftovers", "replace_store", "staging_path"]
 
@@ -30,11 +30,6 @@ __all__ = ["ONTOLOGY_GRAPH", "SHARED_CLASSES", "STORE_DIR", "Answer", "DocumentS
 STORE_DIR = "store"
 #: The named graph holding the ontology (its own IRI).
 ONTOLOGY_GRAPH = "https://w3id.org/councilgraph/ontology"
-_CG = "https://w3id.org/councilgraph/ontology#"
-#: Classes of the nodes that several documents describe; every other node belongs to one document.
-SHARED_CLASSES = tuple(_CG + name for name in ("State", "Organization", "Person", "Meeting", "Resolution",
-                                               "AssemblyResolution", "PresidentialStatement", "Document",
-                                               "Instrument"))
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 

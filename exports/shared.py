@@ -20,21 +20,23 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
-from rdflib import RDF, URIRef
+from rdflib import RDF
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
-from councilgraph.store import SHARED_CLASSES
+from councilgraph.graph.namespace import CG
 
-__all__ = ["RUN_LINES", "MergedExporter", "SharedLines", "pack", "run_directory", "split_triples", "unpack"]
+__all__ = ["RUN_LINES", "SHARED_CLASSES", "MergedExporter", "SharedLines", "pack", "run_directory", "split_triples", "unpack"]
 
 RUN_LINES = 100_000  # distinct lines held in memory before a run is spilled (about 25 MB)
-_SHARED = frozenset(URIRef(c) for c in SHARED_CLASSES)
+#: Classes of the nodes that several documents describe; every other node belongs to one document.
+SHARED_CLASSES = frozenset({CG.State, CG.Organization, CG.Person, CG.Meeting, CG.Resolution, CG.AssemblyResolution,
+                            CG.PresidentialStatement, CG.Document, CG.Instrument})
 _TYPE = frozenset({RDF.type})  # set membership: a hash test, not rdflib's __eq__ on every predicate
 
 
 def split_triples(document: DocumentGraph) -> tuple[list[tuple[Any, Any, Any]], list[tuple[Any, Any, Any]]]:
     """The document's triples about its own nodes, and those about nodes of the shared classes."""
-    shared = {s for s, p, o in document.triples if p in _TYPE and o in _SHARED}
+    shared = {s for s, p, o in document.triples if p in _TYPE and o in SHARED_CLASSES}
     own: list[tuple[Any, Any, Any]] = []
     about_shared: list[tuple[Any, Any, Any]] = []
     for triple in document.triples:
@@ -71,7 +73,6 @@ class SharedLines:
         self._runs: list[IO[bytes]] = []
         self._directory = directory  # beside the output file: the runs are as large as the shared part
         self._run_lines = run_lines or RUN_LINES
-        self.spilled = 0  # runs written to disk so far
 
     def add(self, lines: bytes) -> None:
         """Add lines (each ending in a newline)."""
@@ -85,8 +86,12 @@ class SharedLines:
         run.writelines(sorted(self._lines))
         run.seek(0)
         self._runs.append(run)
-        self.spilled += 1
         self._lines = set()
+
+    @property
+    def spilled(self) -> int:
+        """Runs written to disk and not merged yet."""
+        return len(self._runs)
 
     def by_node(self) -> Iterator[tuple[str, list[str]]]:
         """Each IRI with its payloads (sorted, each once, without the newline), in IRI order.
