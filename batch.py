@@ -5,11 +5,11 @@ the options (text -> records -> triples -> validation -> export fragments),
 run in a process pool that writes each document's fragments into
 ``DIR/.councilgraph/``. The main process then loads the documents' N-Quads
 fragments into the store, each document its own named graph, and writes the
-output files by appending the fragments in graph order, so memory stays flat
-however many documents there are. The manifest remembers each input's content hash: a rebuild builds only
-what changed. Everything is written beside the previous output and swapped in
-at the end, so a failure or Ctrl-C leaves the previous complete output as it
-was.
+output files by appending the fragments in graph order, so no process holds
+the archive's triples. The manifest remembers each input's content hash: a
+rebuild builds only what changed. Everything is written beside the previous
+output and swapped in at the end, so a failure or Ctrl-C leaves the previous
+complete output as it was.
 """
 
 from __future__ import annotations
