@@ -34,7 +34,7 @@ class GEXFExporter(NetworkExporter):
 
     file_name = "citations.gexf"
 
-    def serialise(self, nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
+    def serialise(self, nodes: list[Node], edges: Iterator[Edge]) -> Iterator[str]:
         yield _HEAD + "    <nodes>\n"
         for node in nodes:
             values = "".join(f'          <attvalue for="{_NODE_ATTRIBUTES[name]}" value={xml_attribute(value)} />\n'

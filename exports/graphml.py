@@ -25,7 +25,7 @@ class GraphMLExporter(NetworkExporter):
 
     file_name = "citations.graphml"
 
-    def serialise(self, nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
+    def serialise(self, nodes: list[Node], edges: Iterator[Edge]) -> Iterator[str]:
         yield _HEAD + "".join(f'  <key id="{key}" for="{domain}" attr.name="{name}" attr.type="{kind}" />\n'
                               for key, domain, name, kind in reversed(_KEYS))
         yield '  <graph edgedefault="directed">\n'

@@ -15,13 +15,15 @@ class NodeLinkExporter(NetworkExporter):
 
     file_name = "citations.json"
 
-    def serialise(self, nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
+    def serialise(self, nodes: list[Node], edges: Iterator[Edge]) -> Iterator[str]:
         yield f'{{\n "directed": true,\n "graph": {{\n  "name": {_dumps(NETWORK_NAME)}\n }},\n "links": ['
-        for number, e in enumerate(edges):
+        linked = False
+        for e in edges:
             link = {"cito": e.cito, "key": e.key, "paragraph": e.paragraph, "phrase": e.phrase, "source": e.source,
                     "target": e.target, "weight": e.weight}
-            yield ("," if number else "") + "\n  " + _dumps(link).replace("\n", "\n  ")
-        yield ("\n " if edges else "") + '],\n "multigraph": true,\n "nodes": ['
+            yield ("," if linked else "") + "\n  " + _dumps(link).replace("\n", "\n  ")
+            linked = True
+        yield ("\n " if linked else "") + '],\n "multigraph": true,\n "nodes": ['
         for number, node in enumerate(nodes):
             yield ("," if number else "") + "\n  " + _dumps({"id": node.id, **node.attributes}).replace("\n", "\n  ")
         yield ("\n " if nodes else "") + "]\n}\n"

@@ -135,3 +135,23 @@ def test_characters_xml_forbids_do_not_break_the_files() -> None:
     for name, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
         data, _ = _merged([fragment], EXPORTERS[name])
         assert read(io.BytesIO(data)).nodes["r1"]["label"] == "a\ufffdb\ufffdc", name
+
+
+@pytest.mark.parametrize("name", ["graphml", "gexf", "json"])
+def test_network_without_edges_is_a_valid_file(name: str) -> None:
+    fragment = json.dumps({"nodes": {"r1": {"kind": "document", "label": "R1", "symbol": ""}}, "edges": []}).encode()
+    data, expected = _merged([fragment], EXPORTERS[name])
+    assert list(expected.nodes) == ["r1"] and not expected.edges
+    if name == "json":
+        assert json.loads(data)["links"] == []
+
+
+def test_merged_network_holds_each_string_once() -> None:
+    """Every document repeats the IRIs and phrases it shares with others: the merge keeps one copy of each."""
+    writer = EXPORTERS["graphml"](io.BytesIO())
+    for fragment in _FRAGMENTS:
+        writer.write(fragment)
+    nodes, edges = writer.merged()
+    by_node = {node.id: node for node in nodes}
+    sources = [e.source for e in edges if e.source == "r1"]
+    assert len(sources) == 2 and sources[0] is sources[1] is by_node["r1"].id
