@@ -19,6 +19,7 @@ import csv
 import hashlib
 import io
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import threading
@@ -281,6 +282,18 @@ def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iter
     finally:
         pool.terminate()  # on Ctrl-C too: the workers ignore it, the main process decides
         pool.join()
+        _stop_fork_server(context)
+
+
+def _stop_fork_server(context: multiprocessing.context.BaseContext) -> None:
+    """Stop the fork server once the pool is done: it holds the preloaded modules and warm caches, 47 MB
+    (measured at 2,000 documents) of nothing while the store is loaded and the files written. The next
+    pool starts another. CPython has no public call for this; its own tests use ``_stop``."""
+    if context.get_start_method() != "forkserver":
+        return
+    stop = getattr(getattr(multiprocessing.forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def _ignore_interrupt() -> None:

@@ -52,6 +52,30 @@ def test_parallel_build_writes_the_same_files_as_a_serial_one(tmp_path: Path) ->
     assert _files(tmp_path / "serial") == _files(tmp_path / "parallel")
 
 
+def _fork_servers() -> list[int]:
+    """This process's children that are multiprocessing fork servers."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == os.getpid() and b"forkserver" in command:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_the_fork_server_stops_with_the_pool(tmp_path: Path) -> None:
+    """Its preloaded modules and caches would otherwise sit in memory while the store is loaded."""
+    inputs = _copy(RELEASES[:2], tmp_path / "in")
+    seen: list[list[int]] = []
+    build_archive(inputs, tmp_path / "out", OPTIONS, jobs=2, report=lambda outcome, what: seen.append(_fork_servers()))
+    assert seen[0], "the workers come from a fork server"
+    assert _fork_servers() == []
+
+
 def test_rebuild_builds_only_what_changed_and_matches_a_fresh_build(tmp_path: Path) -> None:
     inputs = _copy(RELEASES, tmp_path / "in")
     out = tmp_path / "out"
