@@ -27,7 +27,9 @@ from councilgraph.graph.namespace import CG
 
 __all__ = ["RUN_LINES", "SHARED_CLASSES", "MergedExporter", "SharedLines", "pack", "run_directory", "split_triples", "unpack"]
 
-RUN_LINES = 100_000  # distinct lines held in memory before a run is spilled (about 25 MB)
+#: Distinct lines held in memory before a run is spilled: about 6 MB. At 2,000 documents the Turtle writer
+#: peaked 31 MB above its base with runs of 100,000 lines, 12 MB with 25,000, in the same time.
+RUN_LINES = 25_000
 #: Classes of the nodes that several documents describe; every other node belongs to one document.
 SHARED_CLASSES = frozenset({CG.State, CG.Organization, CG.Person, CG.Meeting, CG.Resolution, CG.AssemblyResolution,
                             CG.PresidentialStatement, CG.Document, CG.Instrument})
