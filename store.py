@@ -128,11 +128,12 @@ class DocumentStore:
     def load_quads(self, nquads: bytes) -> None:
         """Add N-Quads, typically several new documents' graphs at once.
 
-        Bulk loads are not transactions (builds work on a copy that is swapped in at the end), and one
-        load of ten documents costs about half as much CPU per document as ten loads (measured on the
-        seed: 48 against 84 ms, the bulk loader's own threads included).
+        Bulk loads are not transactions (builds work on a copy that is swapped in at the end). The
+        loader's threads free their buffers into arenas that glibc keeps: given back after each load, the
+        process held 91 MB instead of 123 MB after loading 2,000 documents, at no measurable cost.
         """
         self._store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+        _return_freed_memory()
 
     def optimize(self) -> None:
         """Compact the store's files after a large load, so that queries read fewer of them.
