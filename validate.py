@@ -192,20 +192,16 @@ def _short(iri: str) -> str:
 def node_offsets(document: DocumentGraph) -> dict[object, list[tuple[int, int]]]:
     """Where each node of a document is in its source: by node IRI, and by (node, message) for the
     findings about a node (several findings may be about one node: each keeps its own words)."""
-    starts: dict[str, int] = {}
-    ends: dict[str, int] = {}
-    about: dict[str, str] = {}
-    comments: dict[str, str] = {}
-    start_offset, end_offset, about_node, comment = CG.startOffset, CG.endOffset, CG.about, RDFS.comment
+    # One dict lookup per triple rather than four ==: rdflib's == is Python code.
+    found: dict[object, dict[str, object]] = {CG.startOffset: {}, CG.endOffset: {}, CG.about: {}, RDFS.comment: {}}
     for s, p, o in document.triples:
-        if p == start_offset:
-            starts[str(s)] = int(o)
-        elif p == end_offset:
-            ends[str(s)] = int(o)
-        elif p == about_node:
-            about[str(s)] = str(o)
-        elif p == comment:
-            comments[str(s)] = str(o)
+        values = found.get(p)
+        if values is not None:
+            values[str(s)] = o
+    starts = {node: int(str(value)) for node, value in found[CG.startOffset].items()}
+    ends = {node: int(str(value)) for node, value in found[CG.endOffset].items()}
+    about = {node: str(value) for node, value in found[CG.about].items()}
+    comments = {node: str(value) for node, value in found[RDFS.comment].items()}
     offsets: dict[object, list[tuple[int, int]]] = {n: [(starts[n], ends[n])] for n in starts if n in ends}
     for finding in sorted(about, key=lambda f: starts.get(f, 0)):
         if finding in starts and finding in ends and finding in comments:

@@ -39,7 +39,8 @@ CONTEXT_IRI = "https://w3id.org/councilgraph/context.jsonld"
 JSONLD_CONTEXT: Path = data_path("context.jsonld")
 
 Value = str | dict[str, str]
-_TYPE = RDF.type  # looked up once: a namespace attribute costs a call per triple
+# Membership, not ==, once per triple: rdflib's == is Python code; a set finds the same term object at once.
+_RDF_TYPE = frozenset({RDF.type})
 
 
 def load_context(path: Path = JSONLD_CONTEXT) -> dict[str, str]:
@@ -98,7 +99,7 @@ def _nodes(triples: Iterable[tuple[URIRef | BNode, URIRef, URIRef | BNode | Lite
     nodes: dict[str, dict[str, dict[tuple[str, ...], Value]]] = defaultdict(lambda: defaultdict(dict))
     for s, p, o in triples:
         node = nodes[_reference(s)]
-        if p == _TYPE and isinstance(o, URIRef):
+        if p in _RDF_TYPE and isinstance(o, URIRef):
             node["@type"][("", _iri(o))] = _iri(o)
         else:
             value = _value(o)

@@ -35,6 +35,10 @@ _NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolu
 _PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
                     CG.Statement: "statement"}
 _TYPE, _CITATION = RDF.type, CG.Citation  # one object each: rdflib looks names up on every access
+# Tests by set membership, not ==: rdflib's == is Python code, called for every triple of every document;
+# hashing is str's, and a set finds the very same term object without comparing at all.
+_RDF_TYPE, _CITATION_CLASS = frozenset({_TYPE}), frozenset({_CITATION})
+_NETWORK_CLASSES = frozenset({*_NODE_KINDS, *_PARAGRAPH_KINDS, _CITATION})
 _DOCUMENT_KINDS = ("resolution", "presidential-statement")
 _NODE_ATTRIBUTES = ("kind", "label", "symbol", "year")  # in this order in every format, then in_degree
 NETWORK_NAME = "councilgraph citation network"
@@ -47,7 +51,7 @@ _KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, 
 def network_facts(document: DocumentGraph) -> set[tuple[URIRef, URIRef, object]]:
     """The triples of one document that the network needs."""
     return {(s, p, o) for s, p, o in document.triples
-            if p in _KEPT or (p == _TYPE and (o in _NODE_KINDS or o in _PARAGRAPH_KINDS or o == _CITATION))}
+            if p in _KEPT or (p in _RDF_TYPE and o in _NETWORK_CLASSES)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,12 +179,12 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
     values: dict[tuple[object, URIRef], object] = {}
     citations = []
     for s, p, o in facts:
-        if p == _TYPE:
+        if p in _RDF_TYPE:
             if o in _NODE_KINDS and kind.get(s) not in ("resolution", "presidential-statement"):
                 kind[s] = _NODE_KINDS[o]
             elif o in _PARAGRAPH_KINDS:
                 part[s] = _PARAGRAPH_KINDS[o]
-            elif o == _CITATION:
+            elif o in _CITATION_CLASS:
                 citations.append(s)
         else:
             values[(s, p)] = o

@@ -16,7 +16,7 @@ from councilgraph.graph.namespace import CG, ID, SH
 from councilgraph.pipeline import build_path
 from councilgraph.shapes import reference_shapes_path, shapes_text
 from councilgraph.shapes.generate import reference_shapes
-from councilgraph.validate import validate_graph, validate_ntriples
+from councilgraph.validate import node_offsets, validate_graph, validate_ntriples
 
 DATA = Path(__file__).resolve().parent / "data"
 STATEMENT = ID["doc/SC-13081/statement/5"]
@@ -201,3 +201,16 @@ def test_validate_command_exit_codes(tmp_path: Path, seed_path: Path) -> None:
     unreadable = CliRunner().invoke(main, ["validate", str(garbage)])
     assert unreadable.exit_code == 2 and unreadable.output.startswith(f"error: {garbage}: cannot read it as RDF")
     assert CliRunner().invoke(main, ["validate", str(tmp_path / "none.ttl")]).exit_code == 2
+
+
+def test_node_offsets_point_at_the_words_of_nodes_and_findings(seed_path: Path) -> None:
+    document = build_path(seed_path)
+    offsets = node_offsets(document.graph)
+    text = document.source.text
+    (start, end), = offsets[str(STATEMENT)]
+    assert text[start:end].startswith("TEKEDA ALEMU (Ethiopia) said")
+    findings = {key: spans for key, spans in offsets.items() if isinstance(key, tuple)}
+    assert len(findings) >= 1
+    for (node, message), spans in findings.items():
+        assert node.startswith(str(ID)) and message
+        assert all(0 <= s < e <= len(text) for s, e in spans)
