@@ -34,11 +34,10 @@ _NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolu
                CG.Organization: "organization"}
 _PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
                     CG.Statement: "statement"}
-_TYPE, _CITATION = RDF.type, CG.Citation  # one object each: rdflib looks names up on every access
 # Tests by set membership, not ==: rdflib's == is Python code, called for every triple of every document;
 # hashing is str's, and a set finds the very same term object without comparing at all.
-_RDF_TYPE, _CITATION_CLASS = frozenset({_TYPE}), frozenset({_CITATION})
-_NETWORK_CLASSES = frozenset({*_NODE_KINDS, *_PARAGRAPH_KINDS, _CITATION})
+_RDF_TYPE, _CITATION_CLASS = frozenset({RDF.type}), frozenset({CG.Citation})
+_NETWORK_CLASSES = frozenset({*_NODE_KINDS, *_PARAGRAPH_KINDS, *_CITATION_CLASS})
 _DOCUMENT_KINDS = ("resolution", "presidential-statement")
 _NODE_ATTRIBUTES = ("kind", "label", "symbol", "year")  # in this order in every format, then in_degree
 NETWORK_NAME = "councilgraph citation network"
