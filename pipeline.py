@@ -16,7 +16,7 @@ from councilgraph.extract.records import PressRelease, ResolutionDocument
 from councilgraph.extract.resolution_document import extract_resolution
 from councilgraph.extract.resolution_text import looks_like_resolution
 from councilgraph.extract.segment import looks_like_press_release
-from councilgraph.graph.iris import document_iri
+from councilgraph.graph.iris import document_iri, release_key
 from councilgraph.graph.mapping import press_release_triples, release_iri, resolution_document_triples
 
 __all__ = ["KINDS", "BuiltDocument", "InputError", "build_source", "build_path", "expand_inputs", "INPUT_SUFFIXES"]
@@ -42,7 +42,7 @@ class BuiltDocument:
     def symbol(self) -> str:
         """The symbol that names the document: "SC/13081", "S/RES/889 (1993)"."""
         if isinstance(self.record, PressRelease):
-            return self.record.layout.header.symbol
+            return self.record.layout.header.symbol or release_key(None, self.source.name)
         return self.record.text.document.symbol
 
     def summary(self) -> str:
@@ -70,8 +70,10 @@ def build_source(source: Source, kind: str = "auto") -> BuiltDocument:
             kind = "press-release"
         elif looks_like_resolution(source):
             kind = "resolution"
+        elif looks_like_press_release(source, symbol_required=False):
+            kind = "press-release"  # a page that shows no symbol, but a meeting, date or press-service line
         else:
-            raise InputError("neither a press release (no symbol such as SC/13081 in its first lines) "
+            raise InputError("neither a press release (no symbol such as SC/13081, no meeting or date line) "
                              "nor a resolution text (no 'Resolution N (YYYY)' heading)")
     start = time.perf_counter()
     if kind == "resolution":
@@ -83,7 +85,7 @@ def build_source(source: Source, kind: str = "auto") -> BuiltDocument:
     release = extract_press_release(source)
     extracted = time.perf_counter()
     triples = tuple(press_release_triples(source, release))
-    graph = DocumentGraph(release_iri(release), triples, ntriples_lines(triples))
+    graph = DocumentGraph(release_iri(release, source.name), triples, ntriples_lines(triples))
     return BuiltDocument(source, release, graph, (extracted - start, time.perf_counter() - extracted))
 
 

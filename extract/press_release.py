@@ -8,7 +8,7 @@ from councilgraph.extract.gazetteer import Gazetteer, gazetteer
 from councilgraph.extract.mentions import learned_acronyms
 from councilgraph.extract.participants import extract_participants, reconcile
 from councilgraph.extract.read import Source
-from councilgraph.extract.records import Citation, DocumentRef, Mention, PressRelease, Vote
+from councilgraph.extract.records import Citation, DocumentRef, Finding, Layout, Mention, PressRelease, Vote
 from councilgraph.extract.resolution_text import resolutions_in_release
 from councilgraph.extract.segment import segment
 from councilgraph.extract.statements import extract_statements
@@ -36,7 +36,7 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     # Narrative: what the release says in its own voice (headline, summary, procedural paragraphs).
     covered = [(s.start, s.end) for s in statements] + [(r.start, r.end) for r in resolutions]
     header = layout.header
-    narrative = [(header.headline_start, header.headline_end)]
+    narrative = [(header.headline_start, header.headline_end)] if header.headline_start is not None else []
     if header.sub_headline_start is not None and header.sub_headline_end is not None:
         narrative.append((header.sub_headline_start, header.sub_headline_end))
     narrative += [(p.start, p.end) for p in layout.summary]
@@ -44,7 +44,9 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
                   if not any(a <= p.start < b for a, b in covered)]
     meeting = header.meetings[0].number if header.meetings else None
     votes = votes_in_release(text, narrative, meeting, places)
-    findings += vote_findings(votes, security_council=header.symbol.startswith("SC/"))
+    security_council = (header.symbol or "").startswith("SC/") or any(m.body == "SC" for m in header.meetings)
+    findings += vote_findings(votes, security_council=security_council)
+    findings += _text_findings(text, layout)
     adopted = _the_adopted_text(votes, resolutions)
 
     acronyms = learned_acronyms(text, places)
@@ -86,3 +88,27 @@ def _the_adopted_text(votes: list[Vote], resolutions: list) -> DocumentRef | Non
     if not adopted and len(resolutions) == 1:
         return resolutions[0].document
     return None
+
+
+def _text_findings(text: str, layout: Layout) -> list[Finding]:
+    """What the text as a whole lacks: a symbol, or its end (the closing line, the last sentence)."""
+    header = layout.header
+    findings = []
+    paragraphs = [*layout.summary, *(p for s in layout.sections for p in s.paragraphs)]
+    first = (header.headline_start, header.headline_end) if header.headline_start is not None else \
+        (paragraphs[0].start, paragraphs[0].end) if paragraphs else (0, 0)
+    if header.symbol is None:
+        findings.append(Finding(
+            kind="MissingSymbol", severity="Warning",
+            message="the text prints no press-release symbol such as SC/13081; its IRI is made from the file name",
+            start=first[0], end=first[1]))
+    if not layout.closed:
+        last = max([first[1], *(p.end for p in layout.summary), *(s.end for s in layout.sections)])
+        last_start = text.rfind("\n", 0, last) + 1
+        cut = not text[:last].rstrip("\"')] ").endswith((".", "!", "?", ":", ";"))
+        findings.append(Finding(
+            kind="TextEndsEarly", severity="Warning",
+            message="the text ends before the closing line 'For information media. Not an official record.'"
+                    + ("; its last sentence is cut" if cut else "") + ": the graph holds only what it contains",
+            start=last_start, end=last))
+    return findings

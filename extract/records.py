@@ -51,18 +51,23 @@ class MeetingRef:
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """The top of a release: meetings, symbol, headline, sub-headline."""
+    """The top of a release: meetings, symbol, headline, sub-headline, date.
 
-    symbol: str
-    symbol_start: int
-    symbol_end: int
+    ``symbol`` is None when the text prints none (the page showed none); ``date`` is the
+    release's date as printed in its header (ISO 8601), if any.
+    """
+
+    symbol: str | None
+    symbol_start: int | None
+    symbol_end: int | None
     meetings: tuple[MeetingRef, ...]
-    headline: str
-    headline_start: int
-    headline_end: int
+    headline: str | None  # None when the text opens with its first paragraph
+    headline_start: int | None
+    headline_end: int | None
     sub_headline: str | None
     sub_headline_start: int | None
     sub_headline_end: int | None
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +88,7 @@ class Layout:
     summary: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
     times: MeetingTimes | None
+    closed: bool = True  # the text reaches the closing line "For information media. Not an official record."
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,31 +1,31 @@
 """Segmenting: a :class:`Source` cut into header, summary and sections.
 
-A meetings-coverage release has a fixed shape: a header block (General
-Assembly session, "8111th Meeting (AM)", the symbol "SC/13081"), a headline
-and usually a sub-headline, lead summary paragraphs, then sections under
-one-line headings ("Briefings", "Statements", "Resolution"), and the footer
-"For information media. Not an official record."
+A meetings-coverage release has a fixed shape: a header (General Assembly session, "8111th
+Meeting (AM)", the symbol "SC/13081", often a date), a headline and usually a sub-headline,
+lead summary paragraphs, then sections under one-line headings ("Briefings", "Statements",
+"Resolution"), and the closing line "For information media. Not an official record."
+
+Real pages vary that shape: banners and navigation before the header, the header repeated
+after a page title, the symbol only in a footer, lines separated by single newlines. So the
+text is read line by line: every line before the first line of prose is header, furniture or
+headline (:mod:`councilgraph.extract.header` tells which), wherever it stands; the lines of
+furniture after the last line of prose are the footer. A text with no symbol still segments
+when its header shows a meeting, a date or the press service's furniture.
 """
 
 from __future__ import annotations
 
 import re
 
+from councilgraph.extract.header import ORDINALS, HeaderLine, read_line
 from councilgraph.extract.read import InputError, Source
 from councilgraph.extract.records import Header, Layout, MeetingRef, MeetingTimes, Paragraph, Section
 
-__all__ = ["segment", "paragraphs", "looks_like_press_release", "ORDINALS"]
+__all__ = ["segment", "paragraphs", "lines", "looks_like_press_release", "ORDINALS"]
 
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S(?:.*\S)?)*")
 _LINE = re.compile(r"\S(?:.*\S)?")
-_SYMBOL = re.compile(r"(?P<symbol>(?P<body>[A-Z]{1,10}(?:/[A-Z]{1,10})*)/\d{1,6}(?:-(?:[A-Z]{1,10}/)+\d{1,6})*)")
-_MEETING = re.compile(
-    r"(?P<n>\d{1,5})(?:st|nd|rd|th)(?:\s*(?:&|and)\s*(?P<n2>\d{1,5})(?:st|nd|rd|th))?"
-    r"\s+(?:Plenary\s+)?Meetings?\*?(?:\s*\((?P<part>[^)]{1,30})\))?"
-)
-_SESSION = re.compile(r"(?P<ordinal>[A-Z][a-z]+(?:-[A-Za-z]+)?)\s+Session,?")
-_DATE = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}")
-_FOOTER = re.compile(r"For information media\b.*Not an official record", re.S)
+_CLOSING = re.compile(r"For information media\b|Not an official record|\*\s*\*\*\*\s*\*\s*$")
 _TIME = r"(?:(?P<{0}h>\d{{1,2}})(?:[:.](?P<{0}m>\d{{2}}))?\s*(?P<{0}ap>a\.\s?m\.|p\.\s?m\.)|(?P<{0}noon>noon|midday|midnight))"
 _OPENED = re.compile(
     r"The (?:meeting|session|Council|Assembly)\s+(?:was\s+)?(?:opened|began|started|called to order|convened)\s+at\s+"
@@ -34,18 +34,22 @@ _OPENED = re.compile(
 # Searched after the opening time in the same paragraph, past any "was suspended at ... and resumed at ...".
 _CLOSED = re.compile(r"\b(?:closed|ended|adjourned|concluded|rose)\s+at\s+" + _TIME.format("c"))
 _HEADING_END = tuple('.,;:!?"\'')
-
-_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-          "seventh": 7, "eighth": 8, "ninth": 9}
-_TENS = {"tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-         "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-         "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-         "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19}
-_TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                "seventy": 70, "eighty": 80, "ninety": 90}
-#: "Seventy-Second" -> 72, for General Assembly sessions.
-ORDINALS: dict[str, int] = {**_UNITS, **_TENS}
-ORDINALS.update({f"{t}-{u}": tv + uv for t, tv in _TENS_PREFIX.items() for u, uv in _UNITS.items()})
+_SENTENCE_END = re.compile(r"[.!?:](?:[\"')\]]*)$")
+_WORDS = re.compile(r"[^\W\d_][\w'-]*")
+_DATE_STAMP = re.compile(r"(?:19|20)\d{6}\s+(?=\S)")
+#: A line that ends a paragraph: the next line starts a new one unless it opens in lower case.
+_ENDS_PARAGRAPH = tuple('.:;!?"\')]')
+# A release reports on a UN organ and says so in its opening: pages that print no header at all
+# (a headline, then the text) are recognised by it.
+_ORGAN = re.compile(r"\b(?:Security Council|General Assembly|Economic and Social Council|Trusteeship Council"
+                    r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Secretary-General)\b")
+_OPENING_CHARS = 2000
+#: A title this long found inside an earlier one is a piece of its repeat, not a heading ("Resolution").
+_PIECE_CHARS = 25
+#: How far into the text the header may reach, in lines.
+_HEAD_LINES = 60
+#: Titles whose words are mostly in lower case are prose, headlines are in title case or capitals.
+_PROSE_LOWER_SHARE = 0.5
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
@@ -54,86 +58,184 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragr
     return [Paragraph(m.start(), m.end()) for m in _PARAGRAPH.finditer(text, start, end)]
 
 
-def looks_like_press_release(source: Source) -> bool:
-    """Whether the first lines carry a press-release symbol such as SC/13081."""
-    text = source.matchable[:3000]
-    return _read_header(text, paragraphs(text))[1] is not None
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
+    """The non-blank lines of ``text[start:end]``, trimmed."""
+    end = len(text) if end is None else end
+    return [Paragraph(m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
+
+
+def looks_like_press_release(source: Source, symbol_required: bool = True) -> bool:
+    """Whether the text reads as a release: a press-release symbol such as SC/13081 in its header or
+    footer, or (``symbol_required=False``) a meeting, date or press-service line there."""
+    reading = _Reading(source.matchable)
+    return reading.symbol is not None or (not symbol_required and reading.signals and bool(reading.titles))
 
 
 def segment(source: Source) -> Layout:
     """Cut a press release into its parts.
 
     Raises:
-        InputError: the text has no press-release symbol in its header, or
-            nothing after it.
+        InputError: the text shows neither a press-release symbol nor a meeting, date or press
+            service line, or it has nothing after its header.
     """
     text = source.matchable
-    paras = paragraphs(text)
-    header_count, symbol, meetings = _read_header(text, paras)
-    if symbol is None:
-        raise InputError("not a press release: no symbol such as SC/13081 or GA/12345 in its first lines")
-    rest = [p for p in paras[header_count:] if not _FOOTER.match(text, p.start, p.end)]
-    if len(rest) < 2:
-        raise InputError("truncated press release: nothing after the " + ("headline" if rest else "header"))
-    headline = rest[0]
-    sub = rest[1] if len(rest) > 1 and _is_sub_headline(text, rest[1]) else None
-    body = rest[2 if sub else 1:]
+    reading = _Reading(text)
+    if reading.symbol is None and not reading.signals:
+        raise InputError("not a press release: no symbol such as SC/13081 or GA/12345, and no meeting or date line")
+    if not reading.titles and not reading.body:
+        raise InputError("truncated press release: nothing after the header")
+    headline, sub, *more = reading.titles + [None, None]
+    body = [p for p in more if p is not None] + _body_paragraphs(text, reading.body)
     summary, sections = _sections(text, body)
+    symbol = reading.symbol
     header = Header(
-        symbol=text[symbol[0]:symbol[1]], symbol_start=symbol[0], symbol_end=symbol[1],
-        meetings=tuple(meetings),
-        headline=_one_line(text, headline), headline_start=headline.start, headline_end=headline.end,
+        symbol=text[symbol[0]:symbol[1]] if symbol else None,
+        symbol_start=symbol[0] if symbol else None, symbol_end=symbol[1] if symbol else None,
+        meetings=tuple(reading.meetings()),
+        headline=_one_line(text, headline) if headline else None,
+        headline_start=headline.start if headline else None, headline_end=headline.end if headline else None,
         sub_headline=_one_line(text, sub) if sub else None,
         sub_headline_start=sub.start if sub else None, sub_headline_end=sub.end if sub else None,
+        date=reading.date,
     )
-    return Layout(header=header, summary=tuple(summary), sections=tuple(sections), times=_times(text))
+    return Layout(header=header, summary=tuple(summary), sections=tuple(sections), times=_times(text),
+                  closed=reading.closed)
 
 
-def _read_header(text: str, paras: list[Paragraph]) -> tuple[int, tuple[int, int] | None, list[MeetingRef]]:
-    """Consume leading paragraphs made only of session, meeting, symbol and date lines."""
-    symbol: tuple[int, int] | None = None
-    session: int | None = None
-    found: list[tuple[int, int | None, str | None, int, int]] = []
-    count = 0
-    for para in paras[:6]:
-        lines = list(_LINE.finditer(text, para.start, para.end))
-        kinds = []
-        for line in lines:
-            if (m := _SESSION.fullmatch(text, line.start(), line.end())) and m["ordinal"].lower() in ORDINALS:
-                session = ORDINALS[m["ordinal"].lower()]
-                kinds.append("session")
-            elif m := _MEETING.match(text, line.start(), line.end()):
-                found.append((int(m["n"]), int(m["n2"]) if m["n2"] else None, m["part"], m.start(), m.end()))
-                kinds.append("meeting")
-            elif m := _SYMBOL.fullmatch(text, line.start(), line.end()):
-                if symbol is None:
-                    symbol = (m.start("symbol"), m.end("symbol"))
-                kinds.append("symbol")
-            elif _DATE.fullmatch(text, line.start(), line.end()):
-                kinds.append("date")
+class _Reading:
+    """The zones of a text: header lines (furniture and titles), body lines, footer lines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        every = lines(text)
+        first_prose = next((i for i, line in enumerate(every[:_HEAD_LINES])
+                            if _is_prose(text, line) and not read_line(text, line.start, line.end).furniture),
+                           min(len(every), _HEAD_LINES))
+        head = [read_line(text, line.start, line.end) for line in every[:first_prose]]
+        closing = next((i for i in range(first_prose, len(every)) if _CLOSING.search(text, every[i].start, every[i].end)),
+                       None)
+        self.closed = closing is not None
+        body_end = len(every) if closing is None else closing
+        footer: list[HeaderLine] = []
+        while body_end > first_prose:  # furniture after the last line of prose: a footer
+            line = read_line(text, every[body_end - 1].start, every[body_end - 1].end)
+            if not line.furniture or _is_prose(text, every[body_end - 1]):
+                break
+            footer.insert(0, line)
+            body_end -= 1
+        # Furniture inside the body (a running header at a page break, a repeated banner) is no
+        # paragraph; it may still carry the symbol or meeting the header lacks.
+        self.body = []
+        for line in every[first_prose:body_end]:
+            read = read_line(text, line.start, line.end) if _may_be_furniture(text, line) else None
+            if read is not None and read.furniture:
+                footer.append(read)
             else:
-                kinds.append("other")
-        if "other" in kinds:
-            break
-        count += 1
-    symbol_match = _SYMBOL.fullmatch(text, *symbol) if symbol is not None else None
-    body = symbol_match["body"] if symbol_match else ""
-    meetings = []
-    for number, second, part, start, end in found:
-        for n in (number, second):
-            if n is not None:
-                meetings.append(MeetingRef(number=n, body=body, session=session,
-                                           part=part.strip() if part else None, start=start, end=end))
-    return count, symbol, meetings
+                self.body.append(line)
+        furniture = [line for line in head if line.furniture]
+        self.titles = _titles(text, [line for line in head if not line.furniture], furniture)
+        around = furniture + footer
+        self.symbol = next((line.symbol for line in around if line.symbol), None)
+        self._furniture = furniture if any(line.meetings for line in furniture) else around
+        self.session = next((line.session for line in around if line.session is not None), None)
+        self.date = next((line.date for line in around if line.date), None)
+        organs = [line.organ for line in around if line.organ]
+        self.organ = next((o for o in organs if o != "GA"), organs[0] if organs else None)
+        self.signals = bool(self.closed or any(line.meetings or line.date or line.symbol for line in around)
+                            or any("Press Release" in text[line.start:line.end] for line in around)
+                            or _ORGAN.search(text, 0, _OPENING_CHARS))
+
+    def meetings(self) -> list[MeetingRef]:
+        """The meetings the header (or else the footer) names, each once, in order."""
+        body = _series(self.text[self.symbol[0]:self.symbol[1]]) if self.symbol is not None else self.organ or ""
+        seen: set[int] = set()
+        out = []
+        for line in self._furniture:
+            for number, part, start, end in line.meetings:
+                if number not in seen:
+                    seen.add(number)
+                    out.append(MeetingRef(number=number, body=body, session=self.session, part=part,
+                                          start=start, end=end))
+        return out
+
+
+def _series(symbol: str) -> str:
+    """"SC/13081" -> "SC"; "GA/SHC/3872" -> "GA/SHC"; "SG/SM/18800-SC/13100" -> "SG/SM"."""
+    return symbol.split("-")[0].rsplit("/", 1)[0]
+
+
+def _may_be_furniture(text: str, line: Paragraph) -> bool:
+    """A cheap test before :func:`read_line`: furniture lines are short, end no sentence and have words
+    (a rule of underscores or asterisks in the body marks where a text or its notes end)."""
+    return (line.end - line.start < 200 and text[line.end - 1] not in ".!?\"'"
+            and _WORDS.search(text, line.start, line.end) is not None)
+
+
+def _is_prose(text: str, line: Paragraph) -> bool:
+    """A line of running text, not a headline: it ends a sentence, or most of its words are in lower case."""
+    chunk = text[line.start:line.end]
+    words = _WORDS.findall(chunk)
+    if not words:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    if _SENTENCE_END.search(chunk):
+        return True
+    return len(words) >= 8 and lower / len(words) >= _PROSE_LOWER_SHARE
+
+
+def _titles(text: str, candidates: list[HeaderLine], furniture: list[HeaderLine]) -> list[Paragraph]:
+    """Headline and sub-headlines: the header's lines that are not furniture, each once.
+
+    A headline in capitals broken over several lines is one title; a page title repeated by the
+    release below it is one title.
+    """
+    furniture_starts = sorted(line.start for line in furniture)
+    titles: list[Paragraph] = []
+    for line in candidates:
+        start = line.start
+        if stamp := _DATE_STAMP.match(text, start, line.end):  # "19961111 Eight Draft Resolutions Approved"
+            start = stamp.end()
+        line = Paragraph(start, line.end)
+        chunk = text[line.start:line.end]
+        if titles and _is_capitals(chunk) and _is_capitals(text[titles[-1].start:titles[-1].end]) \
+                and not any(titles[-1].end < f < line.start for f in furniture_starts):
+            titles[-1] = Paragraph(titles[-1].start, line.end)
+        else:
+            titles.append(Paragraph(line.start, line.end))
+    # A repeat may be broken over lines in title case: each piece is then part of the first copy.
+    keys: list[str] = []
+    distinct = []
+    for title in titles:
+        key = " ".join(_WORDS.findall(text[title.start:title.end].casefold()))
+        if not (len(key) >= _PIECE_CHARS and any(key in earlier for earlier in keys)) and key not in keys:
+            keys.append(key)
+            distinct.append(title)
+    return distinct
+
+
+def _is_capitals(chunk: str) -> bool:
+    letters = [c for c in chunk if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _body_paragraphs(text: str, body: list[Paragraph]) -> list[Paragraph]:
+    """Lines become paragraphs; a line continues the one before only when that one was cut mid-sentence
+    (no blank line between, no closing punctuation, the next line opening in lower case)."""
+    out: list[Paragraph] = []
+    for line in body:
+        if out:
+            last = out[-1]
+            between = text[last.end:line.start]
+            if between.count("\n") == 1 and not text[last.end - 1].endswith(_ENDS_PARAGRAPH) \
+                    and text[line.start].islower():
+                out[-1] = Paragraph(last.start, line.end)
+                continue
+        out.append(line)
+    return out
 
 
 def _one_line(text: str, para: Paragraph) -> str:
     return " ".join(text[para.start:para.end].split())
-
-
-def _is_sub_headline(text: str, para: Paragraph) -> bool:
-    chunk = text[para.start:para.end]
-    return "\n" not in chunk and len(chunk) < 300 and not chunk.endswith((".", ":"))
 
 
 def _is_heading(text: str, para: Paragraph) -> bool:

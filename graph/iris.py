@@ -26,7 +26,7 @@ from councilgraph.graph.namespace import EU_COUNTRY, ID, UNDOCS
 from councilgraph.ontology.reference import Entity, slugify_name
 
 __all__ = [
-    "symbol_slug", "document_iri", "meeting_iri", "entity_iri", "person_iri",
+    "symbol_slug", "release_key", "document_iri", "meeting_iri", "entity_iri", "person_iri",
     "statement_iri", "undocs_iri", "eu_country_iri",
 ]
 
@@ -34,6 +34,15 @@ __all__ = [
 def symbol_slug(symbol: str) -> str:
     """"S/RES/2388 (2017)" -> "S-RES-2388-2017"; "SC/13081" -> "SC-13081"."""
     return re.sub(r"[-\s/()]+", "-", symbol.strip()).strip("-")
+
+
+def release_key(symbol: str | None, source_name: str) -> str:
+    """What a press release's IRIs are made from: its symbol, or for a text that prints none its file
+    name ("sc8198.html" -> "file/sc8198"), so that rebuilding the same file gives the same IRIs."""
+    if symbol is not None:
+        return symbol
+    stem = source_name.rsplit(".", 1)[0] if "." in source_name.lstrip(".") else source_name
+    return f"file/{slugify_name(stem) or 'unnamed'}"
 
 
 def document_iri(symbol: str) -> URIRef:

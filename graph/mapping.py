@@ -40,22 +40,26 @@ _VERBS = {"associating": "associates with", "aligning": "aligns with",
 _SEVERITY = {"Warning": SH.Warning, "Info": SH.Info}
 
 
-def release_iri(release: PressRelease) -> URIRef:
+def release_iri(release: PressRelease, source_name: str) -> URIRef:
     """The press release's IRI, also the name of its graph in N-Quads."""
-    return iris.document_iri(release.layout.header.symbol)
+    return iris.document_iri(iris.release_key(release.layout.header.symbol, source_name))
 
 
 def press_release_triples(source: Source, release: PressRelease) -> list[Triple]:
     """All triples describing one press release, in a deterministic order."""
     out = Triples()
     header = release.layout.header
-    doc = release_iri(release)
-    symbol = header.symbol
+    symbol = iris.release_key(header.symbol, source.name)
+    doc = iris.document_iri(symbol)
 
     out.typed(doc, CG.PressRelease)
-    out.add(doc, CG.symbol, Literal(symbol))
-    out.add(doc, RDFS.label, Literal(symbol))
-    out.add(doc, CG.headline, Literal(header.headline))
+    if header.symbol is not None:
+        out.add(doc, CG.symbol, Literal(header.symbol))
+    out.add(doc, RDFS.label, Literal(header.symbol or f"{source.name}: {header.headline or 'untitled'}"))
+    if header.headline is not None:
+        out.add(doc, CG.headline, Literal(header.headline))
+    if header.date is not None:
+        out.add(doc, CG.issued, Literal(header.date, datatype=XSD.date))
     if header.sub_headline:
         out.add(doc, CG.subHeadline, Literal(header.sub_headline))
     out.add(doc, CG.sourceName, Literal(source.name))

@@ -79,6 +79,7 @@ class CG(DefinedNamespace):
     vetoedBy: URIRef
 
     # Press release and meeting
+    issued: URIRef
     headline: URIRef
     subHeadline: URIRef
     sourceName: URIRef
@@ -122,6 +123,8 @@ class CG(DefinedNamespace):
     YearMismatch: URIRef
     FileNameMismatch: URIRef
     VoteCountMismatch: URIRef
+    MissingSymbol: URIRef
+    TextEndsEarly: URIRef
     # Resolution structure, citations, instruments, votes
     hasParagraph: URIRef
     paragraphOf: URIRef

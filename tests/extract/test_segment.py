@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import InputError, decode_source
 from councilgraph.extract.segment import segment
 
@@ -77,9 +78,19 @@ def test_truncated_after_header() -> None:
         _layout("8111th Meeting (AM)\nSC/13081\n")
 
 
-def test_headline_alone_is_truncated() -> None:
-    with pytest.raises(InputError, match="truncated press release: nothing after the headline"):
-        _layout("8111th Meeting (AM)\nSC/13081\n\nSecurity Council Adopts Resolution\n")
+def test_headline_alone_builds_and_says_the_text_ends_early() -> None:
+    source = decode_source(b"8111th Meeting (AM)\nSC/13081\n\nSecurity Council Adopts Resolution\n", "t.txt")
+    release = extract_press_release(source)
+    assert release.layout.header.headline == "Security Council Adopts Resolution"
+    assert not release.layout.closed
+    assert [(f.kind, f.severity) for f in release.findings] == [("TextEndsEarly", "Warning")]
+    assert "its last sentence is cut" in release.findings[0].message
+
+
+def test_complete_text_has_no_ending_finding(seed) -> None:
+    _, release = seed
+    assert release.layout.closed
+    assert not [f for f in release.findings if f.kind in ("TextEndsEarly", "MissingSymbol")]
 
 
 def test_footer_is_not_content() -> None:
