@@ -10,6 +10,7 @@ Written forms handled (line breaks and non-breaking spaces inside are fine)::
     presidential statement 2015/25     S/PRST/2015/25
     S/2017/939   S/1994/262   A/72/L.1   A/47/277-S/24111
     General Assembly resolution 1514 (XV)     resolution 70/1
+    resolution 1566                    resolutions 1267 and 1373 (no year printed)
 
 A Security Council resolution number fixes its year; a printed year that the
 resolution-years table contradicts ("resolution 2331 (2661)") is corrected and
@@ -37,6 +38,18 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)(?!\s*(?:and\s+)?\d{1,4}\s*\(\d{4}\))|\n\s*\n")
 _DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?")
 _GAP = 80  # "resolutions on the question of Namibia, particularly 435 (1978)"
+# A number without its year counts only right after "resolution(s)" and only where no other organ
+# owns the numbering: not "draft resolution 1", "Human Rights Council resolution 5", "Assembly resolution 2758".
+_BARE_NUMBER = re.compile(r"\s*(?P<number>\d{1,4})(?![\d/\w(-]|\s*\(|[.,]\d)")
+_OTHER_NUMBERING = re.compile(
+    r"(?:\bdraft|Assembly|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|Commission|"
+    r"Conference|Board|Committee|Council\s+of\s+\w+)\s*$", re.I)
+_ORGAN = re.compile(r"\b(?:Assembly|Committee|Council)\b")
+# After the first number, a bare number continues the list only before a clause word: "resolutions 1267
+# and 1373 were", not "resolution 2388 and 14 other texts".
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:[,;.:)]|$)|\s+(?:and|or|as|of|by|in|on|under|to|which|that|were|was|are|is|had|have|has|would|"
+    r"will|adopted|respectively)\b")
 _PRST = re.compile(r"\b[Pp]residential\s+[Ss]tatements?\s+(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
 _PRST_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
 _SEGMENT = r"(?:RES|PRST|PV\.\d+|C\.\d+|CN\.\d+|AC\.\d+|L\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+|[A-Z]{2,6}|\d{1,5})"
@@ -64,6 +77,8 @@ def document_refs(text: str, start: int, end: int,
         for ref in _resolution_list(text, trigger, end):
             if (checked := _checked(ref, years, findings)) is not None:
                 add(checked)
+        for ref in _undated_list(text, trigger, start, end, years):
+            add(ref)
     for m in _PRST.finditer(text, start, end):
         add(_prst(m, m.start("year")))
         pos = m.end()
@@ -88,6 +103,36 @@ def _resolution_list(text: str, trigger: re.Match[str], end: int) -> list[Docume
         number, year = int(m["number"]), int(m["year"])
         refs.append(DocumentRef(symbol=f"S/RES/{number} ({year})", kind="resolution", number=number,
                                 year=year, start=m.start(), end=m.end()))
+    return refs
+
+
+def _undated_list(text: str, trigger: re.Match[str], floor: int, end: int,
+                  years: ResolutionYears) -> list[DocumentRef]:
+    """Security Council resolutions named by number alone ("resolutions 1267 and 1373"), dated by the
+    resolution-years table. A dated item ends the list: "resolution 435 (1978), 68" ends in a footnote mark."""
+    if trigger["ga"] or _OTHER_NUMBERING.search(text, max(floor, trigger.start() - 40), trigger.start()):
+        return []
+    sentence = max(floor, text.rfind(". ", floor, trigger.start()) + 1)
+    organs = _ORGAN.findall(text, sentence, trigger.start())
+    if organs and organs[-1] != "Council":  # "the Assembly ... its resolution 2758": the Assembly's numbering
+        return []
+    clause = _CLAUSE_END.search(text, trigger.end(), end)
+    stop = clause.start() if clause else end
+    refs: list[DocumentRef] = []
+    pos = trigger.end()
+    while (item := _BARE_NUMBER.match(text, pos, stop)) is not None:
+        number = int(item["number"])
+        year = years.year_of(number)
+        if year is None or (refs and not _LIST_GOES_ON.match(text, item.end(), stop)):
+            return refs
+        refs.append(DocumentRef(symbol=f"S/RES/{number} ({year})", kind="resolution", number=number,
+                                year=year, start=item.start("number"), end=item.end()))
+        after = item.end()
+        if (date := _DATE.match(text, after, stop)) is not None:
+            after = date.end()
+        if (sep := _LIST_SEPARATOR.match(text, after, stop)) is None:
+            return refs
+        pos = sep.end()
     return refs
 
 
