@@ -9,6 +9,7 @@ Written forms handled (line breaks and non-breaking spaces inside are fine)::
     its resolution 889 (1993) of 15 December 1993
     presidential statement 2015/25     S/PRST/2015/25
     S/2017/939   S/1994/262   A/72/L.1   A/47/277-S/24111
+    (See Press Release GA/12250.)      see Press Releases SC/8089 and SC/8090 of 20 November
     General Assembly resolution 1514 (XV)     resolution 70/1
     resolution 1566                    resolutions 1267 and 1373 (no year printed)
 
@@ -52,6 +53,10 @@ _LIST_GOES_ON = re.compile(
     r"will|adopted|respectively)\b")
 _PRST = re.compile(r"\b[Pp]residential\s+[Ss]tatements?\s+(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
 _PRST_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
+# Press releases are named only after "Press Release(s)": bare, "SC/8089" could be anything.
+_RELEASE_SYMBOL = r"(?P<symbol>[A-Z]{1,10}(?:/[A-Z]{1,10})*/\d{1,6}(?:-[A-Z]{1,10}(?:/[A-Z]{1,10})*/\d{1,6})*)\b"
+_PRESS_RELEASE = re.compile(rf"\b[Pp]ress\s+[Rr]eleases?\s+{_RELEASE_SYMBOL}")
+_PRESS_RELEASE_MORE = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_RELEASE_SYMBOL}")
 _SEGMENT = r"(?:RES|PRST|PV\.\d+|C\.\d+|CN\.\d+|AC\.\d+|L\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+|[A-Z]{2,6}|\d{1,5})"
 _SYMBOL = re.compile(rf"(?<![\w/])(?P<symbol>(?:S|A|E|ST)(?:/{_SEGMENT}){{1,5}})(?P<paren>\s*\(\s*(?P<year>\d{{4}})\s*\))?")
 
@@ -84,6 +89,16 @@ def document_refs(text: str, start: int, end: int,
         pos = m.end()
         while (more := _PRST_MORE.match(text, pos, end)) is not None:
             add(_prst(more, more.start("year")))
+            pos = more.end()
+    for m in _PRESS_RELEASE.finditer(text, start, end):
+        add(_press_release(m))
+        pos = m.end()
+        while True:
+            if (date := _DATE.match(text, pos, end)) is not None:
+                pos = date.end()  # "GA/SHC/3872 of 20 November and GA/SHC/3873"
+            if (more := _PRESS_RELEASE_MORE.match(text, pos, end)) is None:
+                break
+            add(_press_release(more))
             pos = more.end()
     refs.sort(key=lambda r: r.start)
     return refs, findings
@@ -166,6 +181,11 @@ def _prst(m: re.Match[str], start: int) -> DocumentRef:
     symbol = f"S/PRST/{m['year']}/{int(m['number'])}"
     return DocumentRef(symbol=symbol, kind="presidential-statement", number=int(m["number"]),
                        year=int(m["year"]), start=start, end=m.end())
+
+
+def _press_release(m: re.Match[str]) -> DocumentRef:
+    return DocumentRef(symbol=m["symbol"], kind="press-release", number=None, year=None,
+                       start=m.start("symbol"), end=m.end("symbol"))
 
 
 def _from_symbol(m: re.Match[str]) -> DocumentRef | None:

@@ -125,8 +125,8 @@ class Statement:
 class DocumentRef:
     """A UN document named in the text, e.g. resolution 2388 (2017).
 
-    ``kind`` is "resolution" (Security Council), "ga-resolution", "presidential-statement" or
-    "document". ``printed_year`` is set when the text gives a year that contradicts the number
+    ``kind`` is "resolution" (Security Council), "ga-resolution", "presidential-statement",
+    "press-release" (another release, "See Press Release GA/12250") or "document". ``printed_year`` is set when the text gives a year that contradicts the number
     ("resolution 2331 (2661)"); ``year`` is then the corrected one.
     """
 

@@ -72,6 +72,13 @@ FORMS = [
     pytest.param("draft resolution 2 on page 12", [], id="draft-number"),
     pytest.param("Human Rights Council resolution 5 and page 7", [], id="other-organ-number"),
     pytest.param("The Assembly reaffirmed its resolution 2758.", [], id="assembly-number-in-assembly-sentence"),
+    pytest.param("(See Press Release GA/12250.)", ["GA/12250"], id="press-release"),
+    pytest.param("(See Press Releases SC/8089 and SC/8090.)", ["SC/8089", "SC/8090"], id="press-releases"),
+    pytest.param("see Press Release GA/SHC/3872 of 20 November", ["GA/SHC/3872"], id="press-release-with-date"),
+    pytest.param("see Press Releases GA/EF/3301 of 4 November and GA/EF/3302.", ["GA/EF/3301", "GA/EF/3302"],
+                 id="press-releases-with-date"),
+    pytest.param("(See Press Release SG/SM/9100-SC/8300.)", ["SG/SM/9100-SC/8300"], id="joint-press-release"),
+    pytest.param("a press release issued on 3 May, and SC/8089 alone", [], id="release-symbol-without-trigger"),
     pytest.param("the 2030 Agenda for Sustainable Development (2015)", [], id="no-trigger"),
     pytest.param("United Nations, Treaty Series, vol. 75 (1950)", [], id="treaty-series-volume"),
 ]
@@ -80,6 +87,12 @@ FORMS = [
 @pytest.mark.parametrize(("text", "symbols"), FORMS)
 def test_written_forms(text: str, symbols: list[str]) -> None:
     assert _symbols(text) == symbols
+
+
+def test_press_release_is_its_own_kind() -> None:
+    text = "(See Press Release GA/SHC/3872.)"
+    (ref,) = document_refs(text, 0, len(text))[0]
+    assert (ref.symbol, ref.kind, text[ref.start:ref.end]) == ("GA/SHC/3872", "press-release", "GA/SHC/3872")
 
 
 def test_undatable_resolution_symbol_is_a_document() -> None:

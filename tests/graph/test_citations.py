@@ -165,3 +165,28 @@ def test_stand_alone_resolution_file() -> None:
         set(graph.objects(r889, CG.cites))
     first = ID["doc/S-RES-889-1993/preamble/1"]
     assert graph.value(first, CG.openingPhrase) == Literal("Recalling")
+
+
+def _release_graph(text: str):
+    from councilgraph.extract.read import decode_source
+    from councilgraph.pipeline import build_source
+
+    return build_source(decode_source(text.encode(), "t.txt")).graph
+
+
+def test_a_cited_press_release_is_the_node_that_release_has_as_a_document() -> None:
+    from councilgraph.graph.iris import document_iri
+    from councilgraph.validate import validate_graph
+
+    built = _release_graph("9000th Meeting (AM)\nSC/16000\n\nSecurity Council Extends Mission\n\n"
+                           "The Council extended the mission for a year.  (See Press Release SC/15990.)\n")
+    graph = Graph()
+    for triple in built.triples:
+        graph.add(triple)
+    cited = document_iri("SC/15990")
+    (citation,) = graph.subjects(CG.cited, cited)
+    assert graph.value(citation, CG.citing) == document_iri("SC/16000")
+    assert (cited, RDF.type, CG.PressRelease) in graph and (cited, CG.symbol, Literal("SC/15990")) in graph
+    assert (document_iri("SC/16000"), CG.cites, cited) in graph
+    report = validate_graph(built)
+    assert report.conforms, report.results
