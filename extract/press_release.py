@@ -43,8 +43,9 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     narrative += [(p.start, p.end) for section in layout.sections for p in section.paragraphs
                   if not any(a <= p.start < b for a, b in covered)]
     meeting = header.meetings[0].number if header.meetings else None
-    votes = votes_in_release(text, narrative, meeting, places)
-    findings += vote_findings(votes, security_council=header.symbol.startswith("SC/"))
+    council = header.symbol.startswith("SC/")
+    votes = votes_in_release(text, narrative, meeting, places, security_council=council)
+    findings += vote_findings(votes, security_council=council)
     adopted = _the_adopted_text(votes, resolutions)
 
     acronyms = learned_acronyms(text, places)

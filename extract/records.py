@@ -252,8 +252,10 @@ class Mention:
 class Vote:
     """The outcome of action on a text at a meeting.
 
-    ``document`` is the resolution adopted, or the draft put to the vote (a "document" kind
-    reference, possibly without symbol) when it failed.
+    ``document`` is the resolution adopted, or the draft acted upon: a "document" kind reference
+    when the release prints its symbol, else a "draft" kind reference without symbol whose offsets
+    are those of the sentence that reports the action. ``without_vote`` is set for texts adopted
+    "without a vote" or "by consensus": no vote was taken, so there are no counts.
     """
 
     document: DocumentRef
@@ -268,6 +270,7 @@ class Vote:
     vetoed_by: tuple[Entity, ...]
     start: int
     end: int
+    without_vote: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,3 +190,35 @@ def test_a_cited_press_release_is_the_node_that_release_has_as_a_document() -> N
     assert (document_iri("SC/16000"), CG.cites, cited) in graph
     report = validate_graph(built)
     assert report.conforms, report.results
+
+
+def test_unnamed_drafts_each_get_their_own_node() -> None:
+    from councilgraph.validate import validate_graph
+
+    built = _release_graph(
+        "Sixty-First Session,\n70th Meeting (AM)\nGA/10600\n\nGeneral Assembly Acts on Third Committee Texts\n\n"
+        "The Assembly adopted the resolution on assistance to refugees without a vote.  It then adopted the text on "
+        "the occupied territories by a recorded vote of 160 in favour to 6 against (Israel, Marshall Islands, Nauru, "
+        "Palau, Tuvalu, United States), with 9 abstentions.  The Assembly also unanimously adopted the text on the "
+        "rights of the child.  (See Press Release GA/SHC/3872.)\n")
+    graph = Graph()
+    for triple in built.triples:
+        graph.add(triple)
+    meeting = ID["meeting/A-61-PV-70"]
+    first, second = URIRef(f"{meeting}/draft/1"), URIRef(f"{meeting}/draft/2")
+    assert (first, CG.withoutVote, Literal(True)) in graph and (first, CG.adoptedAt, meeting) in graph
+    assert graph.value(first, CG.votesInFavour) is None
+    assert [graph.value(second, p).toPython() for p in (CG.votesInFavour, CG.votesAgainst, CG.abstentions)] == \
+        [160, 6, 9]
+    assert ID["state/USA"] in set(graph.objects(second, CG.votedAgainst))
+    assert not set(graph.objects(second, CG.vetoedBy))  # the Assembly has no veto
+    third = URIRef(f"{meeting}/draft/3")
+    assert (third, CG.unanimous, Literal(True)) in graph
+    assert graph.value(third, CG.votesInFavour) is None  # not the Council's 15: the Assembly's count is not given
+    report = validate_graph(built)
+    assert report.conforms, report.results
+
+
+def test_the_single_unnamed_draft_keeps_its_iri() -> None:
+    graph = _graph(DATA / "releases" / "sc-veto-multipart.txt")
+    assert set(graph.subjects(CG.consideredAt, ID["meeting/S-PV-9310"])) == {ID["meeting/S-PV-9310/draft/1"]}
