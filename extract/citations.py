@@ -9,7 +9,9 @@ Written forms handled (line breaks and non-breaking spaces inside are fine)::
     its resolution 889 (1993) of 15 December 1993
     presidential statement 2015/25     S/PRST/2015/25
     S/2017/939   S/1994/262   A/72/L.1   A/47/277-S/24111
+    (See Press Release GA/12250.)      see Press Releases SC/8089 and SC/8090 of 20 November
     General Assembly resolution 1514 (XV)     resolution 70/1
+    resolution 1566                    resolutions 1267 and 1373 (no year printed)
 
 A Security Council resolution number fixes its year; a printed year that the
 resolution-years table contradicts ("resolution 2331 (2661)") is corrected and
@@ -37,8 +39,24 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)(?!\s*(?:and\s+)?\d{1,4}\s*\(\d{4}\))|\n\s*\n")
 _DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?")
 _GAP = 80  # "resolutions on the question of Namibia, particularly 435 (1978)"
+# A number without its year counts only right after "resolution(s)" and only where no other organ
+# owns the numbering: not "draft resolution 1", "Human Rights Council resolution 5", "Assembly resolution 2758".
+_BARE_NUMBER = re.compile(r"\s*(?P<number>\d{1,4})(?![\d/\w(-]|\s*\(|[.,]\d)")
+_OTHER_NUMBERING = re.compile(
+    r"(?:\bdraft|Assembly|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|Commission|"
+    r"Conference|Board|Committee|Council\s+of\s+\w+)\s*$", re.I)
+_ORGAN = re.compile(r"\b(?:Assembly|Committee|Council)\b")
+# After the first number, a bare number continues the list only before a clause word: "resolutions 1267
+# and 1373 were", not "resolution 2388 and 14 other texts".
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:[,;.:)]|$)|\s+(?:and|or|as|of|by|in|on|under|to|which|that|were|was|are|is|had|have|has|would|"
+    r"will|adopted|respectively)\b")
 _PRST = re.compile(r"\b[Pp]residential\s+[Ss]tatements?\s+(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
 _PRST_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:S/PRST/)?(?P<year>\d{4})/(?P<number>\d{1,3})\b")
+# Press releases are named only after "Press Release(s)": bare, "SC/8089" could be anything.
+_RELEASE_SYMBOL = r"(?P<symbol>[A-Z]{1,10}(?:/[A-Z]{1,10})*/\d{1,6}(?:-[A-Z]{1,10}(?:/[A-Z]{1,10})*/\d{1,6})*)\b"
+_PRESS_RELEASE = re.compile(rf"\b[Pp]ress\s+[Rr]eleases?\s+{_RELEASE_SYMBOL}")
+_PRESS_RELEASE_MORE = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_RELEASE_SYMBOL}")
 _SEGMENT = r"(?:RES|PRST|PV\.\d+|C\.\d+|CN\.\d+|AC\.\d+|L\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+|[A-Z]{2,6}|\d{1,5})"
 _SYMBOL = re.compile(rf"(?<![\w/])(?P<symbol>(?:S|A|E|ST)(?:/{_SEGMENT}){{1,5}})(?P<paren>\s*\(\s*(?P<year>\d{{4}})\s*\))?")
 
@@ -64,11 +82,23 @@ def document_refs(text: str, start: int, end: int,
         for ref in _resolution_list(text, trigger, end):
             if (checked := _checked(ref, years, findings)) is not None:
                 add(checked)
+        for ref in _undated_list(text, trigger, start, end, years):
+            add(ref)
     for m in _PRST.finditer(text, start, end):
         add(_prst(m, m.start("year")))
         pos = m.end()
         while (more := _PRST_MORE.match(text, pos, end)) is not None:
             add(_prst(more, more.start("year")))
+            pos = more.end()
+    for m in _PRESS_RELEASE.finditer(text, start, end):
+        add(_press_release(m))
+        pos = m.end()
+        while True:
+            if (date := _DATE.match(text, pos, end)) is not None:
+                pos = date.end()  # "GA/SHC/3872 of 20 November and GA/SHC/3873"
+            if (more := _PRESS_RELEASE_MORE.match(text, pos, end)) is None:
+                break
+            add(_press_release(more))
             pos = more.end()
     refs.sort(key=lambda r: r.start)
     return refs, findings
@@ -88,6 +118,36 @@ def _resolution_list(text: str, trigger: re.Match[str], end: int) -> list[Docume
         number, year = int(m["number"]), int(m["year"])
         refs.append(DocumentRef(symbol=f"S/RES/{number} ({year})", kind="resolution", number=number,
                                 year=year, start=m.start(), end=m.end()))
+    return refs
+
+
+def _undated_list(text: str, trigger: re.Match[str], floor: int, end: int,
+                  years: ResolutionYears) -> list[DocumentRef]:
+    """Security Council resolutions named by number alone ("resolutions 1267 and 1373"), dated by the
+    resolution-years table. A dated item ends the list: "resolution 435 (1978), 68" ends in a footnote mark."""
+    if trigger["ga"] or _OTHER_NUMBERING.search(text, max(floor, trigger.start() - 40), trigger.start()):
+        return []
+    sentence = max(floor, text.rfind(". ", floor, trigger.start()) + 1)
+    organs = _ORGAN.findall(text, sentence, trigger.start())
+    if organs and organs[-1] != "Council":  # "the Assembly ... its resolution 2758": the Assembly's numbering
+        return []
+    clause = _CLAUSE_END.search(text, trigger.end(), end)
+    stop = clause.start() if clause else end
+    refs: list[DocumentRef] = []
+    pos = trigger.end()
+    while (item := _BARE_NUMBER.match(text, pos, stop)) is not None:
+        number = int(item["number"])
+        year = years.year_of(number)
+        if year is None or (refs and not _LIST_GOES_ON.match(text, item.end(), stop)):
+            return refs
+        refs.append(DocumentRef(symbol=f"S/RES/{number} ({year})", kind="resolution", number=number,
+                                year=year, start=item.start("number"), end=item.end()))
+        after = item.end()
+        if (date := _DATE.match(text, after, stop)) is not None:
+            after = date.end()
+        if (sep := _LIST_SEPARATOR.match(text, after, stop)) is None:
+            return refs
+        pos = sep.end()
     return refs
 
 
@@ -121,6 +181,11 @@ def _prst(m: re.Match[str], start: int) -> DocumentRef:
     symbol = f"S/PRST/{m['year']}/{int(m['number'])}"
     return DocumentRef(symbol=symbol, kind="presidential-statement", number=int(m["number"]),
                        year=int(m["year"]), start=start, end=m.end())
+
+
+def _press_release(m: re.Match[str]) -> DocumentRef:
+    return DocumentRef(symbol=m["symbol"], kind="press-release", number=None, year=None,
+                       start=m.start("symbol"), end=m.end("symbol"))
 
 
 def _from_symbol(m: re.Match[str]) -> DocumentRef | None:

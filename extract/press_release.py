@@ -43,9 +43,9 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     narrative += [(p.start, p.end) for section in layout.sections for p in section.paragraphs
                   if not any(a <= p.start < b for a, b in covered)]
     meeting = header.meetings[0].number if header.meetings else None
-    votes = votes_in_release(text, narrative, meeting, places)
-    security_council = (header.symbol or "").startswith("SC/") or any(m.body == "SC" for m in header.meetings)
-    findings += vote_findings(votes, security_council=security_council)
+    council = (header.symbol or "").startswith("SC/") or any(m.body == "SC" for m in header.meetings)
+    votes = votes_in_release(text, narrative, meeting, places, security_council=council)
+    findings += vote_findings(votes, security_council=council)
     findings += _text_findings(text, layout)
     adopted = _the_adopted_text(votes, resolutions)
 

@@ -131,8 +131,8 @@ class Statement:
 class DocumentRef:
     """A UN document named in the text, e.g. resolution 2388 (2017).
 
-    ``kind`` is "resolution" (Security Council), "ga-resolution", "presidential-statement" or
-    "document". ``printed_year`` is set when the text gives a year that contradicts the number
+    ``kind`` is "resolution" (Security Council), "ga-resolution", "presidential-statement",
+    "press-release" (another release, "See Press Release GA/12250") or "document". ``printed_year`` is set when the text gives a year that contradicts the number
     ("resolution 2331 (2661)"); ``year`` is then the corrected one.
     """
 
@@ -258,8 +258,10 @@ class Mention:
 class Vote:
     """The outcome of action on a text at a meeting.
 
-    ``document`` is the resolution adopted, or the draft put to the vote (a "document" kind
-    reference, possibly without symbol) when it failed.
+    ``document`` is the resolution adopted, or the draft acted upon: a "document" kind reference
+    when the release prints its symbol, else a "draft" kind reference without symbol whose offsets
+    are those of the sentence that reports the action. ``without_vote`` is set for texts adopted
+    "without a vote" or "by consensus": no vote was taken, so there are no counts.
     """
 
     document: DocumentRef
@@ -274,6 +276,7 @@ class Vote:
     vetoed_by: tuple[Entity, ...]
     start: int
     end: int
+    without_vote: bool = False
 
 
 @dataclass(frozen=True, slots=True)

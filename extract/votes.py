@@ -3,17 +3,26 @@
 Forms handled::
 
     Unanimously adopting resolution 2388 (2017) ...
+    In a unanimous vote, the Council ... by adopting resolution 1656 (2006)      (also "Acting unanimously, ...")
+    adopting resolution 1566 by consensus          the Committee approved the text without a vote
     adopted resolution 2401 (2018) by a vote of 13 in favour to none against, with 2 abstentions (China, Russian Federation)
     The draft received 13 votes in favour to 1 against (Russian Federation), with 1 abstention (China)
     failed to adopt ... owing to the negative vote of a permanent member
+    was defeated by a vote of 10 in favour to 1 against / failed to be adopted / was rejected /
+    did not obtain the required number of votes / failed to pass owing to the negative vote of the United States
     adopted by a recorded vote of 122 in favour to 5 against (...), with 12 abstentions (...)
+    The Assembly adopted the resolution on ... by a recorded vote of ...      (no symbol: an unnamed draft)
     Adopted at the 39th meeting by 10 votes to none, with 1 abstention (Union of Soviet Socialist Republics).
     Adopted unanimously at the 3318th meeting.
+
+A text the release names by no symbol is keyed by the sentence that reports it, so that several
+such texts in one release stay apart.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
@@ -34,15 +43,27 @@ _LIST = r"(?:\s*\((?P<{0}>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
 _COUNTS = re.compile(
     rf"(?P<favour>{_NUMBER})\s+(?:votes\s+)?(?:in\s+favour\s+)?to\s+(?P<against>{_NUMBER})(?:\s+(?:votes\s+)?against)?"
     + _LIST.format("against_list")
-    + rf"(?:,?\s+with\s+(?P<abstentions>{_NUMBER})\s+abstentions?" + _LIST.format("abstaining_list") + ")?",
+    + rf"(?:,?\s+(?:with|and)\s+(?P<abstentions>{_NUMBER})\s+abstentions?" + _LIST.format("abstaining_list") + ")?",
     re.I,
 )
-_ADOPTING = re.compile(
-    r"\b(?P<unanimous>unanimously\s+)?(?:adopting|adopted|adopts)\b(?P<after>\s+unanimously\b)?", re.I)
+_ADOPTING = re.compile(r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves))\b", re.I)
+# Anywhere in the sentence: "In a unanimous vote, the Council ... by adopting", "Acting unanimously, ...".
+_UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision)\b", re.I)
+_WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+consensus\b", re.I)
 # Only a failure of the text itself: "veto" alone also names a subject ("a resolution on the use of the veto").
 _FAILED = re.compile(
-    r"\b(?:failed\s+to\s+adopt|was\s+not\s+adopted|(?:owing|due)\s+to\s+the\s+negative\s+vote|"
-    r"(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft)\b", re.I)
+    r"\b(?:failed\s+to\s+(?:adopt|be\s+adopted|pass|carry)|(?:was|were)\s+not\s+adopted|"
+    r"(?:owing|due)\s+to\s+the\s+negative\s+votes?|(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft|"
+    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
+    r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
+    re.I)
+# A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
+# resolution"); "ISIL was defeated" is no vote, nor is an amendment or a procedural motion.
+_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text)s?\b", re.I)
+_NOT_A_TEXT = re.compile(r"\b(?:amendments?|motion|proposal)\b", re.I)
+_VETOED_BY = re.compile(r"\b(?:negative\s+votes?\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
+_LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
+_TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
 # The adoption record of a resolution file; resolution_text uses it to skip that record under the title.
 ADOPTION = re.compile(
     r"Adopted\s+(?P<unanimous>unanimously\b)?,?\s*(?:without\s+(?:a\s+)?vote,?\s*)?"
@@ -86,7 +107,8 @@ def _states(text: str, start: int, end: int, places: Gazetteer) -> tuple[Entity,
 
 
 def _vote(text: str, counts: re.Match[str] | None, document: DocumentRef, meeting: int | None, adopted: bool,
-          unanimous: bool, places: Gazetteer, start: int, end: int) -> Vote:
+          unanimous: bool, places: Gazetteer, start: int, end: int, without_vote: bool = False,
+          security_council: bool = True) -> Vote:
     against_states: tuple[Entity, ...] = ()
     abstaining: tuple[Entity, ...] = ()
     favour = against = abstentions = None
@@ -97,24 +119,49 @@ def _vote(text: str, counts: re.Match[str] | None, document: DocumentRef, meetin
             against_states = _states(text, counts.start("against_list"), counts.end("against_list"), places)
         if counts["abstaining_list"] is not None:
             abstaining = _states(text, counts.start("abstaining_list"), counts.end("abstaining_list"), places)
-    elif unanimous and adopted:
+    elif unanimous and adopted and security_council:
         # Every member voted in favour: 15 since the enlargement of 1966, 11 before.
         favour = 15 if (document.year or 9999) >= 1966 else 11
         abstentions, against = 0, 0
-    vetoed = tuple(state for state in against_states if state.key in PERMANENT_MEMBERS) if not adopted else ()
+    vetoed: tuple[Entity, ...] = ()
+    if not adopted and security_council and _had_the_votes(favour, document):
+        vetoed = tuple(dict.fromkeys(state for state in (*against_states, *_named_vetoes(text, start, end, places))
+                                     if state.key in PERMANENT_MEMBERS))
     return Vote(document=document, meeting=meeting, adopted=adopted, unanimous=unanimous, in_favour=favour,
                 against=against, abstentions=abstentions, against_states=against_states,
-                abstaining_states=abstaining, vetoed_by=vetoed, start=start, end=end)
+                abstaining_states=abstaining, vetoed_by=vetoed, start=start, end=end, without_vote=without_vote)
+
+
+def _had_the_votes(favour: int | None, document: DocumentRef) -> bool:
+    """Whether a failed draft had the votes to pass (9 of 15; 7 of 11 before 1966): only then is a
+    permanent member's negative vote a veto."""
+    return favour is None or favour >= (9 if (document.year or 9999) >= 1966 else 7)
+
+
+def _named_vetoes(text: str, start: int, end: int, places: Gazetteer) -> tuple[Entity, ...]:
+    """The States after "owing to the negative vote of" or "vetoed by" ("... of China and the Russian Federation")."""
+    m = _VETOED_BY.search(text, start, end)
+    if m is None:
+        return ()
+    named = _LEADING_THE.sub(lambda g: g[1], text[m.end():end])
+    return _states(named, 0, len(named), places)
 
 
 def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int | None, places: Gazetteer,
-                     ) -> list[Vote]:
-    """Votes reported in the summary paragraphs of a release, one per text acted upon."""
-    votes: dict[str, Vote] = {}
-    failure_reported = False  # a failed draft without symbol, whose counts may follow
+                     security_council: bool = True) -> list[Vote]:
+    """Votes reported in the summary paragraphs of a release, one per text acted upon.
+
+    ``security_council`` says whose rules apply: the Council's membership for unanimous counts, and
+    its permanent members' vetoes; other organs have neither.
+    """
+    votes: dict[str | int, Vote] = {}  # by symbol, or by sentence offset for a text without symbol
+    pending: int | None = None  # a failed text without symbol, whose counts may follow in the next sentence
+    headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
+
     for start, end in paragraphs:
+        titled = _TITLE.search(text, start, end) is None
         for sentence in _SENTENCE.finditer(text, start, end):
-            s, e = sentence.start(), sentence.end()
+            s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
             if s == e:
                 continue
             counts = _COUNTS.search(text, s, e)
@@ -122,25 +169,79 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             failed = _FAILED.search(text, s, e)
             if not (adopting or failed or counts):
                 continue  # most sentences: no need to look for the documents they name
+
+            def vote(document: DocumentRef, adopted: bool, unanimous: bool = False, without_vote: bool = False,
+                     s: int = s, e: int = e, counts: re.Match[str] | None = counts) -> Vote:
+                return _vote(text, counts, document, meeting, adopted, unanimous, places, s, e, without_vote,
+                             security_council)
+
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
-            if failed and not refs:
-                failure_reported = True
+            unnamed = not refs and _TEXT_WORD.search(text, s, e) and not _NOT_A_TEXT.search(text, s, e)
+            if pending is not None and not refs and (failed or (counts and not adopting)):
+                if counts is not None:  # the failure told again, or only counted: "The draft received 13 votes"
+                    votes[pending] = _counted(votes[pending], vote(votes[pending].document, False))
+                    pending = None
+                continue
             if failed:
-                document = refs[0] if refs else DocumentRef("", "draft", None, None, s, s)
-                key = document.symbol or "draft"
-                if key not in votes or votes[key].in_favour is None:
-                    votes[key] = _vote(text, counts, document, meeting, False, False, places, s, e)
+                if refs and (refs[0].symbol not in votes or votes[refs[0].symbol].in_favour is None):
+                    votes[refs[0].symbol] = vote(refs[0], False)
+                elif unnamed:
+                    votes[s] = vote(_draft(s), False)
+                    pending = s if counts is None else None
                 continue
-            if counts is not None and not refs and failure_reported and "draft" in votes:
-                votes["draft"] = _vote(text, counts, votes["draft"].document, meeting, False, False, places, s, e)
+            if adopting is None:
                 continue
-            after = [r for r in refs if adopting and r.start >= adopting.start()]
-            if adopting and after:
+            unanimous = bool(_UNANIMOUS.search(text, s, e)) and counts is None
+            without_vote = bool(_WITHOUT_VOTE.search(text, s, e)) and counts is None and not unanimous
+            if adopting["approving"] and not (counts or unanimous or without_vote):
+                continue  # "approved the programme of work": not the adoption of a text
+            after = [r for r in refs if r.start >= adopting.start()]
+            if after:
                 ref = after[0]  # "Recalling resolution 2231 (2015), the Council adopted resolution 2713 (2023)"
-                unanimous = bool(adopting["unanimous"] or adopting["after"]) and counts is None
                 if ref.symbol not in votes or votes[ref.symbol].in_favour is None:
-                    votes[ref.symbol] = _vote(text, counts, ref, meeting, True, unanimous, places, s, e)
-    return list(votes.values())
+                    votes[ref.symbol] = vote(ref, True, unanimous, without_vote)
+            elif unnamed and (counts or unanimous or without_vote):
+                votes[s] = vote(_draft(s), True, unanimous, without_vote)
+                pending = None
+                if titled:
+                    headlines.append(s)
+    return _without_repeats(votes, headlines, security_council)
+
+
+def _without_repeats(votes: dict[str | int, Vote], headlines: list[int], security_council: bool) -> list[Vote]:
+    """Drop the second account of one action: a headline's text told again in the summary, and (in the
+    Council, which adopts a text or two a meeting) "the text" adopted that a symbol already names."""
+    kept = dict(votes)
+    for key in headlines:  # a headline gives the result, and often leaves out the abstentions
+        told = votes[key]
+        if any(other != key and vote.adopted == told.adopted and (vote.in_favour, vote.against) ==
+               (told.in_favour, told.against) for other, vote in kept.items()):
+            del kept[key]
+    if security_council:
+        named = [v for v in kept.values() if v.adopted and v.document.symbol]
+        kept = {key: vote for key, vote in kept.items()
+                if vote.document.symbol or not vote.adopted or not any(_same_outcome(v, vote) for v in named)}
+    return list(kept.values())
+
+
+def _counted(told: Vote, counted: Vote) -> Vote:
+    """A failure told first ("owing to the negative vote of the United States"), then counted: the
+    counts are the second sentence's, the vetoes both sentences'."""
+    if not _had_the_votes(counted.in_favour, counted.document):
+        return counted
+    return replace(counted, vetoed_by=tuple(dict.fromkeys((*told.vetoed_by, *counted.vetoed_by))))
+
+
+def _draft(offset: int) -> DocumentRef:
+    """A text the release names by no symbol, placed at the sentence that reports the action."""
+    return DocumentRef("", "draft", None, None, offset, offset)
+
+
+def _same_outcome(a: Vote, b: Vote) -> bool:
+    """Whether two reports can be of the same action: same result, and no count that differs."""
+    return (a.adopted == b.adopted and a.unanimous == b.unanimous and a.without_vote == b.without_vote
+            and all(x is None or y is None or x == y for x, y in ((a.in_favour, b.in_favour), (a.against, b.against),
+                                                                  (a.abstentions, b.abstentions))))
 
 
 def votes_in_resolution_file(text: str, document: DocumentRef, places: Gazetteer) -> list[Vote]:

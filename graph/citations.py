@@ -125,14 +125,21 @@ def meeting_node(out: Triples, meeting: MeetingRef, release_symbol: str) -> URIR
 
 
 def map_votes(out: Triples, doc: URIRef, votes: tuple[Vote, ...], meeting: URIRef | None) -> None:
-    """Adoption, counts and the States voting against, abstaining or vetoing, on the text voted on."""
-    for number, vote in enumerate(votes, start=1):
+    """Adoption, counts and the States voting against, abstaining or vetoing, on the text voted on.
+
+    A draft named by no symbol in the release is <meeting>/draft/<n>, n counting such drafts in the
+    order the release reports them.
+    """
+    drafts = 0
+    for vote in votes:
         if vote.document.symbol:
             text = document_node(out, vote.document)
-        else:  # a draft named by no symbol in the release
-            text = URIRef(f"{meeting or doc}/draft/{number}")
+        else:
+            drafts += 1
+            text = URIRef(f"{meeting or doc}/draft/{drafts}")
             out.typed(text, CG.Document)
-            out.add(text, RDFS.label, Literal("draft resolution put to the vote"))
+            out.add(text, RDFS.label, Literal("draft resolution adopted without a vote" if vote.without_vote
+                                              else "draft resolution put to the vote"))
         if text != doc:
             out.add(text, PROV.wasDerivedFrom, doc)
         if meeting is not None:
@@ -142,6 +149,8 @@ def map_votes(out: Triples, doc: URIRef, votes: tuple[Vote, ...], meeting: URIRe
         out.add(text, CG.adopted, Literal(vote.adopted))
         if vote.unanimous:
             out.add(text, CG.unanimous, Literal(True))
+        if vote.without_vote:
+            out.add(text, CG.withoutVote, Literal(True))
         for prop, value in ((CG.votesInFavour, vote.in_favour), (CG.votesAgainst, vote.against),
                             (CG.abstentions, vote.abstentions)):
             out.add(text, prop, Literal(value) if value is not None else None)

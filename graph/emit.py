@@ -28,7 +28,7 @@ _ORG_CLASSES = {kind: CG[{"NGO": "NonGovernmentalOrganization", "Media": "MediaO
                 for kind in ORG_KINDS}
 _TYPE = RDF.type  # one object: rdflib looks the name up on every attribute access
 _DOCUMENT_CLASSES = {"resolution": CG.Resolution, "ga-resolution": CG.AssemblyResolution,
-                     "presidential-statement": CG.PresidentialStatement}
+                     "presidential-statement": CG.PresidentialStatement, "press-release": CG.PressRelease}
 
 
 class Triples:
@@ -108,12 +108,16 @@ def _alias(out: Triples, node: URIRef, entity: Entity, written: str | None) -> N
 
 
 def document_node(out: Triples, ref: DocumentRef) -> URIRef:
-    """A UN document by symbol: resolution, presidential statement or other document."""
+    """A UN document by symbol: resolution, presidential statement, press release or other document.
+
+    A press release gets the node it has as a document of its own, described the same way.
+    """
     node = iris.document_iri(ref.symbol)
     out.typed(node, _DOCUMENT_CLASSES.get(ref.kind, CG.Document))
     out.add(node, CG.symbol, Literal(ref.symbol))
     out.add(node, RDFS.label, Literal(ref.symbol))
-    out.add(node, RDFS.seeAlso, iris.undocs_iri(ref.symbol))
+    if ref.kind != "press-release":  # undocs.org serves documents, not press releases
+        out.add(node, RDFS.seeAlso, iris.undocs_iri(ref.symbol))
     if ref.kind == "resolution" and ref.number is not None:
         out.add(node, CG.resolutionNumber, Literal(ref.number))
         out.add(node, CG.year, Literal(ref.year) if ref.year is not None else None)

@@ -74,6 +74,7 @@ class CG(DefinedNamespace):
     votesAgainst: URIRef
     abstentions: URIRef
     unanimous: URIRef
+    withoutVote: URIRef
     votedAgainst: URIRef
     abstained: URIRef
     vetoedBy: URIRef

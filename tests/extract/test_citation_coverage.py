@@ -28,6 +28,7 @@ EXPECTED = {
     "plain only: number and year disagree, both possible: a finding, no citation (test_misprinted_number)": 2,
     "extractor only: line break between number and year (test_written_forms[line-break])": 111,
     "extractor only: no space before the year (test_written_forms[no-space])": 3,
+    "extractor only: number without its year, dated by the table (test_written_forms[number-without-year])": 2,
 }
 
 
@@ -73,6 +74,8 @@ def _category(source, record, start: int, plain: bool) -> str:
         return next(k for k in EXPECTED if "line break" in k)
     if re.match(r"\d{1,4}\(", written):
         return next(k for k in EXPECTED if "no space" in k)
+    if not re.match(r"\d{1,4}\s*\(", written):  # "resolution 418", "resolution 161 A (1961)"
+        return next(k for k in EXPECTED if "without its year" in k)
     return f"UNEXPLAINED extractor match {written!r} in {source.name}"
 
 

@@ -59,6 +59,26 @@ FORMS = [
     pytest.param("S/RES/2388 (2017)", ["S/RES/2388 (2017)"], id="sc-symbol"),
     pytest.param("S/RES/2388", ["S/RES/2388 (2017)"], id="sc-symbol-without-year"),
     pytest.param("paragraph 3 of resolution 687 (1991)", ["S/RES/687 (1991)"], id="paragraph-of"),
+    pytest.param("adopting resolution 1566 by consensus", ["S/RES/1566 (2004)"], id="number-without-year"),
+    pytest.param("recalling resolutions 1267 and 1373, which", ["S/RES/1267 (1999)", "S/RES/1373 (2001)"],
+                 id="numbers-without-year-pair"),
+    pytest.param("resolutions 1267, 1333 and 1390 were", ["S/RES/1267 (1999)", "S/RES/1333 (2000)",
+                 "S/RES/1390 (2002)"], id="numbers-without-year-list"),
+    pytest.param("paragraph 3 of resolution 1701.", ["S/RES/1701 (2006)"], id="paragraph-of-number-without-year"),
+    pytest.param("resolution 161 A (1961) of 21 February", ["S/RES/161 (1961)"], id="part-letter"),
+    pytest.param("resolution 2388 and 14 other texts", ["S/RES/2388 (2017)"], id="count-after-number"),
+    pytest.param("pursuant to resolution 435 (1978), 68", ["S/RES/435 (1978)"], id="footnote-mark-after-list"),
+    pytest.param("resolution 9999", [], id="number-beyond-the-table"),
+    pytest.param("draft resolution 2 on page 12", [], id="draft-number"),
+    pytest.param("Human Rights Council resolution 5 and page 7", [], id="other-organ-number"),
+    pytest.param("The Assembly reaffirmed its resolution 2758.", [], id="assembly-number-in-assembly-sentence"),
+    pytest.param("(See Press Release GA/12250.)", ["GA/12250"], id="press-release"),
+    pytest.param("(See Press Releases SC/8089 and SC/8090.)", ["SC/8089", "SC/8090"], id="press-releases"),
+    pytest.param("see Press Release GA/SHC/3872 of 20 November", ["GA/SHC/3872"], id="press-release-with-date"),
+    pytest.param("see Press Releases GA/EF/3301 of 4 November and GA/EF/3302.", ["GA/EF/3301", "GA/EF/3302"],
+                 id="press-releases-with-date"),
+    pytest.param("(See Press Release SG/SM/9100-SC/8300.)", ["SG/SM/9100-SC/8300"], id="joint-press-release"),
+    pytest.param("a press release issued on 3 May, and SC/8089 alone", [], id="release-symbol-without-trigger"),
     pytest.param("the 2030 Agenda for Sustainable Development (2015)", [], id="no-trigger"),
     pytest.param("United Nations, Treaty Series, vol. 75 (1950)", [], id="treaty-series-volume"),
 ]
@@ -67,6 +87,12 @@ FORMS = [
 @pytest.mark.parametrize(("text", "symbols"), FORMS)
 def test_written_forms(text: str, symbols: list[str]) -> None:
     assert _symbols(text) == symbols
+
+
+def test_press_release_is_its_own_kind() -> None:
+    text = "(See Press Release GA/SHC/3872.)"
+    (ref,) = document_refs(text, 0, len(text))[0]
+    assert (ref.symbol, ref.kind, text[ref.start:ref.end]) == ("GA/SHC/3872", "press-release", "GA/SHC/3872")
 
 
 def test_undatable_resolution_symbol_is_a_document() -> None:

@@ -53,6 +53,124 @@ def test_votes_in_releases(summary: str, expected) -> None:
     assert [_row(v) for v in _votes(summary)] == expected
 
 
+def _release_votes(paragraphs: list[str], council: bool):
+    text, spans = "", []
+    for paragraph in paragraphs:
+        spans.append((len(text), len(text) + len(paragraph)))
+        text += paragraph + "\n\n"
+    return votes_in_release(text, spans, 9000, gazetteer(), security_council=council)
+
+
+def _outcome(vote):
+    """(text, adopted, unanimous, without a vote, in favour, against, abstentions, against, abstaining, vetoed)"""
+    return (vote.document.symbol or vote.document.kind, vote.adopted, vote.unanimous, vote.without_vote,
+            vote.in_favour, vote.against, vote.abstentions, [s.key for s in vote.against_states],
+            [s.key for s in vote.abstaining_states], [s.key for s in vote.vetoed_by])
+
+
+UNANIMOUS = ("In a unanimous vote, the Security Council today extended the mandate of the Mission until 31 March "
+             "2007 by adopting resolution 1656 (2006).")
+COUNCIL_CASES = [
+    pytest.param([UNANIMOUS], [("S/RES/1656 (2006)", True, True, False, 15, 0, 0, [], [], [])],
+                 id="in-a-unanimous-vote"),
+    pytest.param(["Acting unanimously under Chapter VII of the Charter, the Council this afternoon renewed the "
+                  "sanctions regime, adopting resolution 1807 (2008)."],
+                 [("S/RES/1807 (2008)", True, True, False, 15, 0, 0, [], [], [])], id="acting-unanimously"),
+    pytest.param(["The Council today condemned all acts of terrorism by adopting resolution 1566 by consensus."],
+                 [("S/RES/1566 (2004)", True, False, True, None, None, None, [], [], [])],
+                 id="number-without-year-by-consensus"),
+    pytest.param(["The Council adopted resolution 1373 unanimously."],
+                 [("S/RES/1373 (2001)", True, True, False, 15, 0, 0, [], [], [])], id="number-without-year"),
+    pytest.param([UNANIMOUS + "  Speaking after the text was adopted unanimously, the representative of France "
+                  "welcomed it."], [("S/RES/1656 (2006)", True, True, False, 15, 0, 0, [], [], [])],
+                 id="the-text-is-the-resolution-named"),
+    pytest.param(["The draft resolution was defeated by a vote of 10 in favour to 1 against (United States), with 4 "
+                  "abstentions (Brazil, China, Russian Federation, South Africa)."],
+                 [("draft", False, False, False, 10, 1, 4, ["USA"], ["BRA", "CHN", "RUS", "ZAF"], ["USA"])],
+                 id="defeated"),
+    pytest.param(["Submitted by Algeria, the draft failed to be adopted, 14 in favour to 1 against (United States)."],
+                 [("draft", False, False, False, 14, 1, 0, ["USA"], [], ["USA"])], id="failed-to-be-adopted"),
+    pytest.param(["The text was rejected by a vote of 4 in favour to 2 against (United Kingdom, United States), with "
+                  "9 abstentions."], [("draft", False, False, False, 4, 2, 9, ["GBR", "USA"], [], [])],
+                 id="rejected-without-the-votes-to-pass-is-no-veto"),
+    pytest.param(["A draft resolution tabled by the Russian Federation did not obtain the required number of votes, "
+                  "receiving 5 votes in favour to 4 against (France, Japan, United Kingdom, United States), with 6 "
+                  "abstentions."], [("draft", False, False, False, 5, 4, 6, ["FRA", "JPN", "GBR", "USA"], [], [])],
+                 id="required-number-of-votes"),
+    pytest.param(["The draft failed to pass owing to the negative vote of the United States, a permanent member.  "
+                  "It received 13 votes in favour to 1 against, with 1 abstention (United Kingdom)."],
+                 [("draft", False, False, False, 13, 1, 1, [], ["GBR"], ["USA"])], id="negative-vote-of-named"),
+    pytest.param(["The Council failed to adopt a draft resolution owing to the negative votes of China and the "
+                  "Russian Federation."], [("draft", False, False, False, None, None, None, [], [], ["CHN", "RUS"])],
+                 id="negative-votes-of-two"),
+    pytest.param(["A draft resolution tabled by the United States failed to be adopted, receiving 10 votes in favour "
+                  "to 3 against (Algeria, China, Russian Federation), with 2 abstentions.  A second draft, tabled by "
+                  "the Russian Federation, was rejected, with 4 in favour to 2 against (United Kingdom, United States) "
+                  "and 9 abstentions."],
+                 [("draft", False, False, False, 10, 3, 2, ["DZA", "CHN", "RUS"], [], ["CHN", "RUS"]),
+                  ("draft", False, False, False, 4, 2, 9, ["GBR", "USA"], [], [])], id="two-failed-drafts"),
+    pytest.param(["The Council failed to adopt a draft resolution owing to the negative vote of the Russian "
+                  "Federation.  It then adopted the text tabled by Brazil by 12 votes to none, with 3 abstentions."],
+                 [("draft", False, False, False, None, None, None, [], [], ["RUS"]),
+                  ("draft", True, False, False, 12, 0, 3, [], [], [])], id="adopted-after-a-failed-draft"),
+    pytest.param(["An amendment proposed by the Russian Federation was rejected by a vote of 4 in favour to 8 "
+                  "against, with 3 abstentions."], [], id="amendment-is-no-draft"),
+    pytest.param(["Terrorism would be defeated, he said, and the group was defeated by the army last year."], [],
+                 id="defeated-without-a-text"),
+]
+ASSEMBLY_CASES = [
+    pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
+                 [("draft", True, True, False, None, None, None, [], [], [])], id="unanimously-approved"),
+    pytest.param(["The Assembly adopted resolution 61/105 without a vote."],
+                 [("A/RES/61/105", True, False, True, None, None, None, [], [], [])], id="without-a-vote"),
+    pytest.param(["Acting without a vote, the Third Committee approved draft resolution A/C.3/61/L.20 on the girl "
+                  "child."], [("A/C.3/61/L.20", True, False, True, None, None, None, [], [], [])],
+                 id="draft-symbol-without-a-vote"),
+    pytest.param(["The Committee then approved the text without a vote."],
+                 [("draft", True, False, True, None, None, None, [], [], [])], id="unnamed-text-without-a-vote"),
+    pytest.param(["The Committee adopted draft resolution A/C.3/61/L.20 by a recorded vote of 122 in favour to 47 "
+                  "against, with 8 abstentions."], [("A/C.3/61/L.20", True, False, False, 122, 47, 8, [], [], [])],
+                 id="draft-symbol-recorded-vote"),
+    pytest.param(["By the text on the right to food, approved by a recorded vote of 122 in favour to 47 against, with "
+                  "8 abstentions, the Assembly would urge States to act."],
+                 [("draft", True, False, False, 122, 47, 8, [], [], [])], id="approved-by-a-recorded-vote"),
+    pytest.param(["The Assembly adopted the resolution on the occupied Syrian Golan by a recorded vote of 170 in "
+                  "favour to 4 against (Israel, Marshall Islands, Palau, United States), with 3 abstentions "
+                  "(Cameroon, Panama, Tonga)."],
+                 [("draft", True, False, False, 170, 4, 3, ["ISR", "MHL", "PLW", "USA"], ["CMR", "PAN", "TON"], [])],
+                 id="unnamed-resolution-recorded-vote-no-veto-in-the-assembly"),
+    pytest.param(["The Assembly adopted the resolution on assistance to refugees without a vote.  It then adopted the "
+                  "text on the occupied territories by a recorded vote of 160 in favour to 6 against, with 9 "
+                  "abstentions.  The text on Palestine refugees' properties was adopted by a recorded vote of 158 in "
+                  "favour to 6 against, with 8 abstentions."],
+                 [("draft", True, False, True, None, None, None, [], [], []),
+                  ("draft", True, False, False, 160, 6, 9, [], [], []),
+                  ("draft", True, False, False, 158, 6, 8, [], [], [])], id="several-unnamed-texts"),
+    pytest.param(["General Assembly Adopts Text on Embargo by Recorded Vote of 187 in Favour to 2 Against",
+                  "The General Assembly today adopted the resolution on the embargo by a recorded vote of 187 in "
+                  "favour to 2 against (Israel, United States), with 3 abstentions (Colombia, Ukraine, Brazil)."],
+                 [("draft", True, False, False, 187, 2, 3, ["ISR", "USA"], ["COL", "UKR", "BRA"], [])],
+                 id="headline-told-again-in-the-summary"),
+    pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), COUNCIL_CASES)
+def test_council_actions(paragraphs: list[str], expected) -> None:
+    assert [_outcome(v) for v in _release_votes(paragraphs, council=True)] == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), ASSEMBLY_CASES)
+def test_assembly_and_committee_actions(paragraphs: list[str], expected) -> None:
+    assert [_outcome(v) for v in _release_votes(paragraphs, council=False)] == expected
+
+
+def test_unnamed_texts_are_placed_at_their_sentences() -> None:
+    first = "The Assembly adopted the resolution on refugees without a vote."
+    votes = _release_votes([first + "  It adopted the text on migrants without a vote."], council=False)
+    assert [v.document.start for v in votes] == [0, len(first) + 2]
+
+
 FILE_CASES = [
     pytest.param("Adopted at the 39th meeting by 10 votes to none, with 1 abstention (Union of Soviet Socialist "
                  "Republics).", (39, True, False, 10, 0, 1, [], ["SUN"]), id="early-with-abstention"),

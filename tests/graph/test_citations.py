@@ -165,3 +165,60 @@ def test_stand_alone_resolution_file() -> None:
         set(graph.objects(r889, CG.cites))
     first = ID["doc/S-RES-889-1993/preamble/1"]
     assert graph.value(first, CG.openingPhrase) == Literal("Recalling")
+
+
+def _release_graph(text: str):
+    from councilgraph.extract.read import decode_source
+    from councilgraph.pipeline import build_source
+
+    return build_source(decode_source(text.encode(), "t.txt")).graph
+
+
+def test_a_cited_press_release_is_the_node_that_release_has_as_a_document() -> None:
+    from councilgraph.graph.iris import document_iri
+    from councilgraph.validate import validate_graph
+
+    built = _release_graph("9000th Meeting (AM)\nSC/16000\n\nSecurity Council Extends Mission\n\n"
+                           "The Council extended the mission for a year.  (See Press Release SC/15990.)\n")
+    graph = Graph()
+    for triple in built.triples:
+        graph.add(triple)
+    cited = document_iri("SC/15990")
+    (citation,) = graph.subjects(CG.cited, cited)
+    assert graph.value(citation, CG.citing) == document_iri("SC/16000")
+    assert (cited, RDF.type, CG.PressRelease) in graph and (cited, CG.symbol, Literal("SC/15990")) in graph
+    assert (document_iri("SC/16000"), CG.cites, cited) in graph
+    report = validate_graph(built)
+    assert report.conforms, report.results
+
+
+def test_unnamed_drafts_each_get_their_own_node() -> None:
+    from councilgraph.validate import validate_graph
+
+    built = _release_graph(
+        "Sixty-First Session,\n70th Meeting (AM)\nGA/10600\n\nGeneral Assembly Acts on Third Committee Texts\n\n"
+        "The Assembly adopted the resolution on assistance to refugees without a vote.  It then adopted the text on "
+        "the occupied territories by a recorded vote of 160 in favour to 6 against (Israel, Marshall Islands, Nauru, "
+        "Palau, Tuvalu, United States), with 9 abstentions.  The Assembly also unanimously adopted the text on the "
+        "rights of the child.  (See Press Release GA/SHC/3872.)\n")
+    graph = Graph()
+    for triple in built.triples:
+        graph.add(triple)
+    meeting = ID["meeting/A-61-PV-70"]
+    first, second = URIRef(f"{meeting}/draft/1"), URIRef(f"{meeting}/draft/2")
+    assert (first, CG.withoutVote, Literal(True)) in graph and (first, CG.adoptedAt, meeting) in graph
+    assert graph.value(first, CG.votesInFavour) is None
+    assert [graph.value(second, p).toPython() for p in (CG.votesInFavour, CG.votesAgainst, CG.abstentions)] == \
+        [160, 6, 9]
+    assert ID["state/USA"] in set(graph.objects(second, CG.votedAgainst))
+    assert not set(graph.objects(second, CG.vetoedBy))  # the Assembly has no veto
+    third = URIRef(f"{meeting}/draft/3")
+    assert (third, CG.unanimous, Literal(True)) in graph
+    assert graph.value(third, CG.votesInFavour) is None  # not the Council's 15: the Assembly's count is not given
+    report = validate_graph(built)
+    assert report.conforms, report.results
+
+
+def test_the_single_unnamed_draft_keeps_its_iri() -> None:
+    graph = _graph(DATA / "releases" / "sc-veto-multipart.txt")
+    assert set(graph.subjects(CG.consideredAt, ID["meeting/S-PV-9310"])) == {ID["meeting/S-PV-9310/draft/1"]}
