@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_archive  # noqa: E402 - the generator sits beside this script
 
 T = TypeVar("T")
+PHASES = ("building", "storing", "writing")
 STAGES = ("read", "extract", "map", "validate", "serialise", "store", "write files")
 
 
@@ -69,7 +70,7 @@ def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
     print(f"  {summary.built} documents, {summary.triples:,} triples in {seconds:.1f} s: "
           f"{summary.built / seconds:.1f} documents/s, {summary.triples / seconds:,.0f} triples/s")
     print(f"  peak memory (PSS), all processes together: {peak / 1e6:.0f} MB "
-          f"({', '.join(f'{phase} {mb / 1e6:.0f}' for phase, mb in sampler.peaks.items())})")
+          f"({', '.join(f'{phase} {sampler.peaks.get(phase, 0) / 1e6:.0f}' for phase in PHASES)})")
     busy = sum(summary.timings[s] for s in STAGES)
     print("  time by stage per document (summed over the workers; store and files: the main process):")
     for stage in STAGES:
@@ -119,9 +120,13 @@ class TreeMemory(threading.Thread):
 
     def phases(self, items: Iterator[T], total: int, label: str) -> Iterator[T]:
         """A ``progress`` for build_archive that tells the sampler which phase the build is in."""
+        # Sample at each change of phase too: a short phase can fall between two timed samples.
         self._phase = label.lower()
+        self._sample()
         yield from items
+        self._sample()
         self._phase = "writing"  # after the last phase with a progress bar come the output files
+        self._sample()
 
     def stop(self) -> None:
         self._done.set()
