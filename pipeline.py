@@ -15,7 +15,7 @@ from councilgraph.extract.read import InputError, Source, read_source
 from councilgraph.extract.records import PressRelease, ResolutionDocument
 from councilgraph.extract.resolution_document import extract_resolution
 from councilgraph.extract.resolution_text import looks_like_resolution
-from councilgraph.extract.segment import looks_like_press_release
+from councilgraph.extract.segment import release_evidence
 from councilgraph.graph.iris import document_iri, release_key
 from councilgraph.graph.mapping import press_release_triples, release_iri, resolution_document_triples
 
@@ -66,12 +66,15 @@ def build_source(source: Source, kind: str = "auto") -> BuiltDocument:
         InputError: the document is neither a press release nor a resolution text.
     """
     if kind == "auto":
-        if looks_like_press_release(source):
+        # A release's header outweighs a resolution heading in its sub-headline ("Resolution 2149 (2014)
+        # Mandates ..."); a resolution file's dated header outweighs a release that shows only a date.
+        evidence = release_evidence(source)
+        if evidence == "header":
             kind = "press-release"
         elif looks_like_resolution(source):
             kind = "resolution"
-        elif looks_like_press_release(source, symbol_required=False):
-            kind = "press-release"  # a page that shows no symbol, but a meeting, date or press-service line
+        elif evidence == "opening":
+            kind = "press-release"
         else:
             raise InputError("neither a press release (no symbol such as SC/13081, no meeting or date line) "
                              "nor a resolution text (no 'Resolution N (YYYY)' heading)")

@@ -21,7 +21,7 @@ from councilgraph.extract.header import ORDINALS, HeaderLine, read_line
 from councilgraph.extract.read import InputError, Source
 from councilgraph.extract.records import Header, Layout, MeetingRef, MeetingTimes, Paragraph, Section
 
-__all__ = ["segment", "paragraphs", "lines", "looks_like_press_release", "ORDINALS"]
+__all__ = ["segment", "paragraphs", "lines", "looks_like_press_release", "release_evidence", "ORDINALS"]
 
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S(?:.*\S)?)*")
 _LINE = re.compile(r"\S(?:.*\S)?")
@@ -44,6 +44,8 @@ _ENDS_PARAGRAPH = tuple('.:;!?"\')]')
 _ORGAN = re.compile(r"\b(?:Security Council|General Assembly|Economic and Social Council|Trusteeship Council"
                     r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Secretary-General)\b")
 _OPENING_CHARS = 2000
+_PRESS_SERVICE = re.compile(r"Press\s+Release|Department\s+of\s+(?:Public\s+Information|Global\s+Communications)"
+                            r"|In\s+progress\s+at\s+UNHQ|Meetings?\s+Coverage", re.I)
 #: A title this long found inside an earlier one is a piece of its repeat, not a heading ("Resolution").
 _PIECE_CHARS = 25
 #: How far into the text the header may reach, in lines.
@@ -64,11 +66,19 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
     return [Paragraph(m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
 
 
-def looks_like_press_release(source: Source, symbol_required: bool = True) -> bool:
-    """Whether the text reads as a release: a press-release symbol such as SC/13081 in its header or
-    footer, or (``symbol_required=False``) a meeting, date or press-service line there."""
+def release_evidence(source: Source) -> str | None:
+    """How surely the text is a press release: "header" when its header or footer shows a press-release
+    symbol, a meeting line, the press service's lines or the closing line; "opening" when it shows only
+    a date or names a UN organ in its opening (a page that prints no header); None otherwise."""
     reading = _Reading(source.matchable)
-    return reading.symbol is not None or (not symbol_required and reading.signals and bool(reading.titles))
+    if reading.symbol is not None or reading.header_signals:
+        return "header"
+    return "opening" if reading.opening_signals and (reading.titles or reading.body) else None
+
+
+def looks_like_press_release(source: Source) -> bool:
+    """Whether the header or footer shows a press-release symbol, a meeting line or the press service's lines."""
+    return release_evidence(source) == "header"
 
 
 def segment(source: Source) -> Layout:
@@ -80,7 +90,7 @@ def segment(source: Source) -> Layout:
     """
     text = source.matchable
     reading = _Reading(text)
-    if reading.symbol is None and not reading.signals:
+    if reading.symbol is None and not (reading.header_signals or reading.opening_signals):
         raise InputError("not a press release: no symbol such as SC/13081 or GA/12345, and no meeting or date line")
     if not reading.titles and not reading.body:
         raise InputError("truncated press release: nothing after the header")
@@ -141,9 +151,10 @@ class _Reading:
         self.date = next((line.date for line in around if line.date), None)
         organs = [line.organ for line in around if line.organ]
         self.organ = next((o for o in organs if o != "GA"), organs[0] if organs else None)
-        self.signals = bool(self.closed or any(line.meetings or line.date or line.symbol for line in around)
-                            or any("Press Release" in text[line.start:line.end] for line in around)
-                            or _ORGAN.search(text, 0, _OPENING_CHARS))
+        self.header_signals = bool(
+            self.closed or any(line.meetings or line.symbol for line in around)
+            or any(_PRESS_SERVICE.search(text, line.start, line.end) for line in around))
+        self.opening_signals = bool(any(line.date for line in around) or _ORGAN.search(text, 0, _OPENING_CHARS))
 
     def meetings(self) -> list[MeetingRef]:
         """The meetings the header (or else the footer) names, each once, in order."""
