@@ -111,6 +111,14 @@ def test_no_typographic_quotes_in_reference_data() -> None:
     ("UNODC", "united-nations-office-on-drugs-and-crime"), ("UNDOC", "united-nations-office-on-drugs-and-crime"),
     ("Organization for Security and Cooperation in Europe", "organization-for-security-and-cooperation-in-europe"),
     ("European Union", "european-union"), ("African Union", "african-union"),
+    ("World Trade Organization", "world-trade-organization"), ("WTO", "world-trade-organization"),
+    ("UNCTAD", "united-nations-conference-on-trade-and-development"), ("ECOMOG", "ecowas-monitoring-group"),
+    ("International Criminal Tribunal for the former Yugoslavia", "international-tribunal-for-the-former-yugoslavia"),
+    ("Revolutionary United Front", "revolutionary-united-front"), ("UNITA", "national-union-for-the-total-independence-of-angola"),
+    ("UNAMSIL", "united-nations-mission-in-sierra-leone"), ("MONUA", "united-nations-observer-mission-in-angola"),
+    ("United Nations Operation in Côte d'Ivoire", "united-nations-operation-in-cote-d-ivoire"),
+    ("United Nations Observer Mission in Georgia", "united-nations-observer-mission-in-georgia"),
+    ("MINUJUSTH", "united-nations-mission-for-justice-support-in-haiti"), ("UNOSOM II", "united-nations-operation-in-somalia-ii"),
 ])
 def test_names_used_in_un_texts_resolve(written: str, key: str) -> None:
     entity = gazetteer().lookup(written)
