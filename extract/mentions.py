@@ -13,6 +13,8 @@ acronym for the rest of the document. When the full name is in no reference
 list but reads as an organisation's ("the United Nations Mission in Xland
 (UNMIX)"), the document teaches the organisation itself: a node marked as not
 in the reference list, whose later names and bare acronyms are mentions of it.
+A name inside a longer proper name that is about it ("the Conference on the
+Least Developed Countries") is not a mention.
 """
 
 from __future__ import annotations
@@ -277,11 +279,46 @@ def _learned_organisation(name: str, acronym: str) -> Entity:
                   in_reference=False)
 
 
+# Heads of proper names that are not organisations: conferences, programmes, instruments, reports.
+# A group named after "on", "for", "to" in such a name is its subject, not a party to the text:
+# "the Fourth United Nations Conference on the Least Developed Countries", "the Istanbul Programme
+# of Action for the Least Developed Countries".
+_EMBEDDING_HEADS = frozenset([
+    "Conference", "Summit", "Forum", "Dialogue", "Meeting", "Session", "Review", "Decade", "Year", "Day", "Week",
+    "Programme", "Program", "Plan", "Agenda", "Strategy", "Framework", "Pathway", "Roadmap", "Initiative",
+    "Declaration", "Consensus", "Compact", "Convention", "Protocol", "Treaty", "Agreement", "Accord", "Accords",
+    "Charter", "Statute", "Report",
+])
+_TOPIC_CONNECTORS = frozenset(["on", "for", "to", "against", "concerning"])
+_WORDS = re.compile(r"\S+")
+
+
+def _subject_of_a_longer_name(text: str, pos: int, floor: int) -> bool:
+    """Whether the name at ``pos`` ends a longer proper name that is about it (see _EMBEDDING_HEADS)."""
+    words = _WORDS.findall(text, max(floor, pos - 160), pos)
+    i = len(words) - 1
+    if i >= 0 and words[i] == "the":
+        i -= 1
+    if i < 1 or words[i] not in _TOPIC_CONNECTORS or not _capitalised(words[i - 1]):
+        return False  # "a conference on the least developed countries" names no conference in particular
+    for word in reversed(words[max(0, i - 12):i]):
+        if word[-1] in ".,;:!?\"'()" or not (_capitalised(word) or word in _CONNECTORS):
+            return False
+        if word in _EMBEDDING_HEADS:
+            return True
+    return False
+
+
 def organisation_mentions(text: str, start: int, end: int, places: Gazetteer,
                           acronyms: dict[str, Entity]) -> list[Match]:
-    """Organisations named in ``text[start:end]`` (States are left out: they are delegations, not mentions)."""
-    found = [m for m in places.find_all(text, start, end) if m.entity.kind == "org"]
-    taken = [(m.start, m.end) for m in found]
+    """Organisations named in ``text[start:end]`` (States are left out: they are delegations, not mentions).
+
+    A name that is the subject of a longer proper name ("the Conference on the Least Developed
+    Countries") is not a mention; its span still hides the words from the acronym scan.
+    """
+    named = [m for m in places.find_all(text, start, end) if m.entity.kind == "org"]
+    found = [m for m in named if not _subject_of_a_longer_name(text, m.start, start)]
+    taken = [(m.start, m.end) for m in named]
     for m in _ACRONYM.finditer(text, start, end):
         entity = acronyms.get(m.group())
         if entity is not None and not any(a < m.end() and m.start() < b for a, b in taken):

@@ -126,6 +126,32 @@ def test_a_second_acronym_for_a_taught_name_is_not_learnt() -> None:
     assert list(learned_acronyms(text, gazetteer())) == ["FDF"]
 
 
+# A name inside a longer proper name that is about it is not a mention of it.
+EMBEDDED = normalise(
+    "She welcomed the outcome of the Fourth United Nations Conference on the Least Developed Countries and the "
+    "Istanbul Programme of Action for the Least Developed Countries, adding that the Least Developed Countries "
+    "needed support.  The Chair of the Group of Least Developed Countries, speaking for the Least Developed "
+    "Countries, cited the Report of the Peacebuilding Commission."
+)
+
+
+def test_a_group_named_inside_a_conference_or_programme_is_not_mentioned() -> None:
+    mentions = organisation_mentions(EMBEDDED, 0, len(EMBEDDED), gazetteer(), {})
+    assert [(m.start, EMBEDDED[m.start:m.end], m.entity.key) for m in mentions] == [
+        (EMBEDDED.index("United Nations"), "United Nations", "united-nations"),  # the conference's convenor
+        (EMBEDDED.index("Least Developed Countries needed"), "Least Developed Countries", "least-developed-countries"),
+        (EMBEDDED.index("Group of Least"), "Group of Least Developed Countries", "least-developed-countries"),
+        (EMBEDDED.rindex("Least Developed"), "Least Developed Countries", "least-developed-countries"),
+        (EMBEDDED.index("Peacebuilding"), "Peacebuilding Commission", "peacebuilding-commission"),  # "of": its author
+    ]
+
+
+def test_a_lower_case_conference_does_not_hide_the_group() -> None:
+    text = "a conference on the Least Developed Countries"
+    assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == \
+        ["least-developed-countries"]
+
+
 def _release(*paragraphs: str) -> PressRelease:
     text = "4100th Meeting (AM)\nSC/6900\n\nHeadline\n\nSummary.\n\nStatements\n\n" + "\n\n".join(paragraphs) + "\n"
     return extract_press_release(decode_source(text.encode("utf-8"), "t.txt"))
