@@ -153,7 +153,8 @@ def test_a_lower_case_conference_does_not_hide_the_group() -> None:
 
 
 def _release(*paragraphs: str) -> PressRelease:
-    text = "4100th Meeting (AM)\nSC/6900\n\nHeadline\n\nSummary.\n\nStatements\n\n" + "\n\n".join(paragraphs) + "\n"
+    text = "4100th Meeting (AM)\nSC/6900\n\nHeadline\n\nSummary.\n\nStatements\n\n" + "\n\n".join(paragraphs) + \
+        "\n\n* *** *\n\nFor information media. Not an official record.\n"
     return extract_press_release(decode_source(text.encode("utf-8"), "t.txt"))
 
 
