@@ -48,23 +48,41 @@ class Gazetteer:
     def __init__(self, entities: tuple[Entity, ...]) -> None:
         self._by_name: dict[str, Entity] = {}
         self._by_acronym: dict[str, Entity] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        self._add(entities)
+
+    def _add(self, entities: tuple[Entity, ...]) -> None:
+        keys = []
         for entity in entities:
             for form in (entity.name, *entity.aliases):
                 if form.isupper() and len(form) <= 8:
-                    self._by_acronym.setdefault(form, entity)
-                else:
-                    self._by_name.setdefault(normalise_name(form), entity)
-            if entity.acronym:
-                self._by_acronym.setdefault(entity.acronym, entity)
+                    if self._by_acronym.setdefault(form, entity) is entity:
+                        keys.append(form.casefold())
+                elif self._by_name.setdefault(key := normalise_name(form), entity) is entity:
+                    keys.append(key)
+            if entity.acronym and self._by_acronym.setdefault(entity.acronym, entity) is entity:
+                keys.append(entity.acronym.casefold())
         # Most capitalised words start no name, and a first word starts names of few lengths:
         # first word -> word counts of the names it starts keeps match_at and find_all fast.
-        lengths: dict[str, set[int]] = {}
-        for key in [*self._by_name, *(a.casefold() for a in self._by_acronym)]:
+        lengths: dict[str, set[int]] = {word: set(ns) for word, ns in self._lengths.items()}
+        for key in keys:
             words = _WORD.findall(key)
             if words:
                 lengths.setdefault(words[0], set()).add(len(words))
         self._lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
         self._first_words = set(self._lengths)
+
+    def extended(self, entities: tuple[Entity, ...]) -> Gazetteer:
+        """A copy that also knows ``entities`` (the organisations one document defines); a form
+        already taken keeps its entity, so a document cannot redefine a reference name."""
+        if not entities:
+            return self
+        copy = Gazetteer(())
+        copy._by_name = dict(self._by_name)
+        copy._by_acronym = dict(self._by_acronym)
+        copy._lengths = dict(self._lengths)
+        copy._add(entities)
+        return copy
 
     def lookup(self, name: str) -> Entity | None:
         """The entity whose name (or alias, or acronym) is exactly ``name``."""

@@ -9,7 +9,12 @@ Declaration on ...") still becomes a node, marked as not in the reference list.
 "Article 15 of the Convention" keeps the article.
 
 Organisations come from the gazetteer; "Full Name (ACRONYM)" teaches the
-acronym for the rest of the document.
+acronym for the rest of the document. When the full name is in no reference
+list but reads as an organisation's ("the United Nations Mission in Xland
+(UNMIX)"), the document teaches the organisation itself: a node marked as not
+in the reference list, whose later names and bare acronyms are mentions of it.
+A name inside a longer proper name that is about it ("the Conference on the
+Least Developed Countries") is not a mention.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from functools import cache
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.read import normalise
-from councilgraph.ontology.reference import Entity, instruments, slugify_name
+from councilgraph.ontology.reference import Entity, instruments, slugify_name, unknown_organization
 
-__all__ = ["InstrumentRef", "instrument_refs", "learned_acronyms", "organisation_mentions"]
+__all__ = ["InstrumentRef", "document_gazetteer", "instrument_refs", "learned_acronyms", "organisation_mentions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +59,7 @@ _GENERIC = {"Peace", "Joint", "General", "Armistice", "Final", "Framework", "Com
             "Understanding", "Document", "Principles", "Agenda", "Relevant", "Said", "Present", "This", "These"}
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|in|on|for))+$")
 _ARTICLE = re.compile(r"\b[Aa]rticles?\s+(?P<article>\d{1,3}(?:\s*\(\d+\))?(?:\s*(?:,|and)\s*\d{1,3})*)\s+of\s+(?:the\s+)?$")
-_ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
+_ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{1,5})?)\)")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b")
 
 
@@ -144,7 +149,11 @@ def _article(text: str, pos: int) -> str | None:
 
 
 def learned_acronyms(text: str, places: Gazetteer) -> dict[str, Entity]:
-    """Acronyms the document defines: "United Nations Office on Drugs and Crime (UNODC)"."""
+    """Acronyms the document defines: "United Nations Office on Drugs and Crime (UNODC)".
+
+    A full name in no reference list teaches an organisation outside it when it reads as one
+    ("United Nations Mission in Xland (UNMIX)": see :func:`document_gazetteer`).
+    """
     learned: dict[str, Entity] = {}
     for m in _ACRONYM_DEFINITION.finditer(text):
         acronym = m["acronym"]
@@ -153,7 +162,20 @@ def learned_acronyms(text: str, places: Gazetteer) -> dict[str, Entity]:
         entity = _name_ending_at(text, m.start(), places)
         if entity is not None and entity.kind == "org":
             learned[acronym] = entity
+        elif (unknown := _unknown_name_ending_at(text, m.start(), acronym)) is not None:
+            if (known := places.lookup(unknown)) is not None:
+                if known.kind == "org":
+                    learned[acronym] = known  # a reference name the look-back did not reach
+            elif all(e.name != unknown for e in learned.values()):  # a second acronym: the look-back went wrong
+                learned[acronym] = _learned_organisation(unknown, acronym)
     return learned
+
+
+def document_gazetteer(places: Gazetteer, acronyms: dict[str, Entity]) -> Gazetteer:
+    """``places`` plus the organisations the document taught (see :func:`learned_acronyms`), by name
+    and acronym, so that statements, alignments and mentions find them like reference ones."""
+    taught = tuple(dict.fromkeys(e for e in acronyms.values() if not e.in_reference))
+    return places.extended(taught)
 
 
 def _name_ending_at(text: str, end: int, places: Gazetteer) -> Entity | None:
@@ -170,11 +192,133 @@ def _name_ending_at(text: str, end: int, places: Gazetteer) -> Entity | None:
     return best
 
 
+# Head nouns of organisations' names: a capitalised phrase before "(ACRONYM)" without one of
+# these ("the Comprehensive Peace Agreement (CPA)", "Disarmament, Demobilization and Reintegration
+# (DDR)") is not taken for an organisation.
+_ORG_WORDS = frozenset([
+    "Organization", "Organisation", "Mission", "Office", "Operation", "Force", "Forces", "Programme", "Program",
+    "Fund", "Agency", "Commission", "Council", "Court", "Courts", "Chambers", "Tribunal", "Union", "Community",
+    "Bank", "Institute", "Front", "Movement", "Army", "Group", "Committee", "Authority", "Association", "Alliance",
+    "League", "Federation", "Secretariat", "Department", "Directorate", "Service", "Centre", "Center", "Team",
+    "Unit", "Panel", "Board", "Mechanism", "Administration", "Parliament", "Party", "Coalition", "Network",
+    "Brigade", "Brigades", "Militia", "Corps", "Police", "Entity", "Facility", "Observers", "Bureau",
+])
+# Words that join the words of a name ("Mission for Justice Support in Haiti", "Mission de l'Organisation").
+_FRENCH = frozenset(["de", "du", "des", "la", "le", "les", "pour", "en", "et"])
+_CONNECTORS = frozenset(["of", "for", "in", "on", "the", "and", "to", "against", "y", "del", "al", "el"]) | _FRENCH
+_NAME_TOKEN = re.compile(r"[^\s()\"]+")
+_ELIDED = re.compile(r"[a-z]{1,2}['-][A-Z]")
+# Words that make a taught organisation a non-State armed group rather than the usual guess.
+_ARMED_WORDS = frozenset(["Front", "Liberation", "Militia", "Militias", "Brigade", "Brigades", "Resistance",
+                          "Revolutionary", "Rebel", "Rebels"])
+
+
+def _capitalised(token: str) -> bool:
+    """A word of a proper name: "Mission", "77", "d'Ivoire", "al-Nusra"."""
+    return token[0].isupper() or token[0].isdigit() or _ELIDED.match(token) is not None
+
+
+def _unknown_name_ending_at(text: str, end: int, acronym: str) -> str | None:
+    """The organisation's name written just before "(ACRONYM)" at ``end``, or None.
+
+    The name runs back over capitalised words and the connectors between them, but not past
+    "of the" once it has a head noun: "Head of the United Nations Mission in Xland" gives
+    "United Nations Mission in Xland", while "Office of the Special Coordinator" stays whole.
+    When the initials of a longer run spell the acronym, that run is the name.
+    """
+    if sum(c.isupper() for c in acronym) < 2:
+        return None  # "(Mali)", "(Chair)": not an acronym
+    chain: list[str] = []  # the run of name words and connectors, last word first
+    starts: list[int] = []
+    for m in reversed(list(_NAME_TOKEN.finditer(text, max(0, end - 300), end))):
+        token = m.group()
+        if token[-1] in ".;:!?'" or not (_capitalised(token) or token in _CONNECTORS) or len(chain) == 16:
+            break  # a sentence or a clause ends, or the text is no longer a name
+        chain.append(token)
+        starts.append(m.start())
+    if not chain or not _capitalised(chain[0]) or chain[0].endswith(","):
+        return None
+    letters = acronym.replace("-", "").upper()
+    spelled = [i for i in range(len(chain)) if _capitalised(chain[i]) and chain[i] != "The"
+               and "".join(w[0] for w in chain[i::-1] if _capitalised(w)).upper() == letters]
+    first = spelled[-1] if spelled else _head_bounded(chain)
+    name = " ".join(text[starts[first]:end].split())
+    words = [w.rstrip(",") for w in name.split()]
+    if sum(_capitalised(w) for w in words) < 2 or not _ORG_WORDS.intersection(words):
+        return None
+    return name
+
+
+def _head_bounded(chain: list[str]) -> int:
+    """Where the name starts in ``chain`` (last word first): over capitalised words and "and", and
+    over "of the", "for", "in" ... only while the words so far have no head noun."""
+    start, i = 0, 1
+    while i < len(chain):
+        if _capitalised(chain[i]):
+            if chain[i] == "The" or chain[i].endswith(","):
+                break  # a sentence's first word; a list or an apposition
+            start, i = i, i + 1
+            continue
+        j = i
+        while j < len(chain) and chain[j] in _CONNECTORS:
+            j += 1
+        if j == len(chain) or chain[j] == "The" or chain[j].endswith(","):
+            break
+        run = set(chain[i:j])
+        if run != {"and"} and not run <= _FRENCH and _ORG_WORDS.intersection(chain[:start + 1]):
+            break  # "Head of the | United Nations Mission ...": a title, not part of the name
+        start, i = j, j + 1
+    return start
+
+
+def _learned_organisation(name: str, acronym: str) -> Entity:
+    """A node for an organisation the document names and defines, outside the reference lists."""
+    words = set(name.split())
+    guess = unknown_organization(name, "ArmedGroup" if words & _ARMED_WORDS else None)
+    return Entity(kind="org", key=guess.key, name=guess.name, category=guess.category, acronym=acronym,
+                  in_reference=False)
+
+
+# Heads of proper names that are not organisations: conferences, programmes, instruments, reports.
+# A group named after "on", "for", "to" in such a name is its subject, not a party to the text:
+# "the Fourth United Nations Conference on the Least Developed Countries", "the Istanbul Programme
+# of Action for the Least Developed Countries".
+_EMBEDDING_HEADS = frozenset([
+    "Conference", "Summit", "Forum", "Dialogue", "Meeting", "Session", "Review", "Decade", "Year", "Day", "Week",
+    "Programme", "Program", "Plan", "Agenda", "Strategy", "Framework", "Pathway", "Roadmap", "Initiative",
+    "Declaration", "Consensus", "Compact", "Convention", "Protocol", "Treaty", "Agreement", "Accord", "Accords",
+    "Charter", "Statute", "Report",
+])
+_TOPIC_CONNECTORS = frozenset(["on", "for", "to", "against", "concerning"])
+_WORDS = re.compile(r"\S+")
+
+
+def _subject_of_a_longer_name(text: str, pos: int, floor: int) -> bool:
+    """Whether the name at ``pos`` ends a longer proper name that is about it (see _EMBEDDING_HEADS)."""
+    words = _WORDS.findall(text, max(floor, pos - 160), pos)
+    i = len(words) - 1
+    if i >= 0 and words[i] == "the":
+        i -= 1
+    if i < 1 or words[i] not in _TOPIC_CONNECTORS or not _capitalised(words[i - 1]):
+        return False  # "a conference on the least developed countries" names no conference in particular
+    for word in reversed(words[max(0, i - 12):i]):
+        if word[-1] in ".,;:!?\"'()" or not (_capitalised(word) or word in _CONNECTORS):
+            return False
+        if word in _EMBEDDING_HEADS:
+            return True
+    return False
+
+
 def organisation_mentions(text: str, start: int, end: int, places: Gazetteer,
                           acronyms: dict[str, Entity]) -> list[Match]:
-    """Organisations named in ``text[start:end]`` (States are left out: they are delegations, not mentions)."""
-    found = [m for m in places.find_all(text, start, end) if m.entity.kind == "org"]
-    taken = [(m.start, m.end) for m in found]
+    """Organisations named in ``text[start:end]`` (States are left out: they are delegations, not mentions).
+
+    A name that is the subject of a longer proper name ("the Conference on the Least Developed
+    Countries") is not a mention; its span still hides the words from the acronym scan.
+    """
+    named = [m for m in places.find_all(text, start, end) if m.entity.kind == "org"]
+    found = [m for m in named if not _subject_of_a_longer_name(text, m.start, start)]
+    taken = [(m.start, m.end) for m in named]
     for m in _ACRONYM.finditer(text, start, end):
         entity = acronyms.get(m.group())
         if entity is not None and not any(a < m.end() and m.start() < b for a, b in taken):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from councilgraph.extract.alignments import extract_alignments
 from councilgraph.extract.cited import Citing, cite_and_mention
 from councilgraph.extract.gazetteer import Gazetteer, gazetteer
-from councilgraph.extract.mentions import learned_acronyms
+from councilgraph.extract.mentions import document_gazetteer, learned_acronyms
 from councilgraph.extract.participants import extract_participants, reconcile
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Citation, DocumentRef, Finding, Layout, Mention, PressRelease, Vote
@@ -27,9 +27,13 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     places = places or gazetteer()
     text = source.matchable
     layout = segment(source)
-    statements, findings = extract_statements(source, layout, places)
-    alignments = extract_alignments(source, statements, places)
-    participants = extract_participants(source, layout, places)
+    # "United Nations Mission in Xland (UNMIX)" teaches the document an organisation outside the
+    # reference lists: speakers' delegations, alignments, participants and mentions all see it.
+    acronyms = learned_acronyms(text, places)
+    taught = document_gazetteer(places, acronyms)
+    statements, findings = extract_statements(source, layout, taught)
+    alignments = extract_alignments(source, statements, taught)
+    participants = extract_participants(source, layout, taught)
     findings += reconcile(participants, statements)
     resolutions = resolutions_in_release(source, layout)
 
@@ -49,14 +53,13 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     findings += _text_findings(text, layout)
     adopted = _the_adopted_text(votes, resolutions)
 
-    acronyms = learned_acronyms(text, places)
     citations: list[Citation] = []
     mentions: list[Mention] = []
 
     def collect(start: int, end: int, citing: Citing, self_symbol: str | None = None) -> None:
-        found, named, years = cite_and_mention(text, start, end, citing, places, acronyms, adopted, self_symbol)
+        found, mentioned, years = cite_and_mention(text, start, end, citing, taught, acronyms, adopted, self_symbol)
         citations.extend(found)
-        mentions.extend(named)
+        mentions.extend(mentioned)
         findings.extend(years)
 
     for start, end in narrative:

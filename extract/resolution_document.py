@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from councilgraph.extract.cited import Citing, cite_and_mention
 from councilgraph.extract.gazetteer import Gazetteer, gazetteer
-from councilgraph.extract.mentions import learned_acronyms
+from councilgraph.extract.mentions import document_gazetteer, learned_acronyms
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Citation, Finding, Mention, ResolutionDocument
 from councilgraph.extract.resolution_text import FILE_NAME, resolution_file
@@ -24,13 +24,14 @@ def extract_resolution(source: Source, places: Gazetteer | None = None) -> Resol
     record = resolution_file(source)
     symbol = record.document.symbol
     acronyms = learned_acronyms(text, places)
+    taught = document_gazetteer(places, acronyms)  # the organisations the text defines, for its mentions
     citations: list[Citation] = []
     mentions: list[Mention] = []
     findings: list[Finding] = []
     for paragraph in record.paragraphs:
         found, named, years = cite_and_mention(text, paragraph.start, paragraph.end,
                                                Citing(resolution=symbol, paragraph=paragraph),
-                                               places, acronyms, None, self_symbol=symbol)
+                                               taught, acronyms, None, self_symbol=symbol)
         citations += found
         mentions += named
         findings += years

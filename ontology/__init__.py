@@ -3,7 +3,9 @@
 ``councilgraph.ttl`` is the OWL ontology (the public contract). The CSV files
 are reference knowledge: ``states.csv`` (ISO codes and the names UN texts use),
 ``organizations.csv`` (UN bodies, organisations, groups of States, armed
-groups, with acronyms and aliases), ``instruments.csv`` (treaties and
+groups, with acronyms and aliases), ``missions.csv`` (the UN peacekeeping
+operations and special political missions, past and present, with their
+years), ``instruments.csv`` (treaties and
 declarations with their short names), ``opening_phrases.csv`` (opening phrase
 -> CiTO property) and ``resolution_years.csv`` (first and last resolution
 number of each year). They are data, not code: edit the files, and

@@ -12,8 +12,8 @@ from functools import cache
 from councilgraph.ontology import data_path
 
 __all__ = [
-    "Entity", "GROUP_WORDS", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "instruments", "opening_phrases", "organizations",
-    "resolution_years", "slugify_name", "states", "unknown_organization",
+    "Entity", "GROUP_WORDS", "MISSION_KINDS", "Mission", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "instruments",
+    "missions", "opening_phrases", "organizations", "resolution_years", "slugify_name", "states", "unknown_organization",
 ]
 
 #: The finer organisation classes of the ontology, by the CSV's ``kind`` value.
@@ -66,13 +66,51 @@ def states() -> tuple[Entity, ...]:
         )
 
 
+def _organisation(row: dict[str, str]) -> Entity:
+    return Entity(kind="org", key=row["id"], name=row["name"], category=row["kind"],
+                  acronym=row["acronym"], aliases=_split(row["aliases"]))
+
+
 @cache
 def organizations() -> tuple[Entity, ...]:
-    """All organisations and groups of ``organizations.csv``."""
+    """All organisations and groups: ``organizations.csv``, then the UN field missions of ``missions.csv``."""
     with data_path("organizations.csv").open(encoding="utf-8", newline="") as fh:
+        rows = tuple(_organisation(row) for row in csv.DictReader(fh))
+    return rows + tuple(m.entity for m in missions())
+
+
+#: The ``operation`` values of ``missions.csv``.
+MISSION_KINDS = ("peacekeeping", "political", "support", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Mission:
+    """A United Nations field mission, past or present (``missions.csv``).
+
+    Attributes:
+        entity: the organisation, as :func:`organizations` lists it.
+        operation: one of :data:`MISSION_KINDS` ("peacekeeping" operation, special "political" mission ...).
+        established: the year the mission was set up.
+        closed: the year it closed; None while it runs.
+    """
+
+    entity: Entity
+    operation: str
+    established: int | None
+    closed: int | None
+
+
+@cache
+def missions() -> tuple[Mission, ...]:
+    """The UN peacekeeping operations and special political missions of ``missions.csv``.
+
+    Kept apart from ``organizations.csv`` because releases of every era name missions long closed
+    ("UNAMSIL", "MONUA"): the file is meant to be the complete list, with the years each ran.
+    """
+    with data_path("missions.csv").open(encoding="utf-8", newline="") as fh:
         return tuple(
-            Entity(kind="org", key=row["id"], name=row["name"], category=row["kind"],
-                   acronym=row["acronym"], aliases=_split(row["aliases"]))
+            Mission(_organisation(row), row["operation"], int(row["established"]) if row["established"] else None,
+                    int(row["closed"]) if row["closed"] else None)
             for row in csv.DictReader(fh)
         )
 

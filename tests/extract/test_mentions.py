@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from councilgraph.extract.gazetteer import gazetteer
-from councilgraph.extract.mentions import learned_acronyms, organisation_mentions
-from councilgraph.extract.read import normalise
+from councilgraph.extract.mentions import document_gazetteer, learned_acronyms, organisation_mentions
+from councilgraph.extract.press_release import extract_press_release
+from councilgraph.extract.read import decode_source, normalise
+from councilgraph.extract.records import PressRelease
+from councilgraph.ontology.reference import unknown_organization
 
 TEXT = normalise(
     "The Analytical Support and Sanctions Monitoring Team (ASMT) briefed the Council.  Later the ASMT and "
@@ -33,3 +38,141 @@ def test_mentions_resolve_names_known_acronyms_typos_and_learned_acronyms() -> N
 def test_states_are_not_mentions() -> None:
     text = "Nigeria and Chad worked with the African Union."
     assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == ["african-union"]
+
+
+# Sentences in the house style of the releases, written for these tests.
+MISSIONS = normalise(
+    "The Council heard a briefing by the Special Representative of the Secretary\u2011General and Head of the "
+    "Joint Verification and Monitoring Mechanism (JVMM), who said the Multinational Interim Force (MIF) had "
+    "completed its deployment.  The JVMM would report monthly, she said, and the Multinational Interim Force "
+    "would hand over to the United Nations Mission in Sierra Leone (UNAMSIL) and to the World Trade "
+    "Organization (WTO).  Later, UNAMSIL and the MIF met the Comprehensive Peace Agreement (CPA) committee on "
+    "Disarmament, Demobilization and Reintegration (DDR) in Mali (Mali)."
+)
+
+
+def test_full_name_outside_the_reference_list_teaches_an_organisation() -> None:
+    learned = learned_acronyms(MISSIONS, gazetteer())
+    assert {acronym: (e.name, e.in_reference) for acronym, e in learned.items()} == {
+        "JVMM": ("Joint Verification and Monitoring Mechanism", False),  # not "Special Representative ... Head of"
+        "MIF": ("Multinational Interim Force", False),
+    }
+    mif = learned["MIF"]
+    assert (mif.key, mif.acronym, mif.category) == ("multinational-interim-force", "MIF", "NGO")
+    # the same name makes the same IRI in every document
+    assert learned_acronyms(normalise("the Multinational Interim Force (MIF) left"), gazetteer())["MIF"] == mif
+
+
+def test_taught_organisations_are_mentioned_by_name_and_bare_acronym() -> None:
+    learned = learned_acronyms(MISSIONS, gazetteer())
+    places = document_gazetteer(gazetteer(), learned)
+    mentions = organisation_mentions(MISSIONS, 0, len(MISSIONS), places, learned)
+    assert [(MISSIONS[m.start:m.end], m.entity.key) for m in mentions] == [
+        ("Joint Verification and Monitoring Mechanism", "joint-verification-and-monitoring-mechanism"),
+        ("JVMM", "joint-verification-and-monitoring-mechanism"),
+        ("Multinational Interim Force", "multinational-interim-force"),
+        ("MIF", "multinational-interim-force"),
+        ("JVMM", "joint-verification-and-monitoring-mechanism"),
+        ("Multinational Interim Force", "multinational-interim-force"),
+        ("United Nations Mission in Sierra Leone", "united-nations-mission-in-sierra-leone"),
+        ("UNAMSIL", "united-nations-mission-in-sierra-leone"),
+        ("World Trade Organization", "world-trade-organization"),
+        ("WTO", "world-trade-organization"),
+        ("UNAMSIL", "united-nations-mission-in-sierra-leone"),
+        ("MIF", "multinational-interim-force"),
+    ]
+    assert all(m.entity.in_reference for m in mentions if m.entity.acronym in ("UNAMSIL", "WTO"))
+
+
+def test_the_reference_list_wins_over_a_taught_name() -> None:
+    text = normalise("the Economic Community of West African States Monitoring Group (ECOMOG) and the Force")
+    assert learned_acronyms(text, gazetteer()) == {}  # ECOMOG is a reference acronym already
+    places = document_gazetteer(gazetteer(), {"EU": unknown_organization("European Union")})
+    assert places.lookup("European Union").in_reference
+
+
+@pytest.mark.parametrize("text", [
+    "the Comprehensive Peace Agreement (CPA)",  # an instrument
+    "Disarmament, Demobilization and Reintegration (DDR)",  # a programme's subject, no head noun
+    "the Government of National Unity (GNU)",
+    "met in Bamako, Mali (Mali)",  # not an acronym
+    "The Sudan Liberation Army/Abdul Wahid (SLA/AW)",  # not read as an acronym
+])
+def test_phrases_that_are_not_organisations_teach_nothing(text: str) -> None:
+    assert learned_acronyms(normalise(text), gazetteer()) == {}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Head of the United Nations Observer Mission in Freedonia (UNOMF)", "United Nations Observer Mission in Freedonia"),
+    ("the Office of the Special Coordinator for Freedonia (OSCF)", "Office of the Special Coordinator for Freedonia"),
+    ("President of the Economic Community of Freedonian States (ECOFS)", "Economic Community of Freedonian States"),
+    ("Mission de l'Organisation des Nations Unies en Freedonie (MONUF)",
+     "Mission de l'Organisation des Nations Unies en Freedonie"),
+    ("The Freedonia National Liberation Front (FNLF) attacked", "Freedonia National Liberation Front"),
+    ("the African Union-led Regional Task Force (RTF)", "Regional Task Force"),  # the initials spell the acronym
+])
+def test_where_a_taught_name_starts(text: str, name: str) -> None:
+    (entity,) = learned_acronyms(normalise(text), gazetteer()).values()
+    assert entity.name == name
+
+
+def test_armed_groups_are_told_by_their_name() -> None:
+    (entity,) = learned_acronyms("the Freedonia National Liberation Front (FNLF)", gazetteer()).values()
+    assert entity.category == "ArmedGroup"
+
+
+def test_a_second_acronym_for_a_taught_name_is_not_learnt() -> None:
+    text = "the Freedonian Defence Force (FDF) and the Commission for the Freedonian Defence Force (CCFDF)"
+    assert list(learned_acronyms(text, gazetteer())) == ["FDF"]
+
+
+# A name inside a longer proper name that is about it is not a mention of it.
+EMBEDDED = normalise(
+    "She welcomed the outcome of the Fourth United Nations Conference on the Least Developed Countries and the "
+    "Istanbul Programme of Action for the Least Developed Countries, adding that the Least Developed Countries "
+    "needed support.  The Chair of the Group of Least Developed Countries, speaking for the Least Developed "
+    "Countries, cited the Report of the Peacebuilding Commission."
+)
+
+
+def test_a_group_named_inside_a_conference_or_programme_is_not_mentioned() -> None:
+    mentions = organisation_mentions(EMBEDDED, 0, len(EMBEDDED), gazetteer(), {})
+    assert [(m.start, EMBEDDED[m.start:m.end], m.entity.key) for m in mentions] == [
+        (EMBEDDED.index("United Nations"), "United Nations", "united-nations"),  # the conference's convenor
+        (EMBEDDED.index("Least Developed Countries needed"), "Least Developed Countries", "least-developed-countries"),
+        (EMBEDDED.index("Group of Least"), "Group of Least Developed Countries", "least-developed-countries"),
+        (EMBEDDED.rindex("Least Developed"), "Least Developed Countries", "least-developed-countries"),
+        (EMBEDDED.index("Peacebuilding"), "Peacebuilding Commission", "peacebuilding-commission"),  # "of": its author
+    ]
+
+
+def test_a_lower_case_conference_does_not_hide_the_group() -> None:
+    text = "a conference on the Least Developed Countries"
+    assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == \
+        ["least-developed-countries"]
+
+
+def _release(*paragraphs: str) -> PressRelease:
+    text = "4100th Meeting (AM)\nSC/6900\n\nHeadline\n\nSummary.\n\nStatements\n\n" + "\n\n".join(paragraphs) + \
+        "\n\n* *** *\n\nFor information media. Not an official record.\n"
+    return extract_press_release(decode_source(text.encode("utf-8"), "t.txt"))
+
+
+def test_speakers_of_missions_speak_for_the_mission() -> None:
+    release = _release(
+        "OLUYEMI ADENIJI, Special Representative of the Secretary\u2011General for Sierra Leone and Head of the United "
+        "Nations Mission in Sierra Leone (UNAMSIL), said the disarmament of former combatants was nearly complete.",
+        "ALAN DOSS, Special Representative and Head of UNOCI, said the elections would be held in October.",
+        "HÉDI ANNABI, Head of the Joint Verification and Monitoring Mechanism (JVMM), said the Mechanism had met.",
+        "The representative of Georgia thanked the United Nations Observer Mission in Georgia (UNOMIG) and MONUA.",
+    )
+    delegations = [(s.delegation.key, s.delegation.in_reference) for s in release.statements]
+    assert delegations == [
+        ("united-nations-mission-in-sierra-leone", True),
+        ("united-nations-operation-in-cote-d-ivoire", True),
+        ("joint-verification-and-monitoring-mechanism", False),  # taught by the release itself
+        ("GEO", True),
+    ]
+    # still outside the reference lists, and statements.py says so
+    assert [(f.kind, f.statement) for f in release.findings] == [("UnknownDelegation", 3)]
+    assert [m.entity.acronym for m in release.mentions if m.statement == 4] == ["UNOMIG", "UNOMIG", "MONUA"]

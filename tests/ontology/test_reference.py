@@ -9,11 +9,14 @@ import pytest
 
 from councilgraph.extract.gazetteer import gazetteer, normalise_name
 from councilgraph.ontology.reference import (
+    MISSION_KINDS,
     ORG_KINDS,
     instruments,
+    missions,
     opening_phrases,
     organizations,
     resolution_years,
+    slugify_name,
     states,
 )
 
@@ -35,11 +38,57 @@ def test_organisations_are_well_formed() -> None:
     assert len(acronyms) == len(set(acronyms))
 
 
+def test_missions_are_well_formed() -> None:
+    rows = missions()
+    assert len({m.entity.key for m in rows}) == len(rows)
+    assert all(m.entity.key == slugify_name(m.entity.name) for m in rows)
+    assert {m.operation for m in rows} <= set(MISSION_KINDS)
+    assert all(m.entity.category == "UNEntity" for m in rows)
+    assert all(m.established is not None and 1945 <= m.established <= (m.closed or 9999) for m in rows)
+    # every mission is an organisation, listed once
+    keys = [o.key for o in organizations()]
+    assert len(keys) == len(set(keys))
+    assert {m.entity.key for m in rows} <= set(keys)
+
+
+def test_missions_have_distinct_acronyms_that_resolve_to_them() -> None:
+    for mission in missions():
+        entity = mission.entity
+        assert entity.acronym or entity.key in {"united-nations-mission-in-colombia",
+                                                "united-nations-verification-mission-in-colombia"}
+        if entity.acronym:
+            assert entity.acronym.isupper()
+            assert gazetteer().lookup(entity.acronym) is entity
+        assert gazetteer().lookup(entity.name) is entity
+
+
+def test_missions_cover_past_and_present_operations() -> None:
+    running = {m.entity.acronym for m in missions() if m.operation == "peacekeeping" and m.closed is None}
+    assert running == {"UNTSO", "UNMOGIP", "UNFICYP", "UNDOF", "UNIFIL", "MINURSO", "UNMIK", "MONUSCO", "UNISFA",
+                       "UNMISS", "MINUSCA"}
+    closed = {m.entity.acronym for m in missions() if m.closed is not None}
+    assert {"UNAMSIL", "UNOCI", "UNOMIG", "MONUA", "MINUJUSTH", "ONUC", "UNPROFOR", "UNTAC", "UNAVEM III",
+            "UNOSOM II", "MONUC", "UNMIL", "MINUSTAH", "MINUSMA", "UNAMID", "UNIOGBIS", "UNMIN"} <= closed
+    assert len([m for m in missions() if m.operation == "peacekeeping"]) >= 70  # the UN's list since 1948
+    assert len([m for m in missions() if m.operation == "political"]) >= 30
+
+
 def test_no_written_form_names_two_entities() -> None:
     owner: dict[str, str] = {}
     clashes = []
     for entity in states() + organizations():
         for form in {normalise_name(f) for f in (entity.name, *entity.aliases)}:
+            if owner.setdefault(form, entity.key) != entity.key:
+                clashes.append((form, owner[form], entity.key))
+    assert clashes == []
+
+
+def test_no_acronym_names_two_entities() -> None:
+    owner: dict[str, str] = {}
+    clashes = []
+    for entity in states() + organizations():
+        forms = {entity.acronym} | {f for f in (entity.name, *entity.aliases) if f.isupper() and len(f) <= 8}
+        for form in forms - {""}:
             if owner.setdefault(form, entity.key) != entity.key:
                 clashes.append((form, owner[form], entity.key))
     assert clashes == []
@@ -62,6 +111,14 @@ def test_no_typographic_quotes_in_reference_data() -> None:
     ("UNODC", "united-nations-office-on-drugs-and-crime"), ("UNDOC", "united-nations-office-on-drugs-and-crime"),
     ("Organization for Security and Cooperation in Europe", "organization-for-security-and-cooperation-in-europe"),
     ("European Union", "european-union"), ("African Union", "african-union"),
+    ("World Trade Organization", "world-trade-organization"), ("WTO", "world-trade-organization"),
+    ("UNCTAD", "united-nations-conference-on-trade-and-development"), ("ECOMOG", "ecowas-monitoring-group"),
+    ("International Criminal Tribunal for the former Yugoslavia", "international-tribunal-for-the-former-yugoslavia"),
+    ("Revolutionary United Front", "revolutionary-united-front"), ("UNITA", "national-union-for-the-total-independence-of-angola"),
+    ("UNAMSIL", "united-nations-mission-in-sierra-leone"), ("MONUA", "united-nations-observer-mission-in-angola"),
+    ("United Nations Operation in Côte d'Ivoire", "united-nations-operation-in-cote-d-ivoire"),
+    ("United Nations Observer Mission in Georgia", "united-nations-observer-mission-in-georgia"),
+    ("MINUJUSTH", "united-nations-mission-for-justice-support-in-haiti"), ("UNOSOM II", "united-nations-operation-in-somalia-ii"),
 ])
 def test_names_used_in_un_texts_resolve(written: str, key: str) -> None:
     entity = gazetteer().lookup(written)
