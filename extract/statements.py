@@ -24,7 +24,7 @@ from councilgraph.extract.read import Source
 from councilgraph.extract.records import Finding, Layout, Paragraph, Speaker, Statement
 from councilgraph.ontology.reference import Entity, unknown_organization
 
-__all__ = ["extract_statements", "display_name"]
+__all__ = ["extract_statements", "display_name", "is_person_name"]
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
 #: Honorifics printed before a surname ("Mr. ELKHADIR"); not part of the person's name.
@@ -56,6 +56,17 @@ _OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)
 _TO_THE_UN = re.compile(r"\s+to\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:at|in)\s+[A-Z]\w+)?")
 _OF = re.compile(r"\bof(?:\s+the)?\s*$")
 _PROCEDURAL = re.compile(r"The (?:meeting|Council|Assembly|Committee|President)\s+(?:was|then|opened|closed|resumed|suspended|began|ended|adjourned|proceeded|voted|adopted)\b")
+# Words of a body's or a headline's name, never of a person's: "SECURITY COUNCIL REFERS SITUATION IN DARFUR, SUDAN,
+# TO PROSECUTOR" repeated as the first body line must not become a speaker who swallows the body.
+NOT_NAME_WORDS = frozenset({
+    "council", "assembly", "committee", "security", "nations", "united", "general-assembly", "secretary-general",
+    "secretariat", "commission", "conference", "session", "meeting", "resolution", "statement", "president",
+    "government", "republic", "kingdom", "states", "union", "group", "mission", "office", "department",
+    "programme", "fund", "organization", "agency", "court", "tribunal", "press", "release", "refers",
+})
+#: A person's name has at most this many words ("KAREL JAN GUSTAAF VAN OOSTEROM" has five).
+MAX_NAME_WORDS = 6
+_LOWER_WORD = re.compile(r"[a-zß-ÿ]{2,}")
 _ROLE_DELEGATION = re.compile(r"^(?:the\s+)?(?:(?:Permanent\s+)?Observer\s+(?:for|of)\s+)?(?:the\s+)?(?P<name>.+?)(?:\s+delegation)?(?:\s*\([A-Z][A-Za-z\-]{1,10}\))?$", re.I)
 
 
@@ -131,6 +142,8 @@ class _Turn:
 
 def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None:
     """Parse the opening of a paragraph as a speaker turn, or return None."""
+    if _LOWER_WORD.search(text, para.start, para.end) is None:
+        return None  # a line in capitals only (a headline repeated in the body) is never a turn
     m = _SPEAKER.match(text, para.start, para.end)
     if m is not None and _plausible_name(m):
         if m["paren"] is not None:
@@ -164,7 +177,14 @@ def _plausible_name(m: re.Match[str]) -> bool:
     """A title and a surname, or at least two words in capitals: one capitalised word alone is
     usually an acronym opening a sentence ("ECOWAS (Economic Community ...) had played ...")."""
     bare = m["bare"]
-    return sum(c.isalpha() for c in bare) >= 3 and (m["title"] is not None or any(sep in bare for sep in " -"))
+    return (sum(c.isalpha() for c in bare) >= 3 and (m["title"] is not None or any(sep in bare for sep in " -"))
+            and is_person_name(bare))
+
+
+def is_person_name(name: str) -> bool:
+    """At most six words, none of which names a body ("COUNCIL", "ASSEMBLY") or a headline's verb."""
+    words = name.split()
+    return len(words) <= MAX_NAME_WORDS and not any(w.casefold().strip(".,") in NOT_NAME_WORDS for w in words)
 
 
 def _role(text: str, pos: int, end: int, places: Gazetteer,

@@ -102,6 +102,9 @@ NOT_TURNS = [
     pytest.param("ECOWAS (Economic Community of West African States) had played a key role.", id="acronym-and-expansion"),
     pytest.param("UNHCR, UNICEF and the World Food Programme were working together.", id="acronym-list"),
     pytest.param("-".join(["AB"] * 40) + "!", id="long-run-of-capitals"),
+    pytest.param("SECURITY COUNCIL REFERS SITUATION IN DARFUR, SUDAN, TO PROSECUTOR", id="headline-in-capitals"),
+    pytest.param("COUNCIL EXTENDS MISSION IN HAITI, WELCOMES PROGRESS (MINUSTAH) said", id="capitals-naming-a-body"),
+    pytest.param("ONE TWO THREE FOUR FIVE SIX SEVEN (Chile) said the list was long.", id="seven-word-name"),
 ]
 
 
@@ -117,6 +120,12 @@ def test_continuations_extend_the_turn_until_next_speaker() -> None:
         "The meeting was suspended at 1 p.m. and resumed at 3 p.m.", "JANE ROE (Peru) said three.")
     assert [source.text[s.start:s.end] for s in statements] == [
         "JOHN DOE (Chile) said one.\n\nHe continued with two.", "JANE ROE (Peru) said three."]
+
+
+def test_headline_repeated_in_the_body_swallows_nothing() -> None:
+    _, statements, _ = _statements("SECURITY COUNCIL REFERS SITUATION IN DARFUR, SUDAN, TO PROSECUTOR",
+                                   "The Council today decided to refer the situation to the Prosecutor.")
+    assert statements == []
 
 
 def test_unknown_delegation_is_kept_with_a_finding() -> None:
