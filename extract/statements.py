@@ -97,41 +97,52 @@ def _capitalise(word: str) -> str:
 
 
 def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tuple[list[Statement], list[Finding]]:
-    """All speaker turns of the release, numbered from 1 in document order."""
+    """All speaker turns of the release, numbered from 1 in document order.
+
+    House-style turns open paragraphs of the headed sections. A release whose sections
+    have none (older releases, round-ups, releases without headings) reports its speakers
+    in running text: then every body paragraph is read for narrative speakers.
+    """
     text = source.matchable
-    statements: list[Statement] = []
-    findings: list[Finding] = []
+    turns: list[Located] = []
     for section in layout.sections:
-        turns: list[list] = []  # [paragraph, _Turn, end of the turn's last paragraph]
+        found: list[list] = []  # [paragraph, Turn, end of the turn's last paragraph]
         attached = False  # whether the next plain paragraph continues the open turn
         for para in section.paragraphs:
             head = _speaker_turn(text, para, places)
             if head is not None:
-                turns.append([para, head, para.end])
+                found.append([para, head, para.end])
                 attached = True
             elif _PROCEDURAL.match(text, para.start):
                 attached = False  # "The meeting was suspended ..." belongs to no speaker
-            elif turns and attached:
-                turns[-1][2] = para.end
-        for para, turn, end in turns:
-            order = len(statements) + 1
-            delegation = turn.delegation
-            statements.append(Statement(
-                order=order, section=section.heading, speaker=turn.speaker,
-                delegation=delegation.entity, delegation_start=delegation.start,
-                delegation_end=delegation.end, role=turn.role, start=para.start, end=end, lead_end=turn.lead_end,
+            elif found and attached:
+                found[-1][2] = para.end
+        turns += [Located(section.heading, para.start, end, turn) for para, turn, end in found]
+    if not turns:
+        from councilgraph.extract.narrative import narrative_turns  # here: narrative builds on this module
+        turns = narrative_turns(text, layout, places)
+    statements: list[Statement] = []
+    findings: list[Finding] = []
+    for located in turns:
+        order = len(statements) + 1
+        turn, delegation = located.turn, located.turn.delegation
+        statements.append(Statement(
+            order=order, section=located.section, speaker=turn.speaker,
+            delegation=delegation.entity, delegation_start=delegation.start,
+            delegation_end=delegation.end, role=turn.role, start=located.start, end=located.end,
+            lead_end=turn.lead_end,
+        ))
+        if not delegation.entity.in_reference:
+            findings.append(Finding(
+                kind="UnknownDelegation", severity="Warning",
+                message=f"delegation {delegation.entity.name!r} is in neither the States nor the organisations reference list",
+                start=delegation.start, end=delegation.end, statement=order,
             ))
-            if not delegation.entity.in_reference:
-                findings.append(Finding(
-                    kind="UnknownDelegation", severity="Warning",
-                    message=f"delegation {delegation.entity.name!r} is in neither the States nor the organisations reference list",
-                    start=delegation.start, end=delegation.end, statement=order,
-                ))
     return statements, findings
 
 
 @dataclass(frozen=True, slots=True)
-class _Turn:
+class Turn:
     """The opening of a speaker turn, before it is numbered."""
 
     speaker: Speaker
@@ -140,7 +151,17 @@ class _Turn:
     lead_end: int
 
 
-def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None:
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A turn placed in the text: its section and the span of its statement."""
+
+    section: str
+    start: int
+    end: int
+    turn: Turn
+
+
+def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> Turn | None:
     """Parse the opening of a paragraph as a speaker turn, or return None."""
     if _LOWER_WORD.search(text, para.start, para.end) is None:
         return None  # a line in capitals only (a headline repeated in the body) is never a turn
@@ -156,7 +177,7 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None
             delegation = found
         speaker = Speaker(printed_name=m["name"], title=m["title"], name=display_name(m["bare"]),
                           display_name=display_name(m["name"]), start=m.start("name"), end=m.end("name"))
-        return _Turn(speaker, delegation, role, lead_end)
+        return Turn(speaker, delegation, role, lead_end)
     u = _UNNAMED.match(text, para.start, para.end)
     if u is not None:
         pos = u.start("rest")
@@ -169,7 +190,7 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None
         label = f"{u['what'].capitalize()} of {found.entity.name}"
         speaker = Speaker(printed_name=None, title=None, name=label, display_name=label,
                           start=u.start("the"), end=found.end)
-        return _Turn(speaker, found, role, lead_end)
+        return Turn(speaker, found, role, lead_end)
     return None
 
 
