@@ -75,7 +75,10 @@ _THE_REPRESENTATIVE = re.compile(
     r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|Permanent\s+Representative)\s+(?:of|for)\s+(?:the\s+)?"
 )
 # "Speaking on behalf of ..., the representative of": a lead-in clause before the representative.
-_LEAD_IN = re.compile(r"(?:[^.;:]|\.(?!\s)){1,200}?,\s+(?=[Tt]he\s+(?:representative|delegate|observer|Permanent))")
+_LEAD_IN = re.compile(
+    r"(?:[^.;:]|\.(?!\s)){1,200}?,\s+"
+    r"(?=(?:[Tt]he\s+|[A-Z][^,.;:]{1,60}?'s\s+)(?:representative|delegate|observer|Permanent\s+Representative)\b)"
+)
 _POSSESSIVE = re.compile(r"'s\s+(?P<what>representative|delegate|observer|Permanent\s+Representative)\b")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
 # Titles printed before a name ("Secretary-General Kofi Annan"), as heads; "for Peacekeeping Operations" may follow.
@@ -188,31 +191,39 @@ def _introduced_at(text: str, pos: int, end: int, places: Gazetteer) -> Turn | N
 
 
 def _representative(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
-    """"[Speaking ..., ]the representative of X said", "X's representative said"."""
-    the = _THE_REPRESENTATIVE.match(text, pos, end)
-    if the is None and (lead := _LEAD_IN.match(text, pos, end)) is not None:
-        the = _THE_REPRESENTATIVE.match(text, lead.end(), end)
-    if the is not None:
-        found = places.match_at(text, the.end())
-        if found is None or found.end > end:
-            return None
-        speaker_start, speaker_end, what = the.start(), found.end, the["what"]
-    else:
-        at = pos + 4 if text.startswith("The ", pos) else pos  # "The Sudan's representative"
-        found = places.match_at(text, at)
-        owner = _POSSESSIVE.match(text, found.end, end) if found is not None else None
-        if owner is None:
-            return None
-        speaker_start, speaker_end, what = found.start, owner.end(), owner["what"]
-    after = found.end if the is not None else speaker_end
+    """"[Speaking ..., ]the representative of X said", "[Introducing the text, ]X's representative said"."""
+    found = _delegate_at(text, pos, end, places)
+    if found is None and (lead := _LEAD_IN.match(text, pos, end)) is not None:
+        found = _delegate_at(text, lead.end(), end, places)
+    if found is None:
+        return None
+    delegation, speaker_start, speaker_end, what = found
+    after = speaker_end
     if (acronym := _ACRONYM.match(text, after, end)) is not None:
         after = acronym.end()
     if _VERB_AFTER.match(text, after, end) is None:
         return None  # "The representative of Kenya was elected ..." reports no words
     role, _, lead_end = _role(text, after, end, places, after_paren=True)
-    label = f"{' '.join(what.split()).capitalize()} of {found.entity.name}"
+    label = f"{' '.join(what.split()).capitalize()} of {delegation.entity.name}"
     speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=speaker_start, end=speaker_end)
-    return Turn(speaker, found, _titled_role(role), lead_end)
+    return Turn(speaker, delegation, _titled_role(role), lead_end)
+
+
+def _delegate_at(text: str, pos: int, end: int, places: Gazetteer) -> tuple[Match, int, int, str] | None:
+    """(delegation, speaker start, speaker end, "representative") of "the representative of X" or
+    "X's representative" at ``pos``."""
+    the = _THE_REPRESENTATIVE.match(text, pos, end)
+    if the is not None:
+        found = places.match_at(text, the.end())
+        if found is None or found.end > end:
+            return None
+        return found, the.start(), found.end, the["what"]
+    at = pos + 4 if text.startswith("The ", pos) else pos  # "The Sudan's representative"
+    found = places.match_at(text, at)
+    owner = _POSSESSIVE.match(text, found.end, end) if found is not None else None
+    if owner is None:
+        return None
+    return found, found.start, owner.end(), owner["what"]
 
 
 def _titled_role(role: str | None) -> str | None:
