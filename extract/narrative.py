@@ -98,6 +98,10 @@ _OFFICE_WORDS = frozenset({
     "migration", "environment",
 })
 _CONNECTORS = frozenset({"for", "of", "on", "in", "and", "the", "to"})
+_OFFICE_OPENERS = frozenset({"for", "of", "on", "in"})
+_PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
+# Where the words after a title stop being a name: a parenthesis, a comma, a lower-case word that is no particle.
+_AFTER_NAME = re.compile(rf"\s*[(,]|\s(?!(?:{_PARTICLE}|{'|'.join(sorted(_CONNECTORS))})\s)[a-z]")
 # Words a sentence opens with that never begin a person's name.
 _NOT_FIRST = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "his", "her", "its",
@@ -282,7 +286,7 @@ def _titled(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
 
 def _clause_end(text: str, pos: int, end: int) -> int:
     """Where the name after a title ends: before a parenthesis, a comma or the first lower-case word."""
-    m = re.compile(rf"\s*[(,]|\s(?!(?:{_PARTICLE}|for|of|on|in|and|the|to)\s)[a-z]").search(text, pos, end)
+    m = _AFTER_NAME.search(text, pos, end)
     return m.start() if m else end
 
 
@@ -303,10 +307,6 @@ def _split_name(tokens: list[re.Match[str]], places: Gazetteer) -> int | None:
     if i and words[0].casefold() not in _OFFICE_OPENERS:
         return None  # between the title and the name comes the office only: "for Political Affairs"
     return i
-
-
-_PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
-_OFFICE_OPENERS = frozenset({"for", "of", "on", "in"})
 
 
 def _name_word(words: list[str], k: int, places: Gazetteer) -> bool:

@@ -11,7 +11,9 @@ of the house-style forms::
     The representative of Japan said ...
 
 and runs over its continuation paragraphs until the next turn or heading.
-The lead summary paraphrases the same speakers and is never read here.
+The lead summary paraphrases the same speakers and is not read then. A release
+whose sections hold no such turn (older releases, round-ups, releases without
+headings) reports its speakers in running text: see ``narrative``.
 """
 
 from __future__ import annotations
