@@ -11,7 +11,10 @@ Releases list who spoke besides the briefers::
 The list is edited by hand and often wrong. Reconciling it with the
 statements gives findings: a name listed twice, a delegation that spoke but
 is missing, a listed delegation with no statement. Briefers (sections whose
-heading mentions a briefing) are never in the list and are left out.
+heading mentions a briefing) are never in the list and are left out, and so are
+officials speaking for the United Nations or one of its organs (the
+Secretary-General, the Assembly's President), whom releases without headings
+introduce in running text.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ _OPENING = re.compile(
     r"|(?:The\s+)?(?:[Rr]epresentatives|[Oo]bservers)\s+(?:of|for)\s+(?:the\s+)?(?=[^.]*\balso\s+(?:spoke|participated|took\s+the\s+floor)))"
 )
 _ITEM_LEAD = re.compile(r"(?:,?\s+as\s+(?:did|well\s+as)\s+|,?\s+also\s+spoke,?\s+as\s+did\s+|\s*,\s*(?:and\s+)?|\s+and\s+)?(?:the\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
+_UN_ORGANS = frozenset({"united-nations", "general-assembly", "security-council", "secretariat"})
 _ASIDE = re.compile(r"\s*\((?:speaking\s+)?(?:also\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?")
 
 
@@ -73,7 +77,7 @@ def reconcile(participants: list[Participant], statements: list[Statement]) -> l
                 start=item.start, end=item.end, entity=item.entity,
             ))
         seen.add(key)
-    speakers = [s for s in statements if "briefing" not in s.section.lower()]
+    speakers = [s for s in statements if "briefing" not in s.section.lower() and s.delegation.key not in _UN_ORGANS]
     spoke = {s.delegation.key for s in speakers}
     for statement in speakers:
         if statement.delegation.key not in seen:

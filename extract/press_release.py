@@ -62,7 +62,9 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
         mentions.extend(mentioned)
         findings.extend(years)
 
-    for start, end in narrative:
+    # A narrative statement may lie in the summary or open mid-paragraph: what it covers it cites, not the release.
+    spoken = sorted((s.start, s.end) for s in statements)
+    for start, end in (part for span in narrative for part in _outside(text, span, spoken)):
         collect(start, end, Citing())
     for statement in statements:
         collect(statement.start, statement.end, Citing(statement=statement.order))
@@ -81,6 +83,22 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
         mentions=tuple(sorted(mentions, key=lambda m: m.start)),
         votes=tuple(votes),
     )
+
+
+def _outside(text: str, span: tuple[int, int], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``span`` outside the sorted ``covered`` spans, trimmed, blank parts dropped."""
+    parts, pos = [], span[0]
+    for start, end in covered:
+        if start < span[1] and end > pos:
+            parts.append((pos, max(pos, start)))
+            pos = max(pos, end)
+    parts.append((pos, span[1]))
+    out = []
+    for start, end in parts:
+        chunk = text[start:end]
+        if chunk.strip():
+            out.append((start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())))
+    return out
 
 
 def _the_adopted_text(votes: list[Vote], resolutions: list) -> DocumentRef | None:

@@ -11,7 +11,9 @@ of the house-style forms::
     The representative of Japan said ...
 
 and runs over its continuation paragraphs until the next turn or heading.
-The lead summary paraphrases the same speakers and is never read here.
+The lead summary paraphrases the same speakers and is not read then. A release
+whose sections hold no such turn (older releases, round-ups, releases without
+headings) reports its speakers in running text: see ``narrative``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from councilgraph.extract.read import Source
 from councilgraph.extract.records import Finding, Layout, Paragraph, Speaker, Statement
 from councilgraph.ontology.reference import Entity, unknown_organization
 
-__all__ = ["extract_statements", "display_name"]
+__all__ = ["extract_statements", "display_name", "is_person_name"]
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
 #: Honorifics printed before a surname ("Mr. ELKHADIR"); not part of the person's name.
@@ -56,6 +58,17 @@ _OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)
 _TO_THE_UN = re.compile(r"\s+to\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:at|in)\s+[A-Z]\w+)?")
 _OF = re.compile(r"\bof(?:\s+the)?\s*$")
 _PROCEDURAL = re.compile(r"The (?:meeting|Council|Assembly|Committee|President)\s+(?:was|then|opened|closed|resumed|suspended|began|ended|adjourned|proceeded|voted|adopted)\b")
+# Words of a body's or a headline's name, never of a person's: "SECURITY COUNCIL REFERS SITUATION IN DARFUR, SUDAN,
+# TO PROSECUTOR" repeated as the first body line must not become a speaker who swallows the body.
+NOT_NAME_WORDS = frozenset({
+    "council", "assembly", "committee", "security", "nations", "united", "general-assembly", "secretary-general",
+    "secretariat", "commission", "conference", "session", "meeting", "resolution", "statement", "president",
+    "government", "republic", "kingdom", "states", "union", "group", "mission", "office", "department",
+    "programme", "fund", "organization", "agency", "court", "tribunal", "press", "release", "refers",
+})
+#: A person's name has at most this many words ("KAREL JAN GUSTAAF VAN OOSTEROM" has five).
+MAX_NAME_WORDS = 6
+_LOWER_WORD = re.compile(r"[a-zß-ÿ]{2,}")
 _ROLE_DELEGATION = re.compile(r"^(?:the\s+)?(?:(?:Permanent\s+)?Observer\s+(?:for|of)\s+)?(?:the\s+)?(?P<name>.+?)(?:\s+delegation)?(?:\s*\([A-Z][A-Za-z\-]{1,10}\))?$", re.I)
 
 
@@ -86,41 +99,52 @@ def _capitalise(word: str) -> str:
 
 
 def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tuple[list[Statement], list[Finding]]:
-    """All speaker turns of the release, numbered from 1 in document order."""
+    """All speaker turns of the release, numbered from 1 in document order.
+
+    House-style turns open paragraphs of the headed sections. A release whose sections
+    have none (older releases, round-ups, releases without headings) reports its speakers
+    in running text: then every body paragraph is read for narrative speakers.
+    """
     text = source.matchable
-    statements: list[Statement] = []
-    findings: list[Finding] = []
+    turns: list[Located] = []
     for section in layout.sections:
-        turns: list[list] = []  # [paragraph, _Turn, end of the turn's last paragraph]
+        found: list[list] = []  # [paragraph, Turn, end of the turn's last paragraph]
         attached = False  # whether the next plain paragraph continues the open turn
         for para in section.paragraphs:
             head = _speaker_turn(text, para, places)
             if head is not None:
-                turns.append([para, head, para.end])
+                found.append([para, head, para.end])
                 attached = True
             elif _PROCEDURAL.match(text, para.start):
                 attached = False  # "The meeting was suspended ..." belongs to no speaker
-            elif turns and attached:
-                turns[-1][2] = para.end
-        for para, turn, end in turns:
-            order = len(statements) + 1
-            delegation = turn.delegation
-            statements.append(Statement(
-                order=order, section=section.heading, speaker=turn.speaker,
-                delegation=delegation.entity, delegation_start=delegation.start,
-                delegation_end=delegation.end, role=turn.role, start=para.start, end=end, lead_end=turn.lead_end,
+            elif found and attached:
+                found[-1][2] = para.end
+        turns += [Located(section.heading, para.start, end, turn) for para, turn, end in found]
+    if not turns:
+        from councilgraph.extract.narrative import narrative_turns  # here: narrative builds on this module
+        turns = narrative_turns(text, layout, places)
+    statements: list[Statement] = []
+    findings: list[Finding] = []
+    for located in turns:
+        order = len(statements) + 1
+        turn, delegation = located.turn, located.turn.delegation
+        statements.append(Statement(
+            order=order, section=located.section, speaker=turn.speaker,
+            delegation=delegation.entity, delegation_start=delegation.start,
+            delegation_end=delegation.end, role=turn.role, start=located.start, end=located.end,
+            lead_end=turn.lead_end,
+        ))
+        if not delegation.entity.in_reference:
+            findings.append(Finding(
+                kind="UnknownDelegation", severity="Warning",
+                message=f"delegation {delegation.entity.name!r} is in neither the States nor the organisations reference list",
+                start=delegation.start, end=delegation.end, statement=order,
             ))
-            if not delegation.entity.in_reference:
-                findings.append(Finding(
-                    kind="UnknownDelegation", severity="Warning",
-                    message=f"delegation {delegation.entity.name!r} is in neither the States nor the organisations reference list",
-                    start=delegation.start, end=delegation.end, statement=order,
-                ))
     return statements, findings
 
 
 @dataclass(frozen=True, slots=True)
-class _Turn:
+class Turn:
     """The opening of a speaker turn, before it is numbered."""
 
     speaker: Speaker
@@ -129,8 +153,20 @@ class _Turn:
     lead_end: int
 
 
-def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None:
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A turn placed in the text: its section and the span of its statement."""
+
+    section: str
+    start: int
+    end: int
+    turn: Turn
+
+
+def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> Turn | None:
     """Parse the opening of a paragraph as a speaker turn, or return None."""
+    if _LOWER_WORD.search(text, para.start, para.end) is None:
+        return None  # a line in capitals only (a headline repeated in the body) is never a turn
     m = _SPEAKER.match(text, para.start, para.end)
     if m is not None and _plausible_name(m):
         if m["paren"] is not None:
@@ -143,7 +179,7 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None
             delegation = found
         speaker = Speaker(printed_name=m["name"], title=m["title"], name=display_name(m["bare"]),
                           display_name=display_name(m["name"]), start=m.start("name"), end=m.end("name"))
-        return _Turn(speaker, delegation, role, lead_end)
+        return Turn(speaker, delegation, role, lead_end)
     u = _UNNAMED.match(text, para.start, para.end)
     if u is not None:
         pos = u.start("rest")
@@ -156,7 +192,7 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> _Turn | None
         label = f"{u['what'].capitalize()} of {found.entity.name}"
         speaker = Speaker(printed_name=None, title=None, name=label, display_name=label,
                           start=u.start("the"), end=found.end)
-        return _Turn(speaker, found, role, lead_end)
+        return Turn(speaker, found, role, lead_end)
     return None
 
 
@@ -164,7 +200,14 @@ def _plausible_name(m: re.Match[str]) -> bool:
     """A title and a surname, or at least two words in capitals: one capitalised word alone is
     usually an acronym opening a sentence ("ECOWAS (Economic Community ...) had played ...")."""
     bare = m["bare"]
-    return sum(c.isalpha() for c in bare) >= 3 and (m["title"] is not None or any(sep in bare for sep in " -"))
+    return (sum(c.isalpha() for c in bare) >= 3 and (m["title"] is not None or any(sep in bare for sep in " -"))
+            and is_person_name(bare))
+
+
+def is_person_name(name: str) -> bool:
+    """At most six words, none of which names a body ("COUNCIL", "ASSEMBLY") or a headline's verb."""
+    words = name.split()
+    return len(words) <= MAX_NAME_WORDS and not any(w.casefold().strip(".,") in NOT_NAME_WORDS for w in words)
 
 
 def _role(text: str, pos: int, end: int, places: Gazetteer,

@@ -112,3 +112,34 @@ def test_seed_has_the_18_alignments_and_the_co_sponsorship(seed) -> None:
     got = [(delegation[a.statement], a.kind, _key(a)) for a in release.alignments]
     assert got == SEED_ALIGNMENTS
     assert sum(1 for a in release.alignments if a.kind != "co-sponsoring") == 18
+
+
+def _narrative_alignments(paragraph: str):
+    """A release without headings: its speakers are read in running text."""
+    text = "4567th Meeting (AM)\nSC/7890\n\nHEADLINE\n\nThe Council met today.  " + paragraph + "\n"
+    source = decode_source(text.encode("utf-8"), "t.txt")
+    statements, _ = extract_statements(source, segment(source), gazetteer())
+    return [(s.delegation.key, a.kind, _key(a)) for s in statements
+            for a in extract_alignments(source, statements, gazetteer()) if a.statement == s.order]
+
+
+NARRATIVE_CASES = [
+    pytest.param("Speaking on behalf of the Group of 77 and China, the representative of South Africa said debt "
+                 "mattered.", [("ZAF", "on-behalf-of", "group-of-77-and-china")], id="lead-in-on-behalf-of"),
+    pytest.param("The representative of Norway, speaking on behalf of the Nordic Countries, said aid mattered.",
+                 [("NOR", "on-behalf-of", "nordic-countries")], id="on-behalf-of-after-delegation"),
+    pytest.param("Kenya's representative, associating himself with the African Group, said the region was ready.",
+                 [("KEN", "associating", "african-group")], id="possessive-associating"),
+    pytest.param("Gunnar Lind (Sweden), aligning himself with the European Union, said the text was fair.  "
+                 "The representative of Cuba said the text was unfair.", [("SWE", "aligning", "european-union")],
+                 id="alignment-stays-with-its-speaker"),
+    pytest.param("The representative of Egypt said that the representative of Cuba, speaking on behalf of the Group "
+                 "of 77 and China, had noted the debt.", [], id="someone-elses-behalf"),
+    pytest.param("The representative of France said so.  He also associated himself with the European Union.",
+                 [("FRA", "associating", "european-union")], id="he-associated-himself-later"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), NARRATIVE_CASES)
+def test_alignments_of_narrative_statements(paragraph: str, expected) -> None:
+    assert _narrative_alignments(paragraph) == expected

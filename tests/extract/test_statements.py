@@ -102,6 +102,9 @@ NOT_TURNS = [
     pytest.param("ECOWAS (Economic Community of West African States) had played a key role.", id="acronym-and-expansion"),
     pytest.param("UNHCR, UNICEF and the World Food Programme were working together.", id="acronym-list"),
     pytest.param("-".join(["AB"] * 40) + "!", id="long-run-of-capitals"),
+    pytest.param("SECURITY COUNCIL REFERS SITUATION IN DARFUR, SUDAN, TO PROSECUTOR", id="headline-in-capitals"),
+    pytest.param("COUNCIL EXTENDS MISSION IN HAITI, WELCOMES PROGRESS (MINUSTAH) said", id="capitals-naming-a-body"),
+    pytest.param("ONE TWO THREE FOUR FIVE SIX SEVEN (Chile) said the list was long.", id="seven-word-name"),
 ]
 
 
@@ -117,6 +120,12 @@ def test_continuations_extend_the_turn_until_next_speaker() -> None:
         "The meeting was suspended at 1 p.m. and resumed at 3 p.m.", "JANE ROE (Peru) said three.")
     assert [source.text[s.start:s.end] for s in statements] == [
         "JOHN DOE (Chile) said one.\n\nHe continued with two.", "JANE ROE (Peru) said three."]
+
+
+def test_headline_repeated_in_the_body_swallows_nothing() -> None:
+    _, statements, _ = _statements("SECURITY COUNCIL REFERS SITUATION IN DARFUR, SUDAN, TO PROSECUTOR",
+                                   "The Council today decided to refer the situation to the Prosecutor.")
+    assert statements == []
 
 
 def test_unknown_delegation_is_kept_with_a_finding() -> None:
@@ -164,3 +173,181 @@ SEED_DELEGATIONS = [
 def test_seed_delegations_in_order(seed) -> None:
     _, release = seed
     assert [s.delegation.key for s in release.statements] == SEED_DELEGATIONS
+
+
+# Narrative speakers: releases whose sections hold no house-style turn (here: no headings at all).
+
+def _narrative(*paragraphs: str):
+    text = "4567th Meeting (AM)\nSC/7890\n\nHEADLINE\n\nThe Security Council met today.\n\n" + "\n\n".join(paragraphs) + "\n"
+    source = decode_source(text.encode("utf-8"), "t.txt")
+    statements, findings = extract_statements(source, segment(source), gazetteer())
+    return source, statements, findings
+
+
+# (paragraph, speaker as printed, display name, delegation key, delegation as printed, role, statement text)
+NARRATIVE = [
+    pytest.param("The Council adopted the text.  The representative of Kenya said the text was weak.",
+                 "The representative of Kenya", "Representative of Kenya", "KEN", "Kenya", None,
+                 "The representative of Kenya said the text was weak.", id="representative-mid-paragraph"),
+    pytest.param("Speaking on behalf of the Group of 77 and China, the representative of South Africa said debt came first.",
+                 "the representative of South Africa", "Representative of South Africa", "ZAF", "South Africa", None,
+                 "Speaking on behalf of the Group of 77 and China, the representative of South Africa said debt came first.",
+                 id="lead-in-then-representative"),
+    pytest.param("Kenya's representative said the region was ready.", "Kenya's representative",
+                 "Representative of Kenya", "KEN", "Kenya", None, "Kenya's representative said the region was ready.",
+                 id="possessive-representative"),
+    pytest.param("Speaking after the vote, Germany’s delegate said the Union shared the concerns.", "Germany's delegate",
+                 "Delegate of Germany", "DEU", "Germany", None,
+                 "Speaking after the vote, Germany's delegate said the Union shared the concerns.",
+                 id="lead-in-then-possessive"),
+    pytest.param("The Sudan’s representative rejected the text.", "Sudan's representative",
+                 "Representative of Sudan", "SDN", "Sudan", None, "The Sudan's representative rejected the text.",
+                 id="possessive-with-article"),
+    pytest.param("Tijjani Muhammad-Bande, President of its seventy-fourth session, recalled the Charter.",
+                 "Tijjani Muhammad-Bande", "Tijjani Muhammad-Bande", "general-assembly",
+                 "President of its seventy-fourth session", "President of its seventy-fourth session",
+                 "Tijjani Muhammad-Bande, President of its seventy-fourth session, recalled the Charter.",
+                 id="assembly-president-by-role"),
+    pytest.param("Rohan Perera (Sri Lanka), Chairman of the Ad Hoc Committee on Terrorism, said a text was near.",
+                 "Rohan Perera", "Rohan Perera", "LKA", "Sri Lanka", "Chairman of the Ad Hoc Committee on Terrorism",
+                 "Rohan Perera (Sri Lanka), Chairman of the Ad Hoc Committee on Terrorism, said a text was near.",
+                 id="mixed-case-name-delegation-and-role"),
+    pytest.param("Michel Xavier Biang (Gabon), noting the work of the Commission, said the texts were ready.",
+                 "Michel Xavier Biang", "Michel Xavier Biang", "GAB", "Gabon", None,
+                 "Michel Xavier Biang (Gabon), noting the work of the Commission, said the texts were ready.",
+                 id="participle-after-delegation"),
+    pytest.param("The Council heard a statement read by François Delattre (France), its President for October.",
+                 "François Delattre", "François Delattre", "FRA", "France", "its President for October",
+                 "The Council heard a statement read by François Delattre (France), its President for October.",
+                 id="statement-read-by-president-for-month"),
+    pytest.param("The statement, read out by Council President Stefan Tafrov (Bulgaria), reads as follows:",
+                 "Stefan Tafrov", "Stefan Tafrov", "BGR", "Bulgaria", "Council President",
+                 "The statement, read out by Council President Stefan Tafrov (Bulgaria), reads as follows:",
+                 id="statement-read-out-by-council-president"),
+    pytest.param("Following is the press statement by the Security Council President, Emyr Jones Parry (United Kingdom):",
+                 "Emyr Jones Parry", "Emyr Jones Parry", "GBR", "United Kingdom", "Security Council President",
+                 "Following is the press statement by the Security Council President, Emyr Jones Parry (United Kingdom):",
+                 id="press-statement-by-president"),
+    pytest.param("Secretary-General Kofi Annan said the Court was ready.", "Kofi Annan", "Kofi Annan",
+                 "united-nations", "Secretary-General", "Secretary-General",
+                 "Secretary-General Kofi Annan said the Court was ready.", id="title-before-name"),
+    pytest.param("Under-Secretary-General for Peacekeeping Operations Jean-Marie Guéhenno told the Council it was late.",
+                 "Jean-Marie Guéhenno", "Jean-Marie Guéhenno", "united-nations",
+                 "Under-Secretary-General for Peacekeeping Operations", "Under-Secretary-General for Peacekeeping Operations",
+                 "Under-Secretary-General for Peacekeeping Operations Jean-Marie Guéhenno told the Council it was late.",
+                 id="title-with-office-before-name"),
+    pytest.param("Special Representative of the Secretary-General for Iraq Sergio Vieira de Mello said it had begun.",
+                 "Sergio Vieira de Mello", "Sergio Vieira de Mello", "united-nations",
+                 "Special Representative of the Secretary-General for Iraq",
+                 "Special Representative of the Secretary-General for Iraq",
+                 "Special Representative of the Secretary-General for Iraq Sergio Vieira de Mello said it had begun.",
+                 id="office-naming-a-place-before-name"),
+    pytest.param("Secretary-General Ban Ki-moon said the Court was ready.", "Ban Ki-moon", "Ban Ki-moon",
+                 "united-nations", "Secretary-General", "Secretary-General",
+                 "Secretary-General Ban Ki-moon said the Court was ready.", id="hyphenated-lower-case-name-part"),
+    pytest.param("Jean Ping, Minister for Foreign Affairs of Gabon, said peace was near.", "Jean Ping", "Jean Ping",
+                 "GAB", "Gabon", "Minister for Foreign Affairs of Gabon",
+                 "Jean Ping, Minister for Foreign Affairs of Gabon, said peace was near.", id="minister-of-a-state"),
+    pytest.param("The representative of the Russian Federation, speaking in explanation of vote, said it abstained.",
+                 "The representative of the Russian Federation", "Representative of Russian Federation", "RUS",
+                 "Russian Federation", None,
+                 "The representative of the Russian Federation, speaking in explanation of vote, said it abstained.",
+                 id="aside-before-verb"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "printed", "display", "delegation", "written", "role", "said"), NARRATIVE)
+def test_narrative_speaker(paragraph: str, printed: str, display: str, delegation: str, written: str, role, said: str,
+                           ) -> None:
+    source, statements, findings = _narrative(paragraph)
+    assert len(statements) == 1
+    statement = statements[0]
+    speaker = statement.speaker
+    assert source.matchable[speaker.start:speaker.end] == printed
+    assert speaker.display_name == display
+    assert statement.delegation.key == delegation
+    assert source.matchable[statement.delegation_start:statement.delegation_end] == written
+    assert statement.role == role
+    assert source.matchable[statement.start:statement.end] == said
+    assert statement.section == "Summary"
+    assert findings == []
+
+
+NOT_NARRATIVE = [
+    pytest.param("SECURITY COUNCIL REFERS SITUATION IN DARFUR,\nSUDAN, TO PROSECUTOR", id="headline-in-capitals"),
+    pytest.param("The representative of Kenya was elected Vice-Chairman.", id="no-reporting-verb"),
+    pytest.param("The Council welcomed the appointment of Jean Ping as Special Envoy.", id="person-merely-mentioned"),
+    pytest.param("Mr. Annan said it was fine.", id="surname-without-delegation"),
+    pytest.param("Addis Ababa, Ethiopia, said it was ready.", id="place-and-state-no-title"),
+    pytest.param("New Zealand (Pacific Islands Forum) said nothing.", id="state-is-not-a-person"),
+    pytest.param("Also speaking were representatives of Kenya, Uganda and Japan.", id="participants-sentence"),
+    pytest.param("Speaking in explanation of vote, the representatives of China and Algeria said they abstained.",
+                 id="several-representatives"),
+    pytest.param("Secretary-General Kofi Annan's report said the mission was ready.", id="possessive-after-name"),
+    pytest.param("A letter signed by Jean Ping (Gabon) was circulated.", id="signed-by-is-not-read-by"),
+    pytest.param("Council President Stefan Tafrov said the meeting was closed.", id="council-president-no-delegation"),
+    pytest.param("Council members heard Jean Ping (Gabon) and then said nothing.", id="name-not-at-sentence-start"),
+]
+
+
+@pytest.mark.parametrize("paragraph", NOT_NARRATIVE)
+def test_not_narrative_speakers(paragraph: str) -> None:
+    _, statements, _ = _narrative(paragraph)
+    assert statements == []
+
+
+def test_narrative_statement_runs_to_the_next_introduction() -> None:
+    source, statements, _ = _narrative(
+        "The representative of Kenya said that the representative of Uganda, speaking for the African Group, had "
+        "agreed.  The representative of Japan said the text was fair.")
+    assert [source.text[s.start:s.end] for s in statements] == [
+        "The representative of Kenya said that the representative of Uganda, speaking for the African Group, had agreed.",
+        "The representative of Japan said the text was fair."]
+
+
+def test_narrative_continuations_attach_to_the_speaker() -> None:
+    source, statements, _ = _narrative(
+        "The representative of Algeria said his delegation had abstained.", "He added that the text was flawed.",
+        "“We cannot wait,” he said.", "The Council then adjourned.", "She said nothing more.")
+    assert [source.text[s.start:s.end] for s in statements] == [
+        "The representative of Algeria said his delegation had abstained.\n\nHe added that the text was flawed."
+        "\n\n“We cannot wait,” he said."]
+
+
+def test_continuation_ends_before_the_next_speaker_in_its_paragraph() -> None:
+    source, statements, _ = _narrative(
+        "Secretary-General Kofi Annan said the Court was ready.",
+        "He said time was short.  Also speaking, the representative of Brazil said the Court mattered.")
+    assert [source.text[s.start:s.end] for s in statements] == [
+        "Secretary-General Kofi Annan said the Court was ready.\n\nHe said time was short.",
+        "Also speaking, the representative of Brazil said the Court mattered."]
+
+
+def test_wrapped_lines_and_exact_offsets() -> None:
+    source, statements, _ = _narrative("The Council agreed.  Also speaking, the representative\nof Brazil said the Court"
+                                       "\nmattered.")
+    (statement,) = statements
+    assert source.text[statement.speaker.start:statement.speaker.end] == "the representative\nof Brazil"
+    assert source.text[statement.delegation_start:statement.delegation_end] == "Brazil"
+    assert source.text[statement.start:statement.end] == "Also speaking, the representative\nof Brazil said the Court\nmattered."
+
+
+def test_house_style_turns_keep_the_summary_unread() -> None:
+    text = ("9000th Meeting (AM)\nSC/16000\n\nHeadline\n\nThe representative of Kenya said the text was weak.\n\n"
+            "Statements\n\nJOHN DOE (Chile) said one.\n")
+    source = decode_source(text.encode("utf-8"), "t.txt")
+    statements, _ = extract_statements(source, segment(source), gazetteer())
+    assert [s.delegation.key for s in statements] == ["CHL"]
+
+
+def test_sections_without_house_style_turns_are_read_as_narrative() -> None:
+    text = ("9000th Meeting (AM)\nSC/16000\n\nHeadline\n\nThe representative of Kenya said the text was weak.\n\n"
+            "Statements\n\nRohan Perera (Sri Lanka) said the draft was near.\n")
+    source = decode_source(text.encode("utf-8"), "t.txt")
+    statements, _ = extract_statements(source, segment(source), gazetteer())
+    assert [(s.section, s.delegation.key) for s in statements] == [("Summary", "KEN"), ("Statements", "LKA")]
+
+
+def test_house_style_name_in_a_release_without_headings() -> None:
+    source, statements, _ = _narrative("TEKEDA ALEMU (Ethiopia) said that the sale of migrants was despicable.")
+    assert [(s.speaker.printed_name, s.delegation.key) for s in statements] == [("TEKEDA ALEMU", "ETH")]

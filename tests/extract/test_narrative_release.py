@@ -1,0 +1,42 @@
+"""A release whose speakers are reported in running text, end to end: who cites, who is listed."""
+
+from __future__ import annotations
+
+from councilgraph.extract.press_release import extract_press_release
+from councilgraph.extract.read import decode_source
+
+HEADER = "4567th Meeting (AM)\nSC/7890\n\nSECURITY COUNCIL HEADLINE\n\n"
+
+
+def _release(*paragraphs: str):
+    source = decode_source((HEADER + "\n\n".join(paragraphs) + "\n").encode("utf-8"), "t.txt")
+    return source, extract_press_release(source)
+
+
+def test_what_a_narrative_statement_cites_is_cited_once_by_the_statement() -> None:
+    source, release = _release(
+        "The Council today recalled resolution 1325 (2000).  The representative of Italy, associating himself with "
+        "the European Union, said resolution 1373 (2001) was key.")
+    (statement,) = release.statements
+    assert [(c.statement, c.document.symbol) for c in release.citations] == [
+        (None, "S/RES/1325 (2000)"), (statement.order, "S/RES/1373 (2001)")]
+    assert [(m.statement, m.entity.key) for m in release.mentions if m.entity.key == "european-union"] == [
+        (statement.order, "european-union")]
+
+
+def test_the_release_still_reports_the_vote_around_a_narrative_statement() -> None:
+    _, release = _release(
+        "The Security Council this morning unanimously adopted resolution 1508 (2003).  Speaking after the vote, the "
+        "representative of Sierra Leone said the decision was welcome.")
+    assert [(v.document.symbol, v.adopted, v.unanimous) for v in release.votes] == [("S/RES/1508 (2003)", True, True)]
+    assert [s.delegation.key for s in release.statements] == ["SLE"]
+
+
+def test_officials_introduced_in_running_text_are_not_missing_from_the_participants_list() -> None:
+    _, release = _release(
+        "Secretary-General Kofi Annan said the Court was ready.  The representative of Italy said it was not.",
+        "Also speaking were the representatives of Italy and Guinea.")
+    assert [s.delegation.key for s in release.statements] == ["united-nations", "ITA"]
+    listed = {"SpeakerNotListed", "ListedParticipantNotSpeaking", "DuplicateParticipant"}
+    assert [(f.kind, f.entity.key) for f in release.findings if f.kind in listed] == [
+        ("ListedParticipantNotSpeaking", "GIN")]
