@@ -208,7 +208,9 @@ def _titles(text: str, candidates: list[HeaderLine], furniture: list[HeaderLine]
             start = stamp.end()
         line = Paragraph(start, line.end)
         chunk = text[line.start:line.end]
-        if titles and _is_capitals(chunk) and _is_capitals(text[titles[-1].start:titles[-1].end]) \
+        previous = text[titles[-1].start:titles[-1].end] if titles else ""
+        if titles and _is_capitals(chunk) and _is_capitals(previous) \
+                and not _title_key(previous).startswith(_title_key(chunk)) \
                 and not any(titles[-1].end < f < line.start for f in furniture_starts):
             titles[-1] = Paragraph(titles[-1].start, line.end)
         else:
@@ -217,11 +219,16 @@ def _titles(text: str, candidates: list[HeaderLine], furniture: list[HeaderLine]
     keys: list[str] = []
     distinct = []
     for title in titles:
-        key = " ".join(_WORDS.findall(text[title.start:title.end].casefold()))
+        key = _title_key(text[title.start:title.end])
         if not (len(key) >= _PIECE_CHARS and any(key in earlier for earlier in keys)) and key not in keys:
             keys.append(key)
             distinct.append(title)
     return distinct
+
+
+def _title_key(chunk: str) -> str:
+    """A title's words, case and punctuation aside: the same title printed twice has one key."""
+    return " ".join(_WORDS.findall(chunk.casefold()))
 
 
 def _is_capitals(chunk: str) -> bool:
