@@ -136,11 +136,10 @@ def read_line(text: str, start: int, end: int) -> HeaderLine:
 
 
 def body_of_organ(line: str) -> str | None:
-    """The symbol series of the organ a line names: "Third Committee" -> "GA/SHC"."""
-    for pattern, body in _ORGANS:
-        if pattern.search(line):
-            return body
-    return None
+    """The symbol series of the organ a line names first: "Third Committee" -> "GA/SHC"; "General
+    Assembly, Security Council Elect Judges" -> "GA"."""
+    found = [(m.start(), -len(m[0]), body) for pattern, body in _ORGANS if (m := pattern.search(line))]
+    return min(found)[2] if found else None
 
 
 def parse_date(m: re.Match[str]) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from councilgraph.extract.header import ORDINALS, HeaderLine, read_line
+from councilgraph.extract.header import ORDINALS, HeaderLine, body_of_organ, read_line
 from councilgraph.extract.read import InputError, Source
 from councilgraph.extract.records import Header, Layout, MeetingRef, MeetingTimes, Paragraph, Section
 
@@ -36,6 +36,8 @@ _CLOSED = re.compile(r"\b(?:closed|ended|adjourned|concluded|rose)\s+at\s+" + _T
 _HEADING_END = tuple('.,;:!?"\'')
 _SENTENCE_END = re.compile(r"[.!?:](?:[\"')\]]*)$")
 _WORDS = re.compile(r"[^\W\d_][\w'-]*")
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,30},\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s+\([^()\n]{2,40}\)\s*-{1,2}\s*(?=\S)")
+_KEY_WORDS = re.compile(r"[^\W_][\w'-]*")
 _DATE_STAMP = re.compile(r"(?:19|20)\d{6}\s+(?=\S)")
 #: A line that ends a paragraph: the next line starts a new one unless it opens in lower case.
 _ENDS_PARAGRAPH = tuple('.:;!?"\')]')
@@ -119,7 +121,8 @@ class _Reading:
         self.text = text
         every = lines(text)
         first_prose = next((i for i, line in enumerate(every[:_HEAD_LINES])
-                            if _is_prose(text, line) and not read_line(text, line.start, line.end).furniture),
+                            if (_is_prose(text, line) or _wraps_on(text, line, every[i + 1:i + 2]))
+                            and not read_line(text, line.start, line.end).furniture),
                            min(len(every), _HEAD_LINES))
         head = [read_line(text, line.start, line.end) for line in every[:first_prose]]
         closing = next((i for i in range(first_prose, len(every)) if _CLOSING.search(text, every[i].start, every[i].end)),
@@ -151,6 +154,8 @@ class _Reading:
         self.date = next((line.date for line in around if line.date), None)
         organs = [line.organ for line in around if line.organ]
         self.organ = next((o for o in organs if o != "GA"), organs[0] if organs else None)
+        if self.organ is None and self.titles:  # no organ line: the organ the headline names
+            self.organ = body_of_organ(text[self.titles[0].start:self.titles[0].end])
         self.header_signals = bool(
             self.closed or any(line.meetings or line.symbol for line in around)
             or any(_PRESS_SERVICE.search(text, line.start, line.end) for line in around))
@@ -180,6 +185,12 @@ def _may_be_furniture(text: str, line: Paragraph) -> bool:
     (a rule of underscores or asterisks in the body marks where a text or its notes end)."""
     return (line.end - line.start < 200 and text[line.end - 1] not in ".!?\"'"
             and _WORDS.search(text, line.start, line.end) is not None)
+
+
+def _wraps_on(text: str, line: Paragraph, following: list[Paragraph]) -> bool:
+    """Whether the next line continues this one's sentence: a hard-wrapped paragraph, not a title."""
+    return bool(following) and text.count("\n", line.end, following[0].start) == 1 \
+        and text[following[0].start].islower() and text[line.end - 1] not in _ENDS_PARAGRAPH
 
 
 def _is_prose(text: str, line: Paragraph) -> bool:
@@ -228,7 +239,7 @@ def _titles(text: str, candidates: list[HeaderLine], furniture: list[HeaderLine]
 
 def _title_key(chunk: str) -> str:
     """A title's words, case and punctuation aside: the same title printed twice has one key."""
-    return " ".join(_WORDS.findall(chunk.casefold()))
+    return " ".join(_KEY_WORDS.findall(chunk.casefold()))
 
 
 def _is_capitals(chunk: str) -> bool:
@@ -238,9 +249,12 @@ def _is_capitals(chunk: str) -> bool:
 
 def _body_paragraphs(text: str, body: list[Paragraph]) -> list[Paragraph]:
     """Lines become paragraphs; a line continues the one before only when that one was cut mid-sentence
-    (no blank line between, no closing punctuation, the next line opening in lower case)."""
+    (no blank line between, no closing punctuation, the next line opening in lower case). A dateline
+    ("NEW YORK, 21 April (UN Headquarters) --") is furniture: the paragraph starts after it."""
     out: list[Paragraph] = []
     for line in body:
+        if dateline := _DATELINE.match(text, line.start, line.end):
+            line = Paragraph(dateline.end(), line.end)
         if out:
             last = out[-1]
             between = text[last.end:line.start]

@@ -6,7 +6,7 @@ import pytest
 
 from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import InputError, decode_source
-from councilgraph.extract.segment import segment
+from councilgraph.extract.segment import release_evidence, segment
 
 
 def _layout(text: str):
@@ -98,3 +98,84 @@ def test_footer_is_not_content() -> None:
                      "Statements\n\nJOHN DOE (Chile) said yes.\n\nFor information media. Not an official record.\n")
     assert layout.sections[0].paragraphs[-1].end == layout.sections[0].end
     assert len(layout.sections[0].paragraphs) == 1
+
+
+# Real page layouts, each reduced to its header: (text, symbol, meetings, date, headline, sub-headline).
+LAYOUTS = [
+    pytest.param("In progress at UNHQ\n\nSC/6230\n\nSECURITY COUNCIL ACTS\n\n14 June 1996\n\nPress Release\nSC/6230\n\n"
+                 "SECURITY COUNCIL ACTS\n\n19960614 Resolution 1059 (1996) Adopted Unanimously\n\nThe Council met today.",
+                 "SC/6230", [], "1996-06-14", "SECURITY COUNCIL ACTS", "Resolution 1059 (1996) Adopted Unanimously",
+                 id="banner-repeat-and-date-stamp"),
+    pytest.param("SC/8650\n\nCouncil Extends Mission\n\n31/03/2006\nSecurity CouncilSC/8650\n"
+                 "Department of Public Information \u2022 News and Media Division \u2022 New York\n\nSecurity Council\n\n"
+                 "5401st Meeting (AM)\n\nCOUNCIL EXTENDS\n\nMISSION\n\nThe Council met today.",
+                 "SC/8650", [5401], "2006-03-31", "Council Extends Mission", None, id="symbol-run-into-organ"),
+    pytest.param("SC/7431\nCOUNCIL EXTENDS MANDATE\n21/06/2002\nPress Release SC/7431 |\nSecurity Council\n"
+                 "4563rd Meeting (PM)\nCOUNCIL EXTENDS MANDATE\nThe Council met today.",
+                 "SC/7431", [4563], "2002-06-21", "COUNCIL EXTENDS MANDATE", None, id="single-newlines-table-bar"),
+    pytest.param("Fifty-third General Assembly\nPlenary\n97thMeeting (PM)\n\nASSEMBLY ACTS\n\nThe Assembly met today.\n\n"
+                 "Press Release GA/9502 97thMeeting (PM) 10 November 1998",
+                 "GA/9502", [97], "1998-11-10", "ASSEMBLY ACTS", None, id="symbol-in-footer"),
+    pytest.param("6 September 2000\n\nPress Release\n\nThe Council met today.\n\n"
+                 "Security Council - 2 - Press Release SC/6922 4197th Meeting (AM) 6 September 2000\n\nIt decided.",
+                 "SC/6922", [4197], "2000-09-06", None, None, id="running-header-at-page-break"),
+    pytest.param("Print\nGA/12412\n2 March 2022\nEleventh Emergency Special Session, 5th Meeting (AM)\n\nAssembly Acts\n\n"
+                 "The Assembly met today.", "GA/12412", [5], "2022-03-02", "Assembly Acts", None,
+                 id="emergency-special-session"),
+    pytest.param("In progress at UNHQ\n\n7533rd Meeting (Resumed) (PM)\nSC/12080\n\nSpeakers Urge Action\n\n"
+                 "The Council met today.", "SC/12080", [7533], None, "Speakers Urge Action", None, id="resumed-meeting"),
+    pytest.param("Seventy-fifth Session,\n48th Meeting (resumed) (AM)\nGA/12307\n\nAssembly Adopts Budget\n\n"
+                 "The Assembly met today.", "GA/12307", [48], None, "Assembly Adopts Budget", None, id="resumed-lower-case"),
+    pytest.param("Fifty-first General Assembly\nFifth Committee\nOrganizational Meeting (AM)\nGA/AB/3100\n\n"
+                 "Committee Elects Bureau\n\nThe Committee met today.", "GA/AB/3100", [], None, "Committee Elects Bureau",
+                 None, id="organizational-meeting"),
+    pytest.param("7893rd Meeting* (PM)\nSC/12805-AFR/700\n\nCouncil Acts\n\nThe Council met today.",
+                 "SC/12805-AFR/700", [7893], None, "Council Acts", None, id="joint-symbol"),
+    pytest.param("22 April 2004\n\nSecurity Council Fails to Adopt Draft\n\nNEW YORK, 21 April (UN Headquarters) -- The "
+                 "Council met today.", None, [], "2004-04-22", "Security Council Fails to Adopt Draft", None,
+                 id="unis-no-symbol"),
+    pytest.param("Security Council Press Statement on Attack\nThe following Security Council press statement was issued "
+                 "today.\nThe members condemned the attack.", None, [], None, "Security Council Press Statement on Attack",
+                 None, id="headline-only"),
+    pytest.param("Security Council Adopts Report Covering Period 1 August 2012 to 31 July 2013\n\nSecurity Council Adopts "
+                 "Report Covering Period\n\n1 August 2012 to 31 July 2013\n\nThe Council met today.", None, [], None,
+                 "Security Council Adopts Report Covering Period 1 August 2012 to 31 July 2013", None,
+                 id="title-case-repeat-in-pieces"),
+]
+
+
+@pytest.mark.parametrize(("text", "symbol", "meetings", "date", "headline", "sub"), LAYOUTS)
+def test_real_layouts(text: str, symbol, meetings, date, headline, sub) -> None:
+    layout = _layout(text)
+    header = layout.header
+    assert header.symbol == symbol
+    assert [m.number for m in header.meetings] == meetings
+    assert header.date == date
+    assert header.headline == headline
+    assert header.sub_headline == sub
+    assert layout.summary or layout.sections
+
+
+def test_dateline_is_not_part_of_the_paragraph() -> None:
+    layout = _layout("SC/8072\n\nHeadline\n\nNEW YORK, 21 April (UN Headquarters) -- The Council met today.\n")
+    source = decode_source(b"SC/8072\n\nHeadline\n\nNEW YORK, 21 April (UN Headquarters) -- The Council met today.\n", "t")
+    first = layout.summary[0]
+    assert source.text[first.start:first.end] == "The Council met today."
+
+
+def test_wrapped_lines_join_sentences_cut_mid_way() -> None:
+    text = "9000th Meeting (AM)\nSC/16000\n\nHeadline\n\nThe Council met today and\nadopted a text.\nIt then rose.\n"
+    layout = _layout(text)
+    assert [text[p.start:p.end] for p in layout.summary] == ["The Council met today and\nadopted a text.",
+                                                             "It then rose."]
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    pytest.param("8111th Meeting (AM)\n\nHeadline\n\nResolution 2149 (2014) Mandates Protection\n\nThe Council met.",
+                 "header", id="meeting-line"),
+    pytest.param("21 November 2017\n\nHeadline\n\nThe Security Council met today.", "opening", id="date-only"),
+    pytest.param("Headline\n\nThe General Assembly met today.", "opening", id="organ-named"),
+    pytest.param("Dear colleagues,\n\nPlease find attached the minutes.", None, id="a-letter"),
+])
+def test_release_evidence(text: str, evidence) -> None:
+    assert release_evidence(decode_source(text.encode(), "t.txt")) == evidence
