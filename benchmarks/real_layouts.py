@@ -212,13 +212,26 @@ def report(scores: Scores, verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+def markdown(scores: Scores) -> str:
+    """The figures as a Markdown table, for the README."""
+    lines = [f"{scores.built} of {scores.documents} documents build.", "",
+             "| field | precision | recall | F1 | found | missed | extra |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name in Scores.FIELDS:
+        t: Tally = getattr(scores, name)
+        lines.append(f"| {name} | {t.precision:.1%} | {t.recall:.1%} | {t.f1:.1%} | {t.found} | {t.missed} | {t.extra} |")
+    lines += ["", f"Speakers that are no person (a headline or heading read as a name): {len(scores.not_a_person)}."]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=FIXTURES,
                         help="folder of NAME.txt + NAME.json (default: the committed fixtures)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
+    parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
     args = parser.parse_args(argv)
-    print(report(score_folder(args.folder), args.verbose))
+    scores = score_folder(args.folder)
+    print(markdown(scores) if args.markdown else report(scores, args.verbose))
     return 0
 
 

@@ -15,6 +15,7 @@ when its header shows a meeting, a date or the press service's furniture.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from councilgraph.extract.header import ORDINALS, HeaderLine, body_of_organ, read_line
@@ -25,7 +26,7 @@ __all__ = ["segment", "paragraphs", "lines", "looks_like_press_release", "releas
 
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S(?:.*\S)?)*")
 _LINE = re.compile(r"\S(?:.*\S)?")
-_CLOSING = re.compile(r"For information media\b|Not an official record|\*\s*\*\*\*\s*\*\s*$")
+_CLOSING = re.compile(r"For information media\b|Not an official record|^[ \t]*\*\s*\*\*\*\s*\*[ \t]*$", re.M)
 _TIME = r"(?:(?P<{0}h>\d{{1,2}})(?:[:.](?P<{0}m>\d{{2}}))?\s*(?P<{0}ap>a\.\s?m\.|p\.\s?m\.)|(?P<{0}noon>noon|midday|midnight))"
 _OPENED = re.compile(
     r"The (?:meeting|session|Council|Assembly)\s+(?:was\s+)?(?:opened|began|started|called to order|convened)\s+at\s+"
@@ -125,8 +126,9 @@ class _Reading:
                             and not read_line(text, line.start, line.end).furniture),
                            min(len(every), _HEAD_LINES))
         head = [read_line(text, line.start, line.end) for line in every[:first_prose]]
-        closing = next((i for i in range(first_prose, len(every)) if _CLOSING.search(text, every[i].start, every[i].end)),
-                       None)
+        closing = None  # one search over the body, not one per line
+        if first_prose < len(every) and (found := _CLOSING.search(text, every[first_prose].start)) is not None:
+            closing = bisect.bisect_right([line.start for line in every], found.start()) - 1
         self.closed = closing is not None
         body_end = len(every) if closing is None else closing
         footer: list[HeaderLine] = []
