@@ -14,6 +14,9 @@ Forms handled::
     The Assembly adopted the resolution on ... by a recorded vote of ...      (no symbol: an unnamed draft)
     Adopted at the 39th meeting by 10 votes to none, with 1 abstention (Union of Soviet Socialist Republics).
     Adopted unanimously at the 3318th meeting.
+    by a vote of 11 in favour, none against with 4 abstentions      received 11 affirmative votes, two abstentions
+    (...), and two negative votes (...)      4 in favour (...) to 9 against (...), with 2 abstaining (...)
+    27 in favour and 19 opposed      Adopted by Vote of 11-0-4 / by 14-0-1 (headlines)
 
 A text the release names by no symbol is keyed by the sentence that reports it, so that several
 such texts in one release stay apart.
@@ -22,7 +25,7 @@ such texts in one release stay apart.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
@@ -40,12 +43,75 @@ _WORDS = {"none": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five":
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "fifteen": 15}
 _LIST = r"(?:\s*\((?P<{0}>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+# Counts in order, as resolution files and most releases print them: "13 in favour to none against, with 2
+# abstentions (...)", "by 10 votes to none, with 1 abstention", "by 9 votes to 2 (France, United Kingdom)".
 _COUNTS = re.compile(
     rf"(?P<favour>{_NUMBER})\s+(?:votes\s+)?(?:in\s+favour\s+)?to\s+(?P<against>{_NUMBER})(?:\s+(?:votes\s+)?against)?"
     + _LIST.format("against_list")
-    + rf"(?:,?\s+(?:with|and)\s+(?P<abstentions>{_NUMBER})\s+abstentions?" + _LIST.format("abstaining_list") + ")?",
+    + rf"(?:,?\s+(?:with|and)\s+(?P<abstentions>{_NUMBER})\s+(?:abstentions?|abstaining)"
+    + _LIST.format("abstaining_list") + ")?",
     re.I,
 )
+# "23 to 27 September" is no vote: a count says "votes", "in favour" or "against".
+_COUNT_WORD = re.compile(r"\b(?:votes?|favour|against)\b", re.I)
+# Counts each named by its word, in any order and with any joint: "11 in favour, none against with 4
+# abstentions", "4 in favour (China, ...) to 9 against (...)", "11 affirmative votes, two abstentions (...),
+# and two negative votes (...)", "27 in favour and 19 opposed", "with 2 abstaining (China, Egypt)".
+_KEYED_FAVOUR = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?)\b" + _LIST.format("list"), re.I)
+_KEYED_AGAINST = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
+_KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
+                               re.I)
+# A tally in headlines: "by Vote of 11-0-4", "Adopted by 13-0-2 Vote", "by 14-0-1".
+_TALLY = re.compile(r"(?:\bby\s+(?:a\s+)?(?:(?:recorded\s+)?vote\s+of\s+)?)(?P<f>\d{1,3})-(?P<a>\d{1,3})-(?P<b>\d{1,3})(?![\d-])"
+                    r"|(?<![\d-])(?P<f2>\d{1,3})-(?P<a2>\d{1,3})-(?P<b2>\d{1,3})\s+vote\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """One set of counts, with the spans of the lists of States voting against and abstaining."""
+
+    favour: int
+    against: int
+    abstentions: int
+    start: int
+    end: int
+    against_list: tuple[int, int] | None = None
+    abstaining_list: tuple[int, int] | None = None
+
+
+def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
+    return (m.start(group), m.end(group)) if m is not None and m[group] is not None else None
+
+
+def _counts(text: str, start: int, end: int) -> list[_Counts]:
+    """Every set of counts in ``text[start:end]``, left to right (a sentence may tell of two votes)."""
+    found: list[_Counts] = []
+    favours = list(_KEYED_FAVOUR.finditer(text, start, end))
+    for i, favour in enumerate(favours):
+        stop = favours[i + 1].start() if i + 1 < len(favours) else end  # the next vote's counts are its own
+        against = _KEYED_AGAINST.search(text, favour.end(), stop)
+        if against is None:
+            continue
+        abstaining = _KEYED_ABSTAINING.search(text, favour.end(), stop)
+        last = max(against.end(), abstaining.end() if abstaining else 0)
+        found.append(_Counts(_count(favour["n"]), _count(against["n"]),
+                             _count(abstaining["n"]) if abstaining else 0, favour.start(), last,
+                             _list_span(against, "list"), _list_span(abstaining, "list")))
+    if found:
+        return found
+    for m in _COUNTS.finditer(text, start, end):
+        if _COUNT_WORD.search(m[0]):
+            found.append(_Counts(_count(m["favour"]), _count(m["against"]),
+                                 _count(m["abstentions"]) if m["abstentions"] else 0, m.start(), m.end(),
+                                 _list_span(m, "against_list"), _list_span(m, "abstaining_list")))
+    if found:
+        return found
+    return [_Counts(int(m["f"] or m["f2"]), int(m["a"] or m["a2"]), int(m["b"] or m["b2"]), m.start(), m.end())
+            for m in _TALLY.finditer(text, start, end)]
+
+
 _ADOPTING = re.compile(r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves))\b", re.I)
 # Anywhere in the sentence: "In a unanimous vote, the Council ... by adopting", "Acting unanimously, ...".
 _UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision)\b", re.I)
@@ -79,9 +145,7 @@ _STATE_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _OCR_DIGITS = str.maketrans("IilL", "1111")
 
 
-def _count(word: str | None) -> int | None:
-    if word is None:
-        return None
+def _count(word: str) -> int:
     digits = word.translate(_OCR_DIGITS)  # OCR: "I abstention", "I1 votes"
     return int(digits) if digits.isdigit() else _WORDS[word.lower()]
 
@@ -106,19 +170,18 @@ def _states(text: str, start: int, end: int, places: Gazetteer) -> tuple[Entity,
     return tuple(e for e in found if e.kind == "state")
 
 
-def _vote(text: str, counts: re.Match[str] | None, document: DocumentRef, meeting: int | None, adopted: bool,
+def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int | None, adopted: bool,
           unanimous: bool, places: Gazetteer, start: int, end: int, without_vote: bool = False,
           security_council: bool = True) -> Vote:
     against_states: tuple[Entity, ...] = ()
     abstaining: tuple[Entity, ...] = ()
     favour = against = abstentions = None
     if counts is not None:
-        favour, against, abstentions = (_count(counts["favour"]), _count(counts["against"]),
-                                        _count(counts["abstentions"]) if counts["abstentions"] else 0)
-        if counts["against_list"] is not None:
-            against_states = _states(text, counts.start("against_list"), counts.end("against_list"), places)
-        if counts["abstaining_list"] is not None:
-            abstaining = _states(text, counts.start("abstaining_list"), counts.end("abstaining_list"), places)
+        favour, against, abstentions = counts.favour, counts.against, counts.abstentions
+        if counts.against_list is not None:
+            against_states = _states(text, *counts.against_list, places)
+        if counts.abstaining_list is not None:
+            abstaining = _states(text, *counts.abstaining_list, places)
     elif unanimous and adopted and security_council:
         # Every member voted in favour: 15 since the enlargement of 1966, 11 before.
         favour = 15 if (document.year or 9999) >= 1966 else 11
@@ -164,14 +227,14 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
             if s == e:
                 continue
-            counts = _COUNTS.search(text, s, e)
+            counts = next(iter(_counts(text, s, e)), None)
             adopting = _ADOPTING.search(text, s, e)
             failed = _FAILED.search(text, s, e)
             if not (adopting or failed or counts):
                 continue  # most sentences: no need to look for the documents they name
 
             def vote(document: DocumentRef, adopted: bool, unanimous: bool = False, without_vote: bool = False,
-                     s: int = s, e: int = e, counts: re.Match[str] | None = counts) -> Vote:
+                     s: int = s, e: int = e, counts: _Counts | None = counts) -> Vote:
                 return _vote(text, counts, document, meeting, adopted, unanimous, places, s, e, without_vote,
                              security_council)
 
@@ -251,7 +314,7 @@ def votes_in_resolution_file(text: str, document: DocumentRef, places: Gazetteer
         return []
     sentence = _SENTENCE.match(text, m.start())
     end = sentence.end() if sentence else m.end()
-    counts = _COUNTS.search(text, m.end(), end)
+    counts = next(iter(_counts(text, m.end(), end)), None)
     unanimous = bool(m["unanimous"])
     return [_vote(text, counts, document, int(m["meeting"]), True, unanimous, places, m.start(), end)]
 

@@ -117,6 +117,35 @@ COUNCIL_CASES = [
                   "against, with 3 abstentions."], [], id="amendment-is-no-draft"),
     pytest.param(["Terrorism would be defeated, he said, and the group was defeated by the army last year."], [],
                  id="defeated-without-a-text"),
+    # Counts are written with any joint and in any order, each named by its word.
+    pytest.param(["The Council adopted resolution 2455 (2019) by a vote of 12 in favour, none against with 3 "
+                  "abstentions (Bolivia, China, Russian Federation)."],
+                 [("S/RES/2455 (2019)", True, False, False, 12, 0, 3, [], ["BOL", "CHN", "RUS"], [])],
+                 id="counts-joined-by-commas"),
+    pytest.param(["The Council adopted resolution 2460 (2019) by 13 in favour, 0 against and 2 abstentions (China, "
+                  "Russian Federation)."],
+                 [("S/RES/2460 (2019)", True, False, False, 13, 0, 2, [], ["CHN", "RUS"], [])],
+                 id="counts-joined-by-and"),
+    pytest.param(["The draft resolution failed to be adopted, receiving 9 affirmative votes, four abstentions (Brazil, "
+                  "India, Kenya, Mexico), and two negative votes (China, Russian Federation)."],
+                 [("draft", False, False, False, 9, 2, 4, ["CHN", "RUS"], ["BRA", "IND", "KEN", "MEX"],
+                   ["CHN", "RUS"])], id="affirmative-abstentions-negative-in-any-order"),
+    pytest.param(["The draft was rejected by 5 votes in favour (China, Gabon, Mozambique, Russian Federation, Viet "
+                  "Nam) to 8 against (Albania, Ecuador, France, Japan, Malta, Switzerland, United Kingdom, United "
+                  "States), with 2 abstaining (Ghana, India)."],
+                 [("draft", False, False, False, 5, 8, 2, ["ALB", "ECU", "FRA", "JPN", "MLT", "CHE", "GBR", "USA"],
+                   ["GHA", "IND"], [])], id="states-listed-after-the-favour-count"),
+    pytest.param(["Defeated by 10 votes in favour, to 2 against (Mali, Russian Federation), with 3 abstentions (China, "
+                  "India, Kenya), the draft would have renewed the Mechanism for a year."],
+                 [("draft", False, False, False, 10, 2, 3, ["MLI", "RUS"], ["CHN", "IND", "KEN"], ["RUS"])],
+                 id="comma-before-to"),
+    pytest.param(["Security Council Adopts Resolution 2520 (2020) by Vote of 12-0-3"],
+                 [("S/RES/2520 (2020)", True, False, False, 12, 0, 3, [], [], [])], id="tally-by-vote-of"),
+    pytest.param(["Council Extends Mission, Adopting Resolution 2521 (2020) by 14-0-1"],
+                 [("S/RES/2521 (2020)", True, False, False, 14, 0, 1, [], [], [])], id="tally-by"),
+    pytest.param(["The Council failed to adopt a draft resolution that would have declared the polls held from 23 to "
+                  "27 September invalid."], [("draft", False, False, False, None, None, None, [], [], [])],
+                 id="dates-from-to-are-no-counts"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
@@ -152,6 +181,9 @@ ASSEMBLY_CASES = [
                  [("draft", True, False, False, 187, 2, 3, ["ISR", "USA"], ["COL", "UKR", "BRA"], [])],
                  id="headline-told-again-in-the-summary"),
     pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
+    pytest.param(["The text on technical cooperation was adopted by a roll-call vote of 31 in favour and 14 opposed, "
+                  "with 8 abstentions."], [("draft", True, False, False, 31, 14, 8, [], [], [])],
+                 id="in-favour-and-opposed"),
 ]
 
 
