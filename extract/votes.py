@@ -112,10 +112,31 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
             for m in _TALLY.finditer(text, start, end)]
 
 
-_ADOPTING = re.compile(r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves))\b", re.I)
+# The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
+# its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
+_ADOPTING = re.compile(
+    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves)|"
+    r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+)adoption\s+of)|"
+    r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
+# An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",
+# "would have been adopted") or denied ("did not adopt", "failed to reach consensus on") is no action of the meeting.
+_NOT_THIS_MEETING = re.compile(
+    r"(?:\bhad|\bwould\s+have|\bnot|\bfail(?:ed|s)?\s+to|\bunable\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:been\s+)?$", re.I)
+_EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b", re.I)
+# A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001" look back.
+_DATED = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|(?:19|20)\d\d)\b|\s+last\s+(?:year|month|week)\b")
+# The text adopted comes right after the verb ("adopted, by a recorded vote of ..., draft resolution A/64/L.12",
+# "adopted the draft contained in document A/69/L.85"); a symbol further on is cited in the text's description.
+_OBJECT_GAP = 70
+# Or right before it: "Resolution 1203 (1998), Adopted by 13-0-2 Vote", "Through resolution 2182 (2014), adopted
+# ... by a vote of", "draft resolution A/69/L.85, which was adopted as orally revised".
+_BEFORE_THE_VERB = re.compile(r"\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:(?:also|then|today|subsequently)\s+)?$", re.I)
+_REVISED = re.compile(r"\s+as\s+(?:orally\s+)?(?:revised|amended)\b", re.I)
+_DRAFT_SYMBOL = re.compile(r"/L\.\d")  # "A/69/L.85", "A/C.3/61/L.20": drafts, only ever acted upon at a meeting
 # Anywhere in the sentence: "In a unanimous vote, the Council ... by adopting", "Acting unanimously, ...".
-_UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision)\b", re.I)
-_WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+consensus\b", re.I)
+_UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision|adoption)\b", re.I)
+_WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+(?:consensus|acclamation)\b|\bconsensus\s+on\b", re.I)
 # Only a failure of the text itself: "veto" alone also names a subject ("a resolution on the use of the veto").
 _FAILED = re.compile(
     r"\b(?:failed\s+to\s+(?:adopt|be\s+adopted|pass|carry)|(?:was|were)\s+not\s+adopted|"
@@ -125,7 +146,7 @@ _FAILED = re.compile(
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote, nor is an amendment or a procedural motion.
-_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text)s?\b", re.I)
+_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision)s?\b", re.I)
 _NOT_A_TEXT = re.compile(r"\b(?:amendments?|motion|proposal)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:negative\s+votes?\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
@@ -220,6 +241,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     votes: dict[str | int, Vote] = {}  # by symbol, or by sentence offset for a text without symbol
     pending: int | None = None  # a failed text without symbol, whose counts may follow in the next sentence
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
+    titled_refs: set[str] = set()  # texts whose counts so far come from a headline
 
     for start, end in paragraphs:
         titled = _TITLE.search(text, start, end) is None
@@ -228,7 +250,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             if s == e:
                 continue
             counts = next(iter(_counts(text, s, e)), None)
-            adopting = _ADOPTING.search(text, s, e)
+            adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
             if not (adopting or failed or counts):
                 continue  # most sentences: no need to look for the documents they name
@@ -239,36 +261,74 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                              security_council)
 
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
-            unnamed = not refs and _TEXT_WORD.search(text, s, e) and not _NOT_A_TEXT.search(text, s, e)
+            text_named = _TEXT_WORD.search(text, s, e) and not _NOT_A_TEXT.search(text, s, e)
             if pending is not None and not refs and (failed or (counts and not adopting)):
                 if counts is not None:  # the failure told again, or only counted: "The draft received 13 votes"
                     votes[pending] = _counted(votes[pending], vote(votes[pending].document, False))
                     pending = None
                 continue
             if failed:
-                if refs and (refs[0].symbol not in votes or votes[refs[0].symbol].in_favour is None):
-                    votes[refs[0].symbol] = vote(refs[0], False)
-                elif unnamed:
+                # Only a draft fails: a resolution named in the sentence is cited by the draft, not voted on.
+                drafts = [r for r in refs if r.kind == "document"]
+                if drafts and (drafts[0].symbol not in votes or votes[drafts[0].symbol].in_favour is None):
+                    votes[drafts[0].symbol] = vote(drafts[0], False)
+                elif not drafts and text_named:
                     votes[s] = vote(_draft(s), False)
                     pending = s if counts is None else None
                 continue
-            if adopting is None:
+            if adopting is None or _EARLIER.search(text, s, e):
                 continue
             unanimous = bool(_UNANIMOUS.search(text, s, e)) and counts is None
-            without_vote = bool(_WITHOUT_VOTE.search(text, s, e)) and counts is None and not unanimous
+            without_vote = ((bool(_WITHOUT_VOTE.search(text, s, e)) or bool(adopting["consensus"])) and counts is None
+                            and not unanimous)
             if adopting["approving"] and not (counts or unanimous or without_vote):
                 continue  # "approved the programme of work": not the adoption of a text
-            after = [r for r in refs if r.start >= adopting.start()]
-            if after:
-                ref = after[0]  # "Recalling resolution 2231 (2015), the Council adopted resolution 2713 (2023)"
-                if ref.symbol not in votes or votes[ref.symbol].in_favour is None:
+            ref = _adopted_ref(text, refs, adopting, counts, titled)
+            if ref is not None:
+                # A headline's tally ("by 14-0-1") yields to the summary's counts, which name the States.
+                if (ref.symbol not in votes or votes[ref.symbol].in_favour is None
+                        or (ref.symbol in titled_refs and not titled and counts is not None)):
                     votes[ref.symbol] = vote(ref, True, unanimous, without_vote)
-            elif unnamed and (counts or unanimous or without_vote):
+                    (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
+            elif (text_named or (counts and not _NOT_A_TEXT.search(text, s, e))) and (counts or unanimous or without_vote):
+                # A counted adoption is of a text even when the sentence calls it "the budget".
                 votes[s] = vote(_draft(s), True, unanimous, without_vote)
                 pending = None
                 if titled:
                     headlines.append(s)
     return _without_repeats(votes, headlines, security_council)
+
+
+def _adoption_verb(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first adoption verb of the sentence that tells of this meeting's action."""
+    for m in _ADOPTING.finditer(text, start, end):
+        if not _NOT_THIS_MEETING.search(text, max(start, m.start() - 60), m.start()) and not _DATED.match(text, m.end()):
+            return m
+    return None
+
+
+def _adopted_ref(text: str, refs: list[DocumentRef], verb: re.Match[str], counts: _Counts | None,
+                 titled: bool) -> DocumentRef | None:
+    """The text the verb adopts: the symbol right after it ("Recalling resolution 2231 (2015), the Council
+    adopted resolution 2713 (2023)"), else one right before a participle, where the sentence shows it is
+    this meeting's action (counts, a headline, a draft symbol, "as orally revised")."""
+    for ref in refs:
+        if ref.start < verb.end():
+            continue
+        gap = text[verb.end():ref.start]
+        if counts is not None and verb.end() <= counts.start and counts.end <= ref.start:
+            gap = text[verb.end():counts.start] + text[counts.end:ref.start]  # "adopted, by a vote of ..., resolution"
+        if len(gap.strip()) <= _OBJECT_GAP and ";" not in gap and "which" not in gap:
+            return ref
+        break
+    if verb["nominal"] or verb["consensus"]:
+        return None
+    for ref in reversed(refs):
+        if ref.end <= verb.start() and _BEFORE_THE_VERB.fullmatch(text, ref.end, verb.start()):
+            if counts or titled or _DRAFT_SYMBOL.search(ref.symbol) or _REVISED.match(text, verb.end()):
+                return ref
+            break
+    return None
 
 
 def _without_repeats(votes: dict[str | int, Vote], headlines: list[int], security_council: bool) -> list[Vote]:

@@ -146,6 +146,38 @@ COUNCIL_CASES = [
     pytest.param(["The Council failed to adopt a draft resolution that would have declared the polls held from 23 to "
                   "27 September invalid."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="dates-from-to-are-no-counts"),
+    # Which text the verb adopts, and whether the adoption is this meeting's.
+    pytest.param(["Through resolution 2532 (2020), adopted under Chapter VII of the Charter by a vote of 13 in favour, "
+                  "0 against and 2 abstentions (China, Russian Federation), the Council asked the Secretary-General "
+                  "to review the measures set out in resolution 2500 (2019)."],
+                 [("S/RES/2532 (2020)", True, False, False, 13, 0, 2, [], ["CHN", "RUS"], [])],
+                 id="symbol-then-adopted-with-counts"),
+    pytest.param(["Resolution 2510 (2020), Adopted by 14-0-1 Vote, Endorses Conference Conclusions",
+                  "The Council adopted resolution 2510 (2020) by 14 votes in favour to none against, with 1 abstention "
+                  "(Russian Federation)."],
+                 [("S/RES/2510 (2020)", True, False, False, 14, 0, 1, [], ["RUS"], [])],
+                 id="headline-symbol-then-adopted-summary-names-the-states"),
+    pytest.param(["By the unanimous adoption of resolution 2501 (2019), the Council split the sanctions regime."],
+                 [("S/RES/2501 (2019)", True, True, False, 15, 0, 0, [], [], [])], id="by-the-unanimous-adoption-of"),
+    pytest.param(["It took that action through its adoption of resolution 2502 (2019), by a vote of 13 in favour to "
+                  "none against, with 2 abstentions (China, Russian Federation)."],
+                 [("S/RES/2502 (2019)", True, False, False, 13, 0, 2, [], ["CHN", "RUS"], [])],
+                 id="through-its-adoption-of"),
+    pytest.param(["Speakers noted progress since the adoption of resolution 1325 (2000) twenty years ago."], [],
+                 id="since-the-adoption-of-looks-back"),
+    pytest.param(["On 18 September, the Council had adopted resolution 1373 (2001) under Chapter VII."], [],
+                 id="had-adopted-is-past"),
+    pytest.param(["Had the draft been adopted, it would have extended the Mechanism established by resolution 2235 "
+                  "(2015)."], [], id="had-the-draft-been-adopted-is-unreal"),
+    pytest.param(["The resolution, which was unanimously adopted on 28 September, set up the Committee."], [],
+                 id="adopted-on-a-date-is-past"),
+    pytest.param(["Prior to today's action, the Council unanimously adopted resolution 1866 (2009), extending the "
+                  "Mission."], [], id="prior-to-today"),
+    pytest.param(["The Council unanimously adopted the report, which will be reflected in a note by the President, to "
+                  "be issued as document S/2024/900."], [], id="document-named-after-the-object-is-not-adopted"),
+    pytest.param(["The Council failed to adopt a draft resolution that would have renewed the Mechanism established by "
+                  "resolution 2235 (2015)."], [("draft", False, False, False, None, None, None, [], [], [])],
+                 id="resolution-cited-by-a-failed-draft-did-not-fail"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
@@ -184,6 +216,23 @@ ASSEMBLY_CASES = [
     pytest.param(["The text on technical cooperation was adopted by a roll-call vote of 31 in favour and 14 opposed, "
                   "with 8 abstentions."], [("draft", True, False, False, 31, 14, 8, [], [], [])],
                  id="in-favour-and-opposed"),
+    pytest.param(["The Assembly also adopted the Committee's recommendations on the Declaration on the Granting of "
+                  "Independence to Colonial Countries and Peoples (Assembly resolution 1514 (XV))."], [],
+                 id="resolution-in-the-description-is-not-the-text"),
+    pytest.param(["The Agenda, annexed in draft resolution A/79/L.12, which was adopted as orally revised, sets 17 "
+                  "goals."], [("A/79/L.12", True, False, False, None, None, None, [], [], [])],
+                 id="draft-symbol-which-was-adopted"),
+    pytest.param(["The Assembly adopted the budget by a recorded vote of 150 in favour to 2 against (Israel, United "
+                  "States), with no abstentions."],
+                 [("draft", True, False, False, 150, 2, 0, ["ISR", "USA"], [], [])], id="counted-adoption-of-a-budget"),
+    pytest.param(["That decision was adopted by a recorded vote of 160 in favour to none against, with 5 abstentions."],
+                 [("draft", True, False, False, 160, 0, 5, [], [], [])], id="decision-adopted-by-a-recorded-vote"),
+    pytest.param(["The Assembly adopted a resolution paying tribute to the outgoing Secretary-General by acclamation."],
+                 [("draft", True, False, True, None, None, None, [], [], [])], id="by-acclamation"),
+    pytest.param(["Reaching consensus on a draft resolution on the law of the sea, the Assembly called on States to "
+                  "ratify the Convention."], [("draft", True, False, True, None, None, None, [], [], [])],
+                 id="reaching-consensus-on-a-draft"),
+    pytest.param(["The Committee failed to reach consensus on the draft text."], [], id="failed-to-reach-consensus"),
 ]
 
 
