@@ -141,12 +141,13 @@ _WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+(?:consensus|acc
 _FAILED = re.compile(
     r"\b(?:failed\s+to\s+(?:adopt|be\s+adopted|pass|carry)|(?:was|were)\s+not\s+adopted|"
     r"(?:owing|due)\s+to\s+the\s+negative\s+votes?|(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft|"
-    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
+    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|rejected\s+(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote, nor is an amendment or a procedural motion.
 _TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision)s?\b", re.I)
+_SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
 _NOT_A_TEXT = re.compile(r"\b(?:amendments?|motion|proposal)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:negative\s+votes?\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
@@ -239,7 +240,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     its permanent members' vetoes; other organs have neither.
     """
     votes: dict[str | int, Vote] = {}  # by symbol, or by sentence offset for a text without symbol
-    pending: int | None = None  # a failed text without symbol, whose counts may follow in the next sentence
+    pending: list[int] = []  # failed texts without symbol, whose counts may follow in the next sentences
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
     titled_refs: set[str] = set()  # texts whose counts so far come from a headline
 
@@ -262,10 +263,10 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
 
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
             text_named = _TEXT_WORD.search(text, s, e) and not _NOT_A_TEXT.search(text, s, e)
-            if pending is not None and not refs and (failed or (counts and not adopting)):
+            if pending and not refs and (failed or (counts and not adopting)):
                 if counts is not None:  # the failure told again, or only counted: "The draft received 13 votes"
-                    votes[pending] = _counted(votes[pending], vote(votes[pending].document, False))
-                    pending = None
+                    key = pending.pop(0)
+                    votes[key] = _counted(votes[key], vote(votes[key].document, False))
                 continue
             if failed:
                 # Only a draft fails: a resolution named in the sentence is cited by the draft, not voted on.
@@ -273,8 +274,12 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 if drafts and (drafts[0].symbol not in votes or votes[drafts[0].symbol].in_favour is None):
                     votes[drafts[0].symbol] = vote(drafts[0], False)
                 elif not drafts and text_named:
-                    votes[s] = vote(_draft(s), False)
-                    pending = s if counts is None else None
+                    # "Two draft texts ... failed to be adopted": one draft each, counted in the sentences after.
+                    several = _SEVERAL.search(text, s, e) if counts is None else None
+                    keys = [s + i for i in range(_count(several["n"]) if several else 1)]
+                    for key in keys:
+                        votes[key] = vote(_draft(s), False)
+                    pending = keys if counts is None else []
                 continue
             if adopting is None or _EARLIER.search(text, s, e):
                 continue
@@ -293,7 +298,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             elif (text_named or (counts and not _NOT_A_TEXT.search(text, s, e))) and (counts or unanimous or without_vote):
                 # A counted adoption is of a text even when the sentence calls it "the budget".
                 votes[s] = vote(_draft(s), True, unanimous, without_vote)
-                pending = None
+                pending = []
                 if titled:
                     headlines.append(s)
     return _without_repeats(votes, headlines, security_council)

@@ -146,6 +146,20 @@ COUNCIL_CASES = [
     pytest.param(["The Council failed to adopt a draft resolution that would have declared the polls held from 23 to "
                   "27 September invalid."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="dates-from-to-are-no-counts"),
+    pytest.param(["Two draft resolutions, one tabled by Brazil and the other by the Russian Federation, failed to be "
+                  "adopted by the Council today.",
+                  "The text tabled by Brazil received 12 affirmative votes, one abstention (China) and two negative "
+                  "votes (Russian Federation, United States).",
+                  "The Russian Federation's text received a vote of 5 in favour (China, Gabon, Mozambique, Russian "
+                  "Federation, Viet Nam) to 7 against, with 3 abstentions."],
+                 [("draft", False, False, False, 12, 2, 1, ["RUS", "USA"], ["CHN"], ["RUS", "USA"]),
+                  ("draft", False, False, False, 5, 7, 3, [], [], [])], id="two-drafts-failed-then-counted-in-turn"),
+    pytest.param(["It rejected the Swiss draft on the Mechanism in a vote of 11 in favour to 2 against (China, Russian "
+                  "Federation), with 2 abstaining (Guyana, Mozambique)."],
+                 [("draft", False, False, False, 11, 2, 2, ["CHN", "RUS"], ["GUY", "MOZ"], ["CHN", "RUS"])],
+                 id="rejected-the-draft"),
+    pytest.param(["The Council rejected the notion that the resolution could be reinterpreted."], [],
+                 id="rejected-a-notion-is-no-vote"),
     # Which text the verb adopts, and whether the adoption is this meeting's.
     pytest.param(["Through resolution 2532 (2020), adopted under Chapter VII of the Charter by a vote of 13 in favour, "
                   "0 against and 2 abstentions (China, Russian Federation), the Council asked the Secretary-General "
