@@ -63,6 +63,11 @@ _KEYED_AGAINST = re.compile(
     rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
 _KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
                                re.I)
+# A vetoed draft told by its support: "garnered support from 13 Council members, ..., with another permanent
+# member (United Kingdom) abstaining", "despite affirmative votes by the other 14 members".
+_SUPPORT = re.compile(rf"\b(?:support\s+(?:from|of)|(?:affirmative|favourable)\s+votes?\s+(?:by|from|of))\s+"
+                      rf"(?P<other>the\s+other\s+)?(?P<n>{_NUMBER})\s+(?:Council\s+)?members\b", re.I)
+_ABSTAINING_NAMED = re.compile(r"\((?P<list>[^()]*)\)\s+abstaining\b", re.I)
 # A tally in headlines: "by Vote of 11-0-4", "Adopted by 13-0-2 Vote", "by 14-0-1".
 _TALLY = re.compile(r"(?:\bby\s+(?:a\s+)?(?:(?:recorded\s+)?vote\s+of\s+)?)(?P<f>\d{1,3})-(?P<a>\d{1,3})-(?P<b>\d{1,3})(?![\d-])"
                     r"|(?<![\d-])(?P<f2>\d{1,3})-(?P<a2>\d{1,3})-(?P<b2>\d{1,3})\s+vote\b", re.I)
@@ -73,8 +78,8 @@ class _Counts:
     """One set of counts, with the spans of the lists of States voting against and abstaining."""
 
     favour: int
-    against: int
-    abstentions: int
+    against: int | None  # None: told only by the support a vetoed draft had, worked out from the vetoes
+    abstentions: int | None
     start: int
     end: int
     against_list: tuple[int, int] | None = None
@@ -108,8 +113,16 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
                                  _list_span(m, "against_list"), _list_span(m, "abstaining_list")))
     if found:
         return found
-    return [_Counts(int(m["f"] or m["f2"]), int(m["a"] or m["a2"]), int(m["b"] or m["b2"]), m.start(), m.end())
-            for m in _TALLY.finditer(text, start, end)]
+    found = [_Counts(int(m["f"] or m["f2"]), int(m["a"] or m["a2"]), int(m["b"] or m["b2"]), m.start(), m.end())
+             for m in _TALLY.finditer(text, start, end)]
+    if found:
+        return found
+    for m in _SUPPORT.finditer(text, start, end):
+        named = _ABSTAINING_NAMED.search(text, m.end(), end)
+        # "the other 14 members": every member but the vetoing ones voted in favour.
+        found.append(_Counts(_count(m["n"]), None, 0 if m["other"] else None, m.start(), m.end(),
+                             abstaining_list=_list_span(named, "list")))
+    return found
 
 
 # The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
@@ -121,7 +134,7 @@ _ADOPTING = re.compile(
 # An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",
 # "would have been adopted") or denied ("did not adopt", "failed to reach consensus on") is no action of the meeting.
 _NOT_THIS_MEETING = re.compile(
-    r"(?:\bhad|\bwould\s+have|\bnot|\bfail(?:ed|s)?\s+to|\bunable\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:been\s+)?$", re.I)
+    r"(?:\bhad|\bwould\s+have|\bif|\bunless|\bnot|\bfail(?:ed|s)?\s+to|\bunable\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:been\s+)?$", re.I)
 _EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b", re.I)
 # A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001" look back.
 _DATED = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
@@ -149,7 +162,7 @@ _FAILED = re.compile(
 _TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision)s?\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
 _NOT_A_TEXT = re.compile(r"\b(?:amendments?|motion|proposal)\b", re.I)
-_VETOED_BY = re.compile(r"\b(?:negative\s+votes?\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
+_VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
 _TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
 # The adoption record of a resolution file; resolution_text uses it to skip that record under the title.
@@ -204,6 +217,8 @@ def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int
             against_states = _states(text, *counts.against_list, places)
         if counts.abstaining_list is not None:
             abstaining = _states(text, *counts.abstaining_list, places)
+            if abstentions is None:
+                abstentions = len(abstaining)
     elif unanimous and adopted and security_council:
         # Every member voted in favour: 15 since the enlargement of 1966, 11 before.
         favour = 15 if (document.year or 9999) >= 1966 else 11
@@ -301,7 +316,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 pending = []
                 if titled:
                     headlines.append(s)
-    return _without_repeats(votes, headlines, security_council)
+    return [_worked_out(v) for v in _without_repeats(votes, headlines, security_council)]
 
 
 def _adoption_verb(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -350,6 +365,22 @@ def _without_repeats(votes: dict[str | int, Vote], headlines: list[int], securit
         kept = {key: vote for key, vote in kept.items()
                 if vote.document.symbol or not vote.adopted or not any(_same_outcome(v, vote) for v in named)}
     return list(kept.values())
+
+
+def _worked_out(vote: Vote) -> Vote:
+    """The counts a vetoed draft's account leaves implicit: the Council's members who did not vote in favour
+    abstained or voted against; with the abstentions named, the rest voted against, and with none named,
+    only the vetoing members did."""
+    members = 15 if (vote.document.year or 9999) >= 1966 else 11
+    # Only the support form leaves "against" open, and it counts Council members (a release may not say
+    # which organ met: "9499th Meeting (PM)").
+    if vote.in_favour is None or vote.against is not None or vote.in_favour > members:
+        return vote
+    if vote.abstentions is not None:
+        return replace(vote, against=members - vote.in_favour - vote.abstentions)
+    if vote.vetoed_by:
+        return replace(vote, against=len(vote.vetoed_by), abstentions=members - vote.in_favour - len(vote.vetoed_by))
+    return vote
 
 
 def _counted(told: Vote, counted: Vote) -> Vote:

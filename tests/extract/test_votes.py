@@ -160,6 +160,17 @@ COUNCIL_CASES = [
                  id="rejected-the-draft"),
     pytest.param(["The Council rejected the notion that the resolution could be reinterpreted."], [],
                  id="rejected-a-notion-is-no-vote"),
+    # A vetoed draft told by the support it had: the rest of the fifteen abstained or voted against.
+    pytest.param(["The Council failed to adopt a draft resolution owing to a veto cast by the United States.",
+                  "The text garnered support from 12 Council members, with two members (Ecuador, United Kingdom) "
+                  "abstaining."],
+                 [("draft", False, False, False, 12, 1, 2, [], ["ECU", "GBR"], ["USA"])],
+                 id="support-from-members-abstainers-named"),
+    pytest.param(["The draft garnered support from 11 members but was vetoed by the Russian Federation."],
+                 [("draft", False, False, False, 11, 1, 3, [], [], ["RUS"])], id="support-from-members-vetoed-by"),
+    pytest.param(["The Council failed to adopt the draft, as a permanent member cast a negative vote despite "
+                  "affirmative votes by the other 14 members."],
+                 [("draft", False, False, False, 14, 1, 0, [], [], [])], id="affirmative-votes-by-the-other-members"),
     # Which text the verb adopts, and whether the adoption is this meeting's.
     pytest.param(["Through resolution 2532 (2020), adopted under Chapter VII of the Charter by a vote of 13 in favour, "
                   "0 against and 2 abstentions (China, Russian Federation), the Council asked the Secretary-General "
