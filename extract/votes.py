@@ -160,6 +160,8 @@ _FAILED = re.compile(
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote, nor is an amendment or a procedural motion.
 _TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision)s?\b", re.I)
+# A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
+_TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
 _NOT_A_TEXT = re.compile(r"\b(?:amendments?|motion|proposal)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
@@ -268,7 +270,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             counts = next(iter(_counts(text, s, e)), None)
             adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
-            if not (adopting or failed or counts):
+            if not (adopting or failed or counts) or _TALLY_OF_TEXTS.search(text, s, e):
                 continue  # most sentences: no need to look for the documents they name
 
             def vote(document: DocumentRef, adopted: bool, unanimous: bool = False, without_vote: bool = False,

@@ -160,6 +160,8 @@ COUNCIL_CASES = [
                  id="rejected-the-draft"),
     pytest.param(["The Council rejected the notion that the resolution could be reinterpreted."], [],
                  id="rejected-a-notion-is-no-vote"),
+    pytest.param(["Over the year, the Council adopted 54 resolutions and failed to adopt a total of seven draft "
+                  "resolutions, three of them owing to a veto."], [], id="a-round-up-tally-is-no-action"),
     # A vetoed draft told by the support it had: the rest of the fifteen abstained or voted against.
     pytest.param(["The Council failed to adopt a draft resolution owing to a veto cast by the United States.",
                   "The text garnered support from 12 Council members, with two members (Ecuador, United Kingdom) "
