@@ -12,6 +12,7 @@ Written forms handled (line breaks and non-breaking spaces inside are fine)::
     (See Press Release GA/12250.)      see Press Releases SC/8089 and SC/8090 of 20 November
     General Assembly resolution 1514 (XV)     resolution 70/1
     resolution 1566                    resolutions 1267 and 1373 (no year printed)
+    a list cut into two paragraphs     "resolutions 1270 (1999) of" / "7 February 2000, 1313 (2000) of ..."
 
 A Security Council resolution number fixes its year; a printed year that the
 resolution-years table contradicts ("resolution 2331 (2661)") is corrected and
@@ -38,6 +39,10 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+
 # comma misread as a full stop: "276 (1970) of 30 January. 282 (1970) of 23 July").
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)(?!\s*(?:and\s+)?\d{1,4}\s*\(\d{4}\))|\n\s*\n")
 _DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?")
+# A paragraph that breaks off inside a list ("1289 (2000) of", "..., and") goes on in the next one.
+_BROKEN_OFF = re.compile(r"(?:\bof|\band|,)$")
+_LIST_GOES_ON_HERE = re.compile(r"\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*,\s*)?(?:and\s+)?\d{1,4}\s*\(\s*\d{4}\s*\)")
+_LOOK_BACK = 400
 _GAP = 80  # "resolutions on the question of Namibia, particularly 435 (1978)"
 # A number without its year counts only right after "resolution(s)" and only where no other organ
 # owns the numbering: not "draft resolution 1", "Human Rights Council resolution 5", "Assembly resolution 2758".
@@ -77,6 +82,9 @@ def document_refs(text: str, start: int, end: int,
     for m in _SYMBOL.finditer(text, start, end):
         ref = _from_symbol(m)
         if ref is not None and (checked := _checked(ref, years, findings)) is not None:
+            add(checked)
+    for ref in _carried_over(text, start, end):
+        if (checked := _checked(ref, years, findings)) is not None:
             add(checked)
     for trigger in _TRIGGER.finditer(text, start, end):
         for ref in _resolution_list(text, trigger, end):
@@ -119,6 +127,25 @@ def _resolution_list(text: str, trigger: re.Match[str], end: int) -> list[Docume
         refs.append(DocumentRef(symbol=f"S/RES/{number} ({year})", kind="resolution", number=number,
                                 year=year, start=m.start(), end=m.end()))
     return refs
+
+
+def _carried_over(text: str, start: int, end: int) -> list[DocumentRef]:
+    """The rest of a list of resolutions that a line break cut into two paragraphs: "Recalling its resolutions
+    1270 (1999) of 22 October 1999, 1289 (2000) of" + "7 February 2000, 1313 (2000) of 4 August 2000, ..."."""
+    floor = max(0, start - _LOOK_BACK)
+    window = text[floor:start]  # not the whole text before: this runs for every paragraph
+    before = window.rstrip()
+    if "\n" not in window[len(before):] or not _BROKEN_OFF.search(before) or not _LIST_GOES_ON_HERE.match(text, start, end):
+        return []
+    triggers = list(_TRIGGER.finditer(before))
+    trigger = triggers[-1] if triggers else None
+    if trigger is None or trigger["ga"] or _CLAUSE_END.search(before, trigger.end()):
+        return []  # no list of Council resolutions runs up to the break
+    clause = _CLAUSE_END.search(text, start, end)
+    stop = clause.start() if clause else end
+    return [DocumentRef(symbol=f"S/RES/{int(m['number'])} ({m['year']})", kind="resolution", number=int(m["number"]),
+                        year=int(m["year"]), start=m.start(), end=m.end())
+            for m in _NUMBER_YEAR.finditer(text, start, stop)]
 
 
 def _undated_list(text: str, trigger: re.Match[str], floor: int, end: int,

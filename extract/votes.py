@@ -14,6 +14,9 @@ Forms handled::
     The Assembly adopted the resolution on ... by a recorded vote of ...      (no symbol: an unnamed draft)
     Adopted at the 39th meeting by 10 votes to none, with 1 abstention (Union of Soviet Socialist Republics).
     Adopted unanimously at the 3318th meeting.
+    by a vote of 11 in favour, none against with 4 abstentions      received 11 affirmative votes, two abstentions
+    (...), and two negative votes (...)      4 in favour (...) to 9 against (...), with 2 abstaining (...)
+    27 in favour and 19 opposed      Adopted by Vote of 11-0-4 / by 14-0-1 (headlines)
 
 A text the release names by no symbol is keyed by the sentence that reports it, so that several
 such texts in one release stay apart.
@@ -22,7 +25,7 @@ such texts in one release stay apart.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
@@ -40,28 +43,128 @@ _WORDS = {"none": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five":
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "fifteen": 15}
 _LIST = r"(?:\s*\((?P<{0}>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+# Counts in order, as resolution files and most releases print them: "13 in favour to none against, with 2
+# abstentions (...)", "by 10 votes to none, with 1 abstention", "by 9 votes to 2 (France, United Kingdom)".
 _COUNTS = re.compile(
     rf"(?P<favour>{_NUMBER})\s+(?:votes\s+)?(?:in\s+favour\s+)?to\s+(?P<against>{_NUMBER})(?:\s+(?:votes\s+)?against)?"
     + _LIST.format("against_list")
-    + rf"(?:,?\s+(?:with|and)\s+(?P<abstentions>{_NUMBER})\s+abstentions?" + _LIST.format("abstaining_list") + ")?",
+    + rf"(?:,?\s+(?:with|and)\s+(?P<abstentions>{_NUMBER})\s+(?:abstentions?|abstaining)"
+    + _LIST.format("abstaining_list") + ")?",
     re.I,
 )
-_ADOPTING = re.compile(r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves))\b", re.I)
+# "23 to 27 September" is no vote: a count says "votes", "in favour" or "against".
+_COUNT_WORD = re.compile(r"\b(?:votes?|favour|against)\b", re.I)
+# Counts each named by its word, in any order and with any joint: "11 in favour, none against with 4
+# abstentions", "4 in favour (China, ...) to 9 against (...)", "11 affirmative votes, two abstentions (...),
+# and two negative votes (...)", "27 in favour and 19 opposed", "with 2 abstaining (China, Egypt)".
+_KEYED_FAVOUR = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?)\b" + _LIST.format("list"), re.I)
+_KEYED_AGAINST = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
+_KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
+                               re.I)
+# A vetoed draft told by its support: "garnered support from 13 Council members, ..., with another permanent
+# member (United Kingdom) abstaining", "despite affirmative votes by the other 14 members".
+_SUPPORT = re.compile(rf"\b(?:support\s+(?:from|of)|(?:affirmative|favourable)\s+votes?\s+(?:by|from|of))\s+"
+                      rf"(?P<other>the\s+other\s+)?(?P<n>{_NUMBER})\s+(?:Council\s+)?members\b", re.I)
+_ABSTAINING_NAMED = re.compile(r"\((?P<list>[^()]*)\)\s+abstaining\b", re.I)
+# A tally in headlines: "by Vote of 11-0-4", "Adopted by 13-0-2 Vote", "by 14-0-1".
+_TALLY = re.compile(r"(?:\bby\s+(?:a\s+)?(?:(?:recorded\s+)?vote\s+of\s+)?)(?P<f>\d{1,3})-(?P<a>\d{1,3})-(?P<b>\d{1,3})(?![\d-])"
+                    r"|(?<![\d-])(?P<f2>\d{1,3})-(?P<a2>\d{1,3})-(?P<b2>\d{1,3})\s+vote\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """One set of counts, with the spans of the lists of States voting against and abstaining."""
+
+    favour: int
+    against: int | None  # None: told only by the support a vetoed draft had, worked out from the vetoes
+    abstentions: int | None
+    start: int
+    end: int
+    against_list: tuple[int, int] | None = None
+    abstaining_list: tuple[int, int] | None = None
+
+
+def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
+    return (m.start(group), m.end(group)) if m is not None and m[group] is not None else None
+
+
+def _counts(text: str, start: int, end: int) -> list[_Counts]:
+    """Every set of counts in ``text[start:end]``, left to right (a sentence may tell of two votes)."""
+    found: list[_Counts] = []
+    favours = list(_KEYED_FAVOUR.finditer(text, start, end))
+    for i, favour in enumerate(favours):
+        stop = favours[i + 1].start() if i + 1 < len(favours) else end  # the next vote's counts are its own
+        against = _KEYED_AGAINST.search(text, favour.end(), stop)
+        if against is None:
+            continue
+        abstaining = _KEYED_ABSTAINING.search(text, favour.end(), stop)
+        last = max(against.end(), abstaining.end() if abstaining else 0)
+        found.append(_Counts(_count(favour["n"]), _count(against["n"]),
+                             _count(abstaining["n"]) if abstaining else 0, favour.start(), last,
+                             _list_span(against, "list"), _list_span(abstaining, "list")))
+    if found:
+        return found
+    for m in _COUNTS.finditer(text, start, end):
+        if _COUNT_WORD.search(m[0]):
+            found.append(_Counts(_count(m["favour"]), _count(m["against"]),
+                                 _count(m["abstentions"]) if m["abstentions"] else 0, m.start(), m.end(),
+                                 _list_span(m, "against_list"), _list_span(m, "abstaining_list")))
+    if found:
+        return found
+    found = [_Counts(int(m["f"] or m["f2"]), int(m["a"] or m["a2"]), int(m["b"] or m["b2"]), m.start(), m.end())
+             for m in _TALLY.finditer(text, start, end)]
+    if found:
+        return found
+    for m in _SUPPORT.finditer(text, start, end):
+        named = _ABSTAINING_NAMED.search(text, m.end(), end)
+        # "the other 14 members": every member but the vetoing ones voted in favour.
+        found.append(_Counts(_count(m["n"]), None, 0 if m["other"] else None, m.start(), m.end(),
+                             abstaining_list=_list_span(named, "list")))
+    return found
+
+
+# The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
+# its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
+_ADOPTING = re.compile(
+    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves)|"
+    r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+)adoption\s+of)|"
+    r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
+# An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",
+# "would have been adopted") or denied ("did not adopt", "failed to reach consensus on") is no action of the meeting.
+_NOT_THIS_MEETING = re.compile(
+    r"(?:\bhad|\bwould\s+have|\bif|\bunless|\bnot|\bfail(?:ed|s)?\s+to|\bunable\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:been\s+)?$", re.I)
+_EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b", re.I)
+# A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001" look back.
+_DATED = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|(?:19|20)\d\d)\b|\s+last\s+(?:year|month|week)\b")
+# The text adopted comes right after the verb ("adopted, by a recorded vote of ..., draft resolution A/64/L.12",
+# "adopted the draft contained in document A/69/L.85"); a symbol further on is cited in the text's description.
+_OBJECT_GAP = 70
+# Or right before it: "Resolution 1203 (1998), Adopted by 13-0-2 Vote", "Through resolution 2182 (2014), adopted
+# ... by a vote of", "draft resolution A/69/L.85, which was adopted as orally revised".
+_BEFORE_THE_VERB = re.compile(r"\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:(?:also|then|today|subsequently)\s+)?$", re.I)
+_REVISED = re.compile(r"\s+as\s+(?:orally\s+)?(?:revised|amended)\b", re.I)
+_DRAFT_SYMBOL = re.compile(r"/L\.\d")  # "A/69/L.85", "A/C.3/61/L.20": drafts, only ever acted upon at a meeting
 # Anywhere in the sentence: "In a unanimous vote, the Council ... by adopting", "Acting unanimously, ...".
-_UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision)\b", re.I)
-_WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+consensus\b", re.I)
+_UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision|adoption)\b", re.I)
+_WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+(?:consensus|acclamation)\b|\bconsensus\s+on\b", re.I)
 # Only a failure of the text itself: "veto" alone also names a subject ("a resolution on the use of the veto").
 _FAILED = re.compile(
     r"\b(?:failed\s+to\s+(?:adopt|be\s+adopted|pass|carry)|(?:was|were)\s+not\s+adopted|"
     r"(?:owing|due)\s+to\s+the\s+negative\s+votes?|(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft|"
-    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
+    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|rejected\s+(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote, nor is an amendment or a procedural motion.
-_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text)s?\b", re.I)
+_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision)s?\b", re.I)
+# A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
+_TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
+_SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
 _NOT_A_TEXT = re.compile(r"\b(?:amendments?|motion|proposal)\b", re.I)
-_VETOED_BY = re.compile(r"\b(?:negative\s+votes?\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
+_VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
 _TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
 # The adoption record of a resolution file; resolution_text uses it to skip that record under the title.
@@ -79,9 +182,7 @@ _STATE_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _OCR_DIGITS = str.maketrans("IilL", "1111")
 
 
-def _count(word: str | None) -> int | None:
-    if word is None:
-        return None
+def _count(word: str) -> int:
     digits = word.translate(_OCR_DIGITS)  # OCR: "I abstention", "I1 votes"
     return int(digits) if digits.isdigit() else _WORDS[word.lower()]
 
@@ -106,19 +207,20 @@ def _states(text: str, start: int, end: int, places: Gazetteer) -> tuple[Entity,
     return tuple(e for e in found if e.kind == "state")
 
 
-def _vote(text: str, counts: re.Match[str] | None, document: DocumentRef, meeting: int | None, adopted: bool,
+def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int | None, adopted: bool,
           unanimous: bool, places: Gazetteer, start: int, end: int, without_vote: bool = False,
           security_council: bool = True) -> Vote:
     against_states: tuple[Entity, ...] = ()
     abstaining: tuple[Entity, ...] = ()
     favour = against = abstentions = None
     if counts is not None:
-        favour, against, abstentions = (_count(counts["favour"]), _count(counts["against"]),
-                                        _count(counts["abstentions"]) if counts["abstentions"] else 0)
-        if counts["against_list"] is not None:
-            against_states = _states(text, counts.start("against_list"), counts.end("against_list"), places)
-        if counts["abstaining_list"] is not None:
-            abstaining = _states(text, counts.start("abstaining_list"), counts.end("abstaining_list"), places)
+        favour, against, abstentions = counts.favour, counts.against, counts.abstentions
+        if counts.against_list is not None:
+            against_states = _states(text, *counts.against_list, places)
+        if counts.abstaining_list is not None:
+            abstaining = _states(text, *counts.abstaining_list, places)
+            if abstentions is None:
+                abstentions = len(abstaining)
     elif unanimous and adopted and security_council:
         # Every member voted in favour: 15 since the enlargement of 1966, 11 before.
         favour = 15 if (document.year or 9999) >= 1966 else 11
@@ -155,8 +257,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     its permanent members' vetoes; other organs have neither.
     """
     votes: dict[str | int, Vote] = {}  # by symbol, or by sentence offset for a text without symbol
-    pending: int | None = None  # a failed text without symbol, whose counts may follow in the next sentence
+    pending: list[int] = []  # failed texts without symbol, whose counts may follow in the next sentences
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
+    titled_refs: set[str] = set()  # texts whose counts so far come from a headline
 
     for start, end in paragraphs:
         titled = _TITLE.search(text, start, end) is None
@@ -164,48 +267,90 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
             if s == e:
                 continue
-            counts = _COUNTS.search(text, s, e)
-            adopting = _ADOPTING.search(text, s, e)
+            counts = next(iter(_counts(text, s, e)), None)
+            adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
-            if not (adopting or failed or counts):
+            if not (adopting or failed or counts) or _TALLY_OF_TEXTS.search(text, s, e):
                 continue  # most sentences: no need to look for the documents they name
 
             def vote(document: DocumentRef, adopted: bool, unanimous: bool = False, without_vote: bool = False,
-                     s: int = s, e: int = e, counts: re.Match[str] | None = counts) -> Vote:
+                     s: int = s, e: int = e, counts: _Counts | None = counts) -> Vote:
                 return _vote(text, counts, document, meeting, adopted, unanimous, places, s, e, without_vote,
                              security_council)
 
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
-            unnamed = not refs and _TEXT_WORD.search(text, s, e) and not _NOT_A_TEXT.search(text, s, e)
-            if pending is not None and not refs and (failed or (counts and not adopting)):
+            text_named = _TEXT_WORD.search(text, s, e) and not _NOT_A_TEXT.search(text, s, e)
+            if pending and not refs and (failed or (counts and not adopting)):
                 if counts is not None:  # the failure told again, or only counted: "The draft received 13 votes"
-                    votes[pending] = _counted(votes[pending], vote(votes[pending].document, False))
-                    pending = None
+                    key = pending.pop(0)
+                    votes[key] = _counted(votes[key], vote(votes[key].document, False))
                 continue
             if failed:
-                if refs and (refs[0].symbol not in votes or votes[refs[0].symbol].in_favour is None):
-                    votes[refs[0].symbol] = vote(refs[0], False)
-                elif unnamed:
-                    votes[s] = vote(_draft(s), False)
-                    pending = s if counts is None else None
+                # Only a draft fails: a resolution named in the sentence is cited by the draft, not voted on.
+                drafts = [r for r in refs if r.kind == "document"]
+                if drafts and (drafts[0].symbol not in votes or votes[drafts[0].symbol].in_favour is None):
+                    votes[drafts[0].symbol] = vote(drafts[0], False)
+                elif not drafts and text_named:
+                    # "Two draft texts ... failed to be adopted": one draft each, counted in the sentences after.
+                    several = _SEVERAL.search(text, s, e) if counts is None else None
+                    keys = [s + i for i in range(_count(several["n"]) if several else 1)]
+                    for key in keys:
+                        votes[key] = vote(_draft(s), False)
+                    pending = keys if counts is None else []
                 continue
-            if adopting is None:
+            if adopting is None or _EARLIER.search(text, s, e):
                 continue
             unanimous = bool(_UNANIMOUS.search(text, s, e)) and counts is None
-            without_vote = bool(_WITHOUT_VOTE.search(text, s, e)) and counts is None and not unanimous
+            without_vote = ((bool(_WITHOUT_VOTE.search(text, s, e)) or bool(adopting["consensus"])) and counts is None
+                            and not unanimous)
             if adopting["approving"] and not (counts or unanimous or without_vote):
                 continue  # "approved the programme of work": not the adoption of a text
-            after = [r for r in refs if r.start >= adopting.start()]
-            if after:
-                ref = after[0]  # "Recalling resolution 2231 (2015), the Council adopted resolution 2713 (2023)"
-                if ref.symbol not in votes or votes[ref.symbol].in_favour is None:
+            ref = _adopted_ref(text, refs, adopting, counts, titled)
+            if ref is not None:
+                # A headline's tally ("by 14-0-1") yields to the summary's counts, which name the States.
+                if (ref.symbol not in votes or votes[ref.symbol].in_favour is None
+                        or (ref.symbol in titled_refs and not titled and counts is not None)):
                     votes[ref.symbol] = vote(ref, True, unanimous, without_vote)
-            elif unnamed and (counts or unanimous or without_vote):
+                    (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
+            elif (text_named or (counts and not _NOT_A_TEXT.search(text, s, e))) and (counts or unanimous or without_vote):
+                # A counted adoption is of a text even when the sentence calls it "the budget".
                 votes[s] = vote(_draft(s), True, unanimous, without_vote)
-                pending = None
+                pending = []
                 if titled:
                     headlines.append(s)
-    return _without_repeats(votes, headlines, security_council)
+    return [_worked_out(v) for v in _without_repeats(votes, headlines, security_council)]
+
+
+def _adoption_verb(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first adoption verb of the sentence that tells of this meeting's action."""
+    for m in _ADOPTING.finditer(text, start, end):
+        if not _NOT_THIS_MEETING.search(text, max(start, m.start() - 60), m.start()) and not _DATED.match(text, m.end()):
+            return m
+    return None
+
+
+def _adopted_ref(text: str, refs: list[DocumentRef], verb: re.Match[str], counts: _Counts | None,
+                 titled: bool) -> DocumentRef | None:
+    """The text the verb adopts: the symbol right after it ("Recalling resolution 2231 (2015), the Council
+    adopted resolution 2713 (2023)"), else one right before a participle, where the sentence shows it is
+    this meeting's action (counts, a headline, a draft symbol, "as orally revised")."""
+    for ref in refs:
+        if ref.start < verb.end():
+            continue
+        gap = text[verb.end():ref.start]
+        if counts is not None and verb.end() <= counts.start and counts.end <= ref.start:
+            gap = text[verb.end():counts.start] + text[counts.end:ref.start]  # "adopted, by a vote of ..., resolution"
+        if len(gap.strip()) <= _OBJECT_GAP and ";" not in gap and "which" not in gap:
+            return ref
+        break
+    if verb["nominal"] or verb["consensus"]:
+        return None
+    for ref in reversed(refs):
+        if ref.end <= verb.start() and _BEFORE_THE_VERB.fullmatch(text, ref.end, verb.start()):
+            if counts or titled or _DRAFT_SYMBOL.search(ref.symbol) or _REVISED.match(text, verb.end()):
+                return ref
+            break
+    return None
 
 
 def _without_repeats(votes: dict[str | int, Vote], headlines: list[int], security_council: bool) -> list[Vote]:
@@ -222,6 +367,22 @@ def _without_repeats(votes: dict[str | int, Vote], headlines: list[int], securit
         kept = {key: vote for key, vote in kept.items()
                 if vote.document.symbol or not vote.adopted or not any(_same_outcome(v, vote) for v in named)}
     return list(kept.values())
+
+
+def _worked_out(vote: Vote) -> Vote:
+    """The counts a vetoed draft's account leaves implicit: the Council's members who did not vote in favour
+    abstained or voted against; with the abstentions named, the rest voted against, and with none named,
+    only the vetoing members did."""
+    members = 15 if (vote.document.year or 9999) >= 1966 else 11
+    # Only the support form leaves "against" open, and it counts Council members (a release may not say
+    # which organ met: "9499th Meeting (PM)").
+    if vote.in_favour is None or vote.against is not None or vote.in_favour > members:
+        return vote
+    if vote.abstentions is not None:
+        return replace(vote, against=members - vote.in_favour - vote.abstentions)
+    if vote.vetoed_by:
+        return replace(vote, against=len(vote.vetoed_by), abstentions=members - vote.in_favour - len(vote.vetoed_by))
+    return vote
 
 
 def _counted(told: Vote, counted: Vote) -> Vote:
@@ -251,7 +412,7 @@ def votes_in_resolution_file(text: str, document: DocumentRef, places: Gazetteer
         return []
     sentence = _SENTENCE.match(text, m.start())
     end = sentence.end() if sentence else m.end()
-    counts = _COUNTS.search(text, m.end(), end)
+    counts = next(iter(_counts(text, m.end(), end)), None)
     unanimous = bool(m["unanimous"])
     return [_vote(text, counts, document, int(m["meeting"]), True, unanimous, places, m.start(), end)]
 

@@ -89,6 +89,27 @@ def test_written_forms(text: str, symbols: list[str]) -> None:
     assert _symbols(text) == symbols
 
 
+# A list of resolutions that a line break cut into two paragraphs: the second paragraph's citations.
+CUT_LISTS = [
+    pytest.param("Recalling its resolutions 2100 (2013) of 25 April 2013, 2164 (2014) of",
+                 "25 June 2014, 2227 (2015) of 29 June 2015, 2295 (2016) of 29 June 2016, and its statements,",
+                 ["S/RES/2227 (2015)", "S/RES/2295 (2016)"], id="cut-after-of"),
+    pytest.param("Reaffirming its resolutions 1674 (2006), 1894 (2009),", "2175 (2014) and 2222 (2015),",
+                 ["S/RES/2175 (2014)", "S/RES/2222 (2015)"], id="cut-after-comma"),
+    pytest.param("The Council met on the situation in Mali.", "12 (1946) was a figure.", [],
+                 id="paragraph-after-a-full-stop-starts-afresh"),
+    pytest.param("Recalling its resolutions 2100 (2013) and 2164 (2014). The list of", "2 (1946) things.", [],
+                 id="list-ended-before-the-break"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "symbols"), CUT_LISTS)
+def test_list_cut_by_a_paragraph_break(first: str, second: str, symbols: list[str]) -> None:
+    text = normalise(f"{first}\n\n{second}")
+    start = text.index(second[:6])
+    assert [r.symbol for r in document_refs(text, start, len(text))[0]] == symbols
+
+
 def test_press_release_is_its_own_kind() -> None:
     text = "(See Press Release GA/SHC/3872.)"
     (ref,) = document_refs(text, 0, len(text))[0]

@@ -117,6 +117,94 @@ COUNCIL_CASES = [
                   "against, with 3 abstentions."], [], id="amendment-is-no-draft"),
     pytest.param(["Terrorism would be defeated, he said, and the group was defeated by the army last year."], [],
                  id="defeated-without-a-text"),
+    # Counts are written with any joint and in any order, each named by its word.
+    pytest.param(["The Council adopted resolution 2455 (2019) by a vote of 12 in favour, none against with 3 "
+                  "abstentions (Bolivia, China, Russian Federation)."],
+                 [("S/RES/2455 (2019)", True, False, False, 12, 0, 3, [], ["BOL", "CHN", "RUS"], [])],
+                 id="counts-joined-by-commas"),
+    pytest.param(["The Council adopted resolution 2460 (2019) by 13 in favour, 0 against and 2 abstentions (China, "
+                  "Russian Federation)."],
+                 [("S/RES/2460 (2019)", True, False, False, 13, 0, 2, [], ["CHN", "RUS"], [])],
+                 id="counts-joined-by-and"),
+    pytest.param(["The draft resolution failed to be adopted, receiving 9 affirmative votes, four abstentions (Brazil, "
+                  "India, Kenya, Mexico), and two negative votes (China, Russian Federation)."],
+                 [("draft", False, False, False, 9, 2, 4, ["CHN", "RUS"], ["BRA", "IND", "KEN", "MEX"],
+                   ["CHN", "RUS"])], id="affirmative-abstentions-negative-in-any-order"),
+    pytest.param(["The draft was rejected by 5 votes in favour (China, Gabon, Mozambique, Russian Federation, Viet "
+                  "Nam) to 8 against (Albania, Ecuador, France, Japan, Malta, Switzerland, United Kingdom, United "
+                  "States), with 2 abstaining (Ghana, India)."],
+                 [("draft", False, False, False, 5, 8, 2, ["ALB", "ECU", "FRA", "JPN", "MLT", "CHE", "GBR", "USA"],
+                   ["GHA", "IND"], [])], id="states-listed-after-the-favour-count"),
+    pytest.param(["Defeated by 10 votes in favour, to 2 against (Mali, Russian Federation), with 3 abstentions (China, "
+                  "India, Kenya), the draft would have renewed the Mechanism for a year."],
+                 [("draft", False, False, False, 10, 2, 3, ["MLI", "RUS"], ["CHN", "IND", "KEN"], ["RUS"])],
+                 id="comma-before-to"),
+    pytest.param(["Security Council Adopts Resolution 2520 (2020) by Vote of 12-0-3"],
+                 [("S/RES/2520 (2020)", True, False, False, 12, 0, 3, [], [], [])], id="tally-by-vote-of"),
+    pytest.param(["Council Extends Mission, Adopting Resolution 2521 (2020) by 14-0-1"],
+                 [("S/RES/2521 (2020)", True, False, False, 14, 0, 1, [], [], [])], id="tally-by"),
+    pytest.param(["The Council failed to adopt a draft resolution that would have declared the polls held from 23 to "
+                  "27 September invalid."], [("draft", False, False, False, None, None, None, [], [], [])],
+                 id="dates-from-to-are-no-counts"),
+    pytest.param(["Two draft resolutions, one tabled by Brazil and the other by the Russian Federation, failed to be "
+                  "adopted by the Council today.",
+                  "The text tabled by Brazil received 12 affirmative votes, one abstention (China) and two negative "
+                  "votes (Russian Federation, United States).",
+                  "The Russian Federation's text received a vote of 5 in favour (China, Gabon, Mozambique, Russian "
+                  "Federation, Viet Nam) to 7 against, with 3 abstentions."],
+                 [("draft", False, False, False, 12, 2, 1, ["RUS", "USA"], ["CHN"], ["RUS", "USA"]),
+                  ("draft", False, False, False, 5, 7, 3, [], [], [])], id="two-drafts-failed-then-counted-in-turn"),
+    pytest.param(["It rejected the Swiss draft on the Mechanism in a vote of 11 in favour to 2 against (China, Russian "
+                  "Federation), with 2 abstaining (Guyana, Mozambique)."],
+                 [("draft", False, False, False, 11, 2, 2, ["CHN", "RUS"], ["GUY", "MOZ"], ["CHN", "RUS"])],
+                 id="rejected-the-draft"),
+    pytest.param(["The Council rejected the notion that the resolution could be reinterpreted."], [],
+                 id="rejected-a-notion-is-no-vote"),
+    pytest.param(["Over the year, the Council adopted 54 resolutions and failed to adopt a total of seven draft "
+                  "resolutions, three of them owing to a veto."], [], id="a-round-up-tally-is-no-action"),
+    # A vetoed draft told by the support it had: the rest of the fifteen abstained or voted against.
+    pytest.param(["The Council failed to adopt a draft resolution owing to a veto cast by the United States.",
+                  "The text garnered support from 12 Council members, with two members (Ecuador, United Kingdom) "
+                  "abstaining."],
+                 [("draft", False, False, False, 12, 1, 2, [], ["ECU", "GBR"], ["USA"])],
+                 id="support-from-members-abstainers-named"),
+    pytest.param(["The draft garnered support from 11 members but was vetoed by the Russian Federation."],
+                 [("draft", False, False, False, 11, 1, 3, [], [], ["RUS"])], id="support-from-members-vetoed-by"),
+    pytest.param(["The Council failed to adopt the draft, as a permanent member cast a negative vote despite "
+                  "affirmative votes by the other 14 members."],
+                 [("draft", False, False, False, 14, 1, 0, [], [], [])], id="affirmative-votes-by-the-other-members"),
+    # Which text the verb adopts, and whether the adoption is this meeting's.
+    pytest.param(["Through resolution 2532 (2020), adopted under Chapter VII of the Charter by a vote of 13 in favour, "
+                  "0 against and 2 abstentions (China, Russian Federation), the Council asked the Secretary-General "
+                  "to review the measures set out in resolution 2500 (2019)."],
+                 [("S/RES/2532 (2020)", True, False, False, 13, 0, 2, [], ["CHN", "RUS"], [])],
+                 id="symbol-then-adopted-with-counts"),
+    pytest.param(["Resolution 2510 (2020), Adopted by 14-0-1 Vote, Endorses Conference Conclusions",
+                  "The Council adopted resolution 2510 (2020) by 14 votes in favour to none against, with 1 abstention "
+                  "(Russian Federation)."],
+                 [("S/RES/2510 (2020)", True, False, False, 14, 0, 1, [], ["RUS"], [])],
+                 id="headline-symbol-then-adopted-summary-names-the-states"),
+    pytest.param(["By the unanimous adoption of resolution 2501 (2019), the Council split the sanctions regime."],
+                 [("S/RES/2501 (2019)", True, True, False, 15, 0, 0, [], [], [])], id="by-the-unanimous-adoption-of"),
+    pytest.param(["It took that action through its adoption of resolution 2502 (2019), by a vote of 13 in favour to "
+                  "none against, with 2 abstentions (China, Russian Federation)."],
+                 [("S/RES/2502 (2019)", True, False, False, 13, 0, 2, [], ["CHN", "RUS"], [])],
+                 id="through-its-adoption-of"),
+    pytest.param(["Speakers noted progress since the adoption of resolution 1325 (2000) twenty years ago."], [],
+                 id="since-the-adoption-of-looks-back"),
+    pytest.param(["On 18 September, the Council had adopted resolution 1373 (2001) under Chapter VII."], [],
+                 id="had-adopted-is-past"),
+    pytest.param(["Had the draft been adopted, it would have extended the Mechanism established by resolution 2235 "
+                  "(2015)."], [], id="had-the-draft-been-adopted-is-unreal"),
+    pytest.param(["The resolution, which was unanimously adopted on 28 September, set up the Committee."], [],
+                 id="adopted-on-a-date-is-past"),
+    pytest.param(["Prior to today's action, the Council unanimously adopted resolution 1866 (2009), extending the "
+                  "Mission."], [], id="prior-to-today"),
+    pytest.param(["The Council unanimously adopted the report, which will be reflected in a note by the President, to "
+                  "be issued as document S/2024/900."], [], id="document-named-after-the-object-is-not-adopted"),
+    pytest.param(["The Council failed to adopt a draft resolution that would have renewed the Mechanism established by "
+                  "resolution 2235 (2015)."], [("draft", False, False, False, None, None, None, [], [], [])],
+                 id="resolution-cited-by-a-failed-draft-did-not-fail"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
@@ -152,6 +240,26 @@ ASSEMBLY_CASES = [
                  [("draft", True, False, False, 187, 2, 3, ["ISR", "USA"], ["COL", "UKR", "BRA"], [])],
                  id="headline-told-again-in-the-summary"),
     pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
+    pytest.param(["The text on technical cooperation was adopted by a roll-call vote of 31 in favour and 14 opposed, "
+                  "with 8 abstentions."], [("draft", True, False, False, 31, 14, 8, [], [], [])],
+                 id="in-favour-and-opposed"),
+    pytest.param(["The Assembly also adopted the Committee's recommendations on the Declaration on the Granting of "
+                  "Independence to Colonial Countries and Peoples (Assembly resolution 1514 (XV))."], [],
+                 id="resolution-in-the-description-is-not-the-text"),
+    pytest.param(["The Agenda, annexed in draft resolution A/79/L.12, which was adopted as orally revised, sets 17 "
+                  "goals."], [("A/79/L.12", True, False, False, None, None, None, [], [], [])],
+                 id="draft-symbol-which-was-adopted"),
+    pytest.param(["The Assembly adopted the budget by a recorded vote of 150 in favour to 2 against (Israel, United "
+                  "States), with no abstentions."],
+                 [("draft", True, False, False, 150, 2, 0, ["ISR", "USA"], [], [])], id="counted-adoption-of-a-budget"),
+    pytest.param(["That decision was adopted by a recorded vote of 160 in favour to none against, with 5 abstentions."],
+                 [("draft", True, False, False, 160, 0, 5, [], [], [])], id="decision-adopted-by-a-recorded-vote"),
+    pytest.param(["The Assembly adopted a resolution paying tribute to the outgoing Secretary-General by acclamation."],
+                 [("draft", True, False, True, None, None, None, [], [], [])], id="by-acclamation"),
+    pytest.param(["Reaching consensus on a draft resolution on the law of the sea, the Assembly called on States to "
+                  "ratify the Convention."], [("draft", True, False, True, None, None, None, [], [], [])],
+                 id="reaching-consensus-on-a-draft"),
+    pytest.param(["The Committee failed to reach consensus on the draft text."], [], id="failed-to-reach-consensus"),
 ]
 
 
