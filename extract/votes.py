@@ -159,7 +159,7 @@ _FAILED = re.compile(
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote, nor is an amendment or a procedural motion.
-_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision)s?\b", re.I)
+_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision|report)s?\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)

@@ -84,6 +84,11 @@ COUNCIL_CASES = [
     pytest.param([UNANIMOUS + "  Speaking after the text was adopted unanimously, the representative of France "
                   "welcomed it."], [("S/RES/1656 (2006)", True, True, False, 15, 0, 0, [], [], [])],
                  id="the-text-is-the-resolution-named"),
+    pytest.param(["The Security Council this morning unanimously adopted its annual report to the General Assembly, "
+                  "covering the period from 1 August 2012 to 31 July 2013."],
+                 [("draft", True, True, False, 15, 0, 0, [], [], [])], id="annual-report-adopted"),
+    pytest.param(["Members discussed the report of the Secretary-General adopted by the Commission last year."], [],
+                 id="report-mentioned-is-no-action"),
     pytest.param(["The draft resolution was defeated by a vote of 10 in favour to 1 against (United States), with 4 "
                   "abstentions (Brazil, China, Russian Federation, South Africa)."],
                  [("draft", False, False, False, 10, 1, 4, ["USA"], ["BRA", "CHN", "RUS", "ZAF"], ["USA"])],
@@ -201,7 +206,8 @@ COUNCIL_CASES = [
     pytest.param(["Prior to today's action, the Council unanimously adopted resolution 1866 (2009), extending the "
                   "Mission."], [], id="prior-to-today"),
     pytest.param(["The Council unanimously adopted the report, which will be reflected in a note by the President, to "
-                  "be issued as document S/2024/900."], [], id="document-named-after-the-object-is-not-adopted"),
+                  "be issued as document S/2024/900."], [("draft", True, True, False, 15, 0, 0, [], [], [])],
+                 id="the-report-is-adopted-not-the-document-named-after-it"),
     pytest.param(["The Council failed to adopt a draft resolution that would have renewed the Mechanism established by "
                   "resolution 2235 (2015)."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="resolution-cited-by-a-failed-draft-did-not-fail"),
