@@ -39,6 +39,10 @@ FILES = [
                  id="page-breaks-and-dash-items"),
     pytest.param("S_RES_0160_1960_EN_GOLD.txt", "S/RES/160 (1960)", 1, 1, "Having examined", "Recommends",
                  id="footnote-marker-then-new-line"),
+    pytest.param("S_RES_0781_1992_EN_GOLD.txt", "S/RES/781 (1992)", 9, 7, "Reaffirming", "Decides",
+                 id="slash-footnotes-are-not-a-paragraph"),
+    pytest.param("S_RES_0895_1994_EN_GOLD.txt", "S/RES/895 (1994)", 4, 5, "Recalling", "Decides to extend",
+                 id="slash-footnotes-after-the-last-paragraph"),
 ]
 
 
