@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from councilgraph.extract.cited import Citing, cite_and_mention
+from councilgraph.extract.footnotes import footnote_citations
 from councilgraph.extract.gazetteer import Gazetteer, gazetteer
 from councilgraph.extract.mentions import document_gazetteer, learned_acronyms
 from councilgraph.extract.read import Source
@@ -14,7 +15,8 @@ __all__ = ["extract_resolution"]
 
 
 def extract_resolution(source: Source, places: Gazetteer | None = None) -> ResolutionDocument:
-    """Paragraphs, citations, mentions and the adoption record of a resolution file.
+    """Paragraphs, citations (also those printed in the footnotes), mentions and the adoption record of a
+    resolution file.
 
     Raises:
         InputError: the text is not a resolution.
@@ -35,6 +37,10 @@ def extract_resolution(source: Source, places: Gazetteer | None = None) -> Resol
         citations += found
         mentions += named
         findings += years
+    # After the paragraphs: the documents the footnotes print, cited by the paragraphs that carry the marks.
+    noted, years = footnote_citations(text, record, self_symbol=symbol)
+    citations += noted
+    findings += years
     named_file = FILE_NAME.search(source.name)
     if named_file is not None and int(named_file["number"]) != record.document.number:
         findings.append(Finding(

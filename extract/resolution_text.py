@@ -36,9 +36,10 @@ _FILE_HEADER = re.compile(
     r"(?i:Resolution)\s+(?P<n1>\d{1,4})\s*\((?P<y1>\d{4})\)|(?P<n2>\d{1,4})\s*\((?P<y2>\d{4})\)\.?\s+Resolution\b"
 )
 FILE_NAME = re.compile(r"S_RES_(?P<number>\d{1,4})_(?P<year>\d{4})")
-# After the text: "Adopted ..." (any adoption record) and numbered footnotes.
+# After the text: "Adopted ..." (any adoption record) and numbered footnotes; "1/ S/24476, annex."
+# (1990s style) starts with its mark whatever follows: no paragraph of the text begins "1/ ".
 _AFTER_TEXT = re.compile(
-    r"Adopted\b|\d{1,3}/?\s*(?:Ibid|Jbid|I\[bid|See\b|Official\s+Records|Document|Resolutions?\s+adopted|"
+    r"Adopted\b|\d{1,3}/[ \t]+[A-Z]|\d{1,3}/?\s*(?:Ibid|Jbid|I\[bid|See\b|Official\s+Records|Document|Resolutions?\s+adopted|"
     r"One\s+member|In\s+the\s+absence|Adopted\s+without|The\s+draft\s+resolution|No\s+details)"
 )
 _SECTION = re.compile(r"(?P<section>[A-H]|[IVX]{1,4})\.?")

@@ -142,11 +142,20 @@ def test_heading_is_not_a_citation() -> None:
     assert cited[:3] == ["S/RES/186 (1964)", "S/RES/831 (1993)", "S/RES/839 (1993)"]
 
 
-def test_footnotes_are_not_read() -> None:
+def test_footnotes_are_read() -> None:
+    # "Recognizing that the Security Council recommended 9 the admission ..." / "9 See resolution 142 (1960)"
     record = _resolution("S_RES_0145_1960_EN_GOLD.txt")
     source = read_source(RESOLUTIONS / "S_RES_0145_1960_EN_GOLD.txt")
-    assert "See resolution 142 (1960)" in source.text[record.text.end:]
-    assert all(c.start < record.text.end for c in record.citations)
+    (cited,) = [c for c in record.citations if c.start >= record.text.end and c.document.kind == "resolution"]
+    assert (cited.document.symbol, source.text[cited.start:cited.end]) == ("S/RES/142 (1960)", "142 (1960)")
+    assert (cited.paragraph.key, cited.phrase) == ("preamble/6", "Recognizing")
+
+
+def test_advisory_opinion_title() -> None:
+    # "44 Legal Consequences for States ... notwithstanding Security Council Resolution 276 (1970), Advisory
+    # Opinion": the footnote cites the opinion; its title names the resolution.
+    record = _resolution("S_RES_0301_1971_EN_GOLD.txt")
+    assert all(c.start < record.text.end for c in record.citations if c.document and c.document.kind == "resolution")
 
 
 def test_page_header_is_not_a_citation() -> None:

@@ -167,6 +167,32 @@ def test_stand_alone_resolution_file() -> None:
     assert graph.value(first, CG.openingPhrase) == Literal("Recalling")
 
 
+def test_footnote_citations_in_the_graph() -> None:
+    """A footnote with a mark is cited by its paragraph (and so by the resolution); one without a readable mark
+    by the resolution itself, with the symbol's words as the quote. Both conform to the shapes."""
+    from councilgraph.extract.read import decode_source
+    from councilgraph.pipeline import build_source
+    from councilgraph.validate import validate_graph
+
+    text = ("Resolution 500 (1982)\n\nThe Security Council,\n\nRecalling the report of the Commission 1/ on the "
+            "question,\n\n1. Decides to remain seized.\n\nAdopted unanimously at the 2000th meeting.\n\n"
+            "1/ Official Records of the Security Council, Fourth Year, document S/1380.\n2 See S/2049, sect. IV.\n")
+    built = build_source(decode_source(text.encode(), "t.txt")).graph
+    graph = Graph()
+    for triple in built.triples:
+        graph.add(triple)
+    r500, paragraph = ID["doc/S-RES-500-1982"], ID["doc/S-RES-500-1982/preamble/1"]
+    s1380, s2049 = ID["doc/S-1380"], ID["doc/S-2049"]
+    assert (paragraph, CG.cites, s1380) in graph and (r500, CG.cites, s1380) in graph
+    assert (paragraph, CITO.citesForInformation, s1380) in graph
+    (whole,) = graph.subjects(CG.cited, s2049)
+    assert graph.value(whole, CG.citing) == r500 and (r500, CG.cites, s2049) in graph
+    assert graph.value(whole, CG.quote) == Literal("S/2049")
+    assert graph.value(whole, CG.characterisation) == CITO.cites
+    report = validate_graph(built)
+    assert report.conforms, report.results
+
+
 def _release_graph(text: str):
     from councilgraph.extract.read import decode_source
     from councilgraph.pipeline import build_source
