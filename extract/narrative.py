@@ -135,11 +135,12 @@ _READ_BY = re.compile(
     r"\b(?:(?:read(?:\s+out)?|delivered|issued|made|presented)"
     r"(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+behalf\s+of\s+the\s+Council))?"
     r"|statement(?:\s+to\s+the\s+press)?(?:\s+on\s+[^,.:;()]{1,80}?)?)\s+by\s+"
-    r"(?:(?P<pre>(?:the\s+)?(?:(?:Security\s+)?Council\s+President|President\s+of\s+the\s+(?:Security\s+)?Council"
-    r"(?:\s+for\s+[A-Z][a-z]+)?)),?\s+)?"
+    r"(?:(?P<pre>(?:the\s+|its\s+)?(?:(?:Security\s+)?Council\s+President|President(?:\s+of\s+the\s+(?:Security\s+)?Council)?)"
+    r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?),?\s+)?"
 )
 _READER_POST = re.compile(
-    r",\s+(?P<post>(?:its|the\s+Council's|the\s+Council)\s+President(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?)"
+    r",\s+(?P<post>(?:its|the\s+Council's|the\s+Council|(?:Security\s+)?Council)\s+President"
+    r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?)"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“]?[A-Z])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|No|Nos|Messrs|Jr|Sr|Gen|Amb|H\.E|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
@@ -370,15 +371,19 @@ def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | 
     if person is None or not _person(person, places):
         return None
     paren = _PAREN.match(text, person.end(), end)
-    if paren is None:
+    if paren is not None:
+        delegation, after = _known(text, paren.start("paren"), paren.end("paren"), places), paren.end()
+    elif (of_state := _OF_STATE.match(text, person.end(), end)) is not None:  # "Peter Wittig of Germany"
+        delegation = places.match_at(text, of_state.end())
+        after = delegation.end if delegation is not None else of_state.end()
+    else:
         return None
-    delegation = _known(text, paren.start("paren"), paren.end("paren"), places)
-    post = _READER_POST.match(text, paren.end(), end)
+    post = _READER_POST.match(text, after, end)
     office = m["pre"] or (post["post"] if post else None)
     if delegation is None or office is None:
         return None  # "signed by X (Y)": only a statement read out by the Council's President
     role = " ".join(re.sub(r"^the\s+", "", office).split())
-    after = post.end() if post else paren.end()
+    after = post.end() if post else after
     return Turn(_speaker(person), delegation, role, _lead_end(text, after, end))
 
 

@@ -348,6 +348,14 @@ NARRATIVE_FORMS = [
                  id="particle-with-apostrophe"),
     pytest.param("The statement was delivered by Council President Jan Th. Roe (Greece):", ["GRC"],
                  id="two-letter-initial"),
+    pytest.param("In a statement read out by its President for May, Jan Roe (Chile), the Council condemned the attack.",
+                 ["CHL"], id="read-by-its-president-then-name"),
+    pytest.param("In the statement read out by Jan Roe (Chile), Council President for June, the Council called for calm.",
+                 ["CHL"], id="read-by-name-then-council-president"),
+    pytest.param("In a statement read by President Jan Roe (Chile), the Council called upon the parties.", ["CHL"],
+                 id="read-by-president"),
+    pytest.param("In a statement read out by Council President for July, Jan Roe of Chile, the Council spoke.", ["CHL"],
+                 id="read-by-name-of-state"),
 ]
 
 
