@@ -128,7 +128,7 @@ _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _INSIDE_A_NAME = re.compile(rf"\s+(?!{_TITLE_WORD.pattern}|(?:Deputy|Special|Assistant|High|Under|Emergency)\b)[A-Z][a-z]")
 _ASSEMBLY_PRESIDENT = re.compile(
     r"President\s+of\s+(?:its|the\s+(?:General\s+)?Assembly'?s?|this\s+year's)\s+[\w-]+\s+session"
-    r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+General\s+Assembly"
+    r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+(?:General\s+)?Assembly\b(?!'s?\s+[A-Z])"
 )
 # The reader of a presidential or press statement, anywhere in a sentence.
 _READ_BY = re.compile(

@@ -344,6 +344,8 @@ NARRATIVE_FORMS = [
                  id="assembly-president-titled-with-state"),
     pytest.param("Jan Doe (Chile), President of the General Assembly, said the session was open.",
                  ["general-assembly"], id="assembly-president-named-with-state"),
+    pytest.param("Jan Doe (Chile), President of the Assembly, said the session was open.", ["general-assembly"],
+                 id="president-of-the-assembly"),
     pytest.param("General Assembly President Jan d’Escoto Roe hailed the budget.", ["general-assembly"],
                  id="particle-with-apostrophe"),
     pytest.param("The statement was delivered by Council President Jan Th. Roe (Greece):", ["GRC"],
