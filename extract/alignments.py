@@ -45,7 +45,9 @@ _ASSOCIATE = re.compile(
     rf"|(?:fully\s+)?with\s+(?=(?:the\s+)?(?:joint\s+)?(?:statements?|remarks)\s){_STATEMENT_OF})",
     re.I,
 )
-_ON_BEHALF = re.compile(r"(?<![\w-])(?:speaking|spoke|speaks)\s+(?:also\s+)?(?:on\s+behalf\s+of|for)\s+", re.I)
+# "speaking on behalf of", or in a roll call the group in parentheses: "Finland (on behalf of the European Union)".
+_ON_BEHALF = re.compile(
+    r"(?:(?<![\w-])(?:speaking|spoke|speaks)\s+|\(\s*(?:speaking\s+)?)(?:also\s+)?(?:on\s+behalf\s+of|for)\s+", re.I)
 # The speaker's side as subject of a later sentence: "He also aligned himself with ...".
 _OWN_SENTENCE = re.compile(
     r"(?:(?:He|She|It|They|(?:His|Her|Its|Their)\s+(?:delegation|country|Government))\b[^.]{0,60}"

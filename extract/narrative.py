@@ -14,8 +14,24 @@ their speakers in running text, often with no section headings at all::
     ... a statement read by François Delattre (France), its President for October, ...
     ... press statement by the Security Council President, Emyr Jones Parry (United Kingdom):
 
-An introduction opens a sentence (the reader of a statement excepted) and is
-followed by a reporting verb; a person's name is mixed case, at most six words,
+The introduction may follow a lead-in clause or the office the speaker holds, or
+come after the verb, and a roll call lists several speakers at once (``roll_call``)::
+
+    Opening the meeting, Council President X (Chile) said ...
+    The Committee Chairman, X of Ghana, said ...
+    "...," said Chile's delegate.   So stated Secretary-General X ...
+    The draft was introduced by Ireland's representative.
+
+Delegation rule for presiding officers: the President of the General Assembly speaks
+for the General Assembly, even where the State is printed beside the name
+("X (Denmark), President of the General Assembly, said" -> General Assembly): the
+Assembly elects its President, who chairs it on behalf of all Members and not as a
+delegate. A Council President or a committee Chair stays the delegate of the State
+printed ("Council President X (Chile)" -> Chile): the chair rotates among delegations.
+A paragraph opening with a dateline ("NEW YORK, 28 March (UN Headquarters) --") is
+read from after it.
+
+An introduction at a sentence's start is followed by a reporting verb; a person's name is mixed case, at most six words,
 and never a body's name. A statement runs from its introduction to the next one
 or the end of the paragraph, and over the paragraphs after it that go on in the
 speaker's voice ("He said ...", "She added ..."). Precision comes first: a form
@@ -27,18 +43,28 @@ from __future__ import annotations
 import re
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
+from councilgraph.extract.person_names import (
+    _PAREN,
+    _PERSON,
+    _TITLE_WORD,
+    _clause_end,
+    _known,
+    _person,
+    _speaker,
+    _split_name,
+)
 from councilgraph.extract.records import Layout, Paragraph, Speaker
+from councilgraph.extract.roll_call import roll_call
 from councilgraph.extract.statements import (
     _LOWER_WORD,
     _UN_OFFICIAL,
-    TITLES,
+    DATELINE,
     Located,
     Turn,
     _lead_end,
     _named_in,
     _role,
     _speaker_turn,
-    display_name,
     is_person_name,
 )
 
@@ -47,16 +73,6 @@ __all__ = ["narrative_turns", "SUMMARY"]
 #: The section of a statement read in the lead summary, which has no heading.
 SUMMARY = "Summary"
 
-_U = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
-_L = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower())
-# A mixed-case name word ("Guéhenno", "Jean-Marie", "Muhammad-Bande", "ElBaradei", "O'Brien") or an initial ("L.").
-_PART = rf"[{_U}][{_U}{_L}']*[{_L}][{_U}{_L}']*"
-_TOKEN = rf"(?:{_PART}(?:-[{_U}{_L}][{_U}{_L}']*)*|[{_U}]\.)"
-_PARTICLE = r"(?:de|da|das|do|dos|du|van|von|der|den|del|della|di|la|le|bin|ibn|al|el|y|e|ter|af)"
-# Tokens are joined by exactly one space, so the pattern cannot backtrack badly on long capitalised runs.
-_NAME = rf"(?P<name>(?:(?P<title>{'|'.join(TITLES)})\.?\s)?(?P<bare>{_TOKEN}(?:\s(?:{_PARTICLE}\s)*{_TOKEN}){{0,5}}))"
-_PERSON = re.compile(_NAME)
-_PAREN = re.compile(r"\s*\((?P<paren>[^()]{2,80}(?:\([^()]*\)[^()]*)?)\)")
 _REPORTING = (
     r"(?:said|stated|told|noted|stressed|added|emphasi[sz]ed|expressed|welcomed|urged|called|recalled|observed|"
     r"pointed|asked|warned|reiterated|underlined|underscored|maintained|explained|agreed|declared|insisted|"
@@ -64,22 +80,28 @@ _REPORTING = (
     r"described|cautioned|suggested|proposed|reported|briefed|informed|acknowledged|appealed|condemned|deplored|"
     r"supported|opposed|rejected|objected|praised|recogni[sz]ed|voiced|lamented|spoke|assured|reminded|contended|"
     r"felt|considered|outlined|presented|commented|replied|responded|echoed|indicated|confirmed|encouraged|"
-    r"requested|remarked|congratulated|paid|took|gave|opened|concluded|began)"
+    r"requested|remarked|congratulated|paid|took|gave|opened|concluded|began|hailed|provided|put|shared|"
+    r"delivered|made|raised|sought|pledged|demanded|shone|addressed|declared|wondered|spotlighted)"
 )
 # After the speaker: a reporting verb, directly or after an aside between commas
 # (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said").
 _VERB_AFTER = re.compile(
-    rf"(?:\s*,(?:[^.;:]|\.(?!\s)){{1,300}}?,|\s*,)?\s+(?:also\s+|further\s+|then\s+|later\s+|first\s+)?{_REPORTING}\b"
+    rf"(?:\s*,(?:[^.;:]|\.(?!\s)){{1,300}}?,|\s*,\s+who(?:[^.;:,]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)|\s*,)?"
+    rf"\s+(?:(?:also|further|then|later|first|today|yesterday|this\s+(?:morning|afternoon|evening))\s+)*"
+    rf"{_REPORTING}\b"
 )
 _THE_REPRESENTATIVE = re.compile(
-    r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|Permanent\s+Representative)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|Permanent\s+(?:Representative|Observer))\s+"
+    r"(?:of|for)\s+(?:the\s+)?"
 )
 # "Speaking on behalf of ..., the representative of": a lead-in clause before the representative.
 _LEAD_IN = re.compile(
     r"(?:[^.;:]|\.(?!\s)){1,200}?,\s+"
-    r"(?=(?:[Tt]he\s+|[A-Z][^,.;:]{1,60}?'s\s+)(?:representative|delegate|observer|Permanent\s+Representative)\b)"
+    r"(?=(?:[Tt]he\s+)?(?:[A-Z][^,.;:]{1,60}?(?:'s)?\s+)?(?:representative|delegate|observer|speaker"
+    r"|Permanent\s+(?:Representative|Observer))\b)"
 )
-_POSSESSIVE = re.compile(r"'s\s+(?P<what>representative|delegate|observer|Permanent\s+Representative)\b")
+# "Kenya's representative", "Ethiopia's speaker", "the United States representative".
+_POSSESSIVE = re.compile(r"(?:'s)?\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+Representative)\b")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
 # Titles printed before a name ("Secretary-General Kofi Annan"), as heads; "for Peacekeeping Operations" may follow.
 _TITLE_HEAD = re.compile(
@@ -87,48 +109,38 @@ _TITLE_HEAD = re.compile(
     r"|Secretary-General|Emergency\s+Relief\s+Coordinator|High\s+Commissioner|Special\s+(?:Representative|Envoy|Adviser|Coordinator)"
     r"|(?:Security\s+)?Council\s+President|(?:General\s+)?Assembly\s+President|Foreign\s+Minister|Prime\s+Minister))\s"
 )
-# Words of an office or a place, never of the name after it: "for Peacekeeping Operations Jean-Marie Guéhenno".
-_OFFICE_WORDS = frozenset({
-    "affairs", "operations", "support", "coordination", "information", "management", "services", "communications",
-    "security", "safety", "disarmament", "rights", "refugees", "relief", "humanitarian", "political", "legal",
-    "economic", "social", "peacekeeping", "peacebuilding", "development", "children", "armed", "conflict", "policy",
-    "general", "assembly", "conference", "field", "public", "human", "coordinator", "counter-terrorism", "africa",
-    "asia", "europe", "america", "middle", "east", "west", "central", "great", "lakes", "region", "horn", "sahel",
-    "balkans", "pacific", "caribbean", "prevention", "genocide", "violence", "sexual", "women", "gender",
-    "migration", "environment",
-})
-_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "the", "to"})
-_OFFICE_OPENERS = frozenset({"for", "of", "on", "in"})
-_PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
-# Where the words after a title stop being a name: a parenthesis, a comma, a lower-case word that is no particle.
-_AFTER_NAME = re.compile(rf"\s*[(,]|\s(?!(?:{_PARTICLE}|{'|'.join(sorted(_CONNECTORS))})\s)[a-z]")
-# Words a sentence opens with that never begin a person's name.
-_NOT_FIRST = frozenset({
-    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "his", "her", "its",
-    "their", "in", "on", "at", "by", "for", "with", "after", "before", "during", "also", "however", "meanwhile",
-    "following", "members", "several", "many", "some", "other", "both", "all", "most", "such", "as", "while",
-    "when", "since", "according", "speaking", "council", "delegates", "speakers",
-})
-# Heads of state, ministers, envoys: a title word makes a role out of ", ... ,".
-_TITLE_WORD = re.compile(
-    r"\b(?:President|Vice-President|Chairman|Chairperson|Chair|Chairwoman|Rapporteur|Secretary-General|"
-    r"Under-Secretary-General|Representative|Envoy|Adviser|Coordinator|Commissioner|Director|Director-General|"
-    r"Administrator|Prosecutor|Registrar|Minister|Ambassador|Head|Chief|Commander|Judge|Observer|Secretary)\b"
+# A lead-in clause ("Opening the meeting,", "In his closing remarks,") or an office ("The Committee Chairman,").
+_LEAD_OPENER = re.compile(
+    r"(?:[A-Z][a-z]+ing|In|At|On|After|Before|Upon|Later|Earlier|Last|Also|Today|Meanwhile|However|With|Among)\b"
+    r"|(?P<office>(?:[Tt]he|[Ii]ts)\s)"
 )
+_COMMA_AT = re.compile(r",\s+")
+# The verb before the speaker: "“...,” said Chile's delegate", "So stated ...", "introduced by the representative of".
+_SPEECH = (r"(?:said|stated|declared|stressed|noted|added|emphasi[sz]ed|observed|warned|asked|urged|continued|"
+           r"insisted|explained|recalled|concluded|remarked|affirmed|argued|underlined|cautioned|maintained|replied)")
+_INVERTED = re.compile(
+    rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented)\s+by\s+"
+)
+_CLAUSE_GOES_ON = re.compile(r"\)?\s+(?:was|were|is|are|had|has|have|would|could|should|will|did)\b")
+# "Gert Rosenthal of Guatemala": the State after the name.
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+# A capitalised word after a body's name that is no title: the body's name is part of a longer one.
+_INSIDE_A_NAME = re.compile(rf"\s+(?!{_TITLE_WORD.pattern}|(?:Deputy|Special|Assistant|High|Under|Emergency)\b)[A-Z][a-z]")
 _ASSEMBLY_PRESIDENT = re.compile(
     r"President\s+of\s+(?:its|the\s+(?:General\s+)?Assembly'?s?|this\s+year's)\s+[\w-]+\s+session"
-    r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+General\s+Assembly"
+    r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+(?:General\s+)?Assembly\b(?!'s?\s+[A-Z])"
 )
 # The reader of a presidential or press statement, anywhere in a sentence.
 _READ_BY = re.compile(
     r"\b(?:(?:read(?:\s+out)?|delivered|issued|made|presented)"
     r"(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+behalf\s+of\s+the\s+Council))?"
     r"|statement(?:\s+to\s+the\s+press)?(?:\s+on\s+[^,.:;()]{1,80}?)?)\s+by\s+"
-    r"(?:(?P<pre>(?:the\s+)?(?:(?:Security\s+)?Council\s+President|President\s+of\s+the\s+(?:Security\s+)?Council"
-    r"(?:\s+for\s+[A-Z][a-z]+)?)),?\s+)?"
+    r"(?:(?P<pre>(?:the\s+|its\s+)?(?:(?:Security\s+)?Council\s+President|President(?:\s+of\s+the\s+(?:Security\s+)?Council)?)"
+    r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?),?\s+)?"
 )
 _READER_POST = re.compile(
-    r",\s+(?P<post>(?:its|the\s+Council's|the\s+Council)\s+President(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?)"
+    r",\s+(?P<post>(?:its|the\s+Council's|the\s+Council|(?:Security\s+)?Council)\s+President"
+    r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?)"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“]?[A-Z])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|No|Nos|Messrs|Jr|Sr|Gen|Amb|H\.E|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
@@ -170,9 +182,13 @@ def _intros(text: str, para: Paragraph, places: Gazetteer) -> list[tuple[int, Tu
     if house is not None and house.speaker.printed_name is not None:
         found[para.start] = house  # a name in capitals, as in the house style
     starts = _sentence_starts(text, para)
-    for pos in starts:
-        if pos not in found and (turn := _introduced_at(text, pos, para.end, places)) is not None:
+    for pos, stop in zip(starts, [*starts[1:], para.end], strict=True):
+        if pos in found:
+            continue
+        if (turn := _introduced_at(text, pos, stop, para.end, places)) is not None:
             found[pos] = turn
+        else:
+            found.update(roll_call(text, pos, stop, places))
     for m in _READ_BY.finditer(text, para.start, para.end):
         start = max(s for s in starts if s <= m.start())
         if start not in found and (turn := _reader(text, m, para.end, places)) is not None:
@@ -182,19 +198,60 @@ def _intros(text: str, para: Paragraph, places: Gazetteer) -> list[tuple[int, Tu
 
 def _sentence_starts(text: str, para: Paragraph) -> list[int]:
     starts = [para.start]
+    if (dateline := DATELINE.match(text, para.start, para.end)) is not None:
+        starts = [dateline.end()]  # "NEW YORK, 28 March (UN Headquarters) -- The Council ..."
     for m in _SENTENCE_BREAK.finditer(text, para.start, para.end):
         if not _ABBREVIATION.search(text, max(para.start, m.start() - 6), m.start()):  # "Mr. Annan" goes on
             starts.append(m.end())
     return starts
 
 
-def _introduced_at(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
-    """The speaker a sentence starting at ``pos`` introduces, if any."""
-    return (_representative(text, pos, end, places) or _titled(text, pos, end, places)
-            or _named(text, pos, end, places))
+def _introduced_at(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:
+    """The speaker the sentence ``text[pos:stop]`` introduces, if any: at its start, after a lead-in
+    clause, or after the verb ("..., said Chile's delegate")."""
+    return (_forms(text, pos, end, places) or _after_lead(text, pos, stop, end, places)
+            or _inverted(text, pos, stop, end, places))
 
 
-def _representative(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
+def _forms(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
+           office: tuple[str, int, int] | None = None) -> Turn | None:
+    return (_representative(text, pos, end, places, verb) or _titled(text, pos, end, places, verb)
+            or _named(text, pos, end, places, verb, office))
+
+
+def _after_lead(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:
+    """"Opening the meeting, Council President X (Y) said", "The Committee Chairman, X of Y, said":
+    the speaker after a lead-in clause, or after the office they hold ("The Chairman of ..., X (Y), said")."""
+    opener = _LEAD_OPENER.match(text, pos, stop)
+    if opener is None:
+        return None
+    office = None
+    for comma in _COMMA_AT.finditer(text, pos, min(stop, pos + 300)):
+        if opener["office"] is not None and office is None:
+            if not _TITLE_WORD.search(text, pos, comma.start()):
+                return None  # "The Council, ...": no office, no apposition
+            office = (" ".join(text[pos:comma.start()].split()), pos, comma.start())
+        turn = _titled(text, comma.end(), end, places) or _named(text, comma.end(), end, places, office=office)
+        if turn is not None:
+            return turn
+    return None
+
+
+def _inverted(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:
+    """"“...,” said Chile's delegate", "So stated Secretary-General X", "introduced by Ireland's representative"."""
+    for m in _INVERTED.finditer(text, pos, stop):
+        turn = _forms(text, m.end(), end, places, verb=False)
+        if turn is not None and not _CLAUSE_GOES_ON.match(text, max(turn.speaker.end, turn.delegation.end)):
+            return turn  # not "The Council, in its statement, said X (Y) was welcome": X is no speaker there
+    return None
+
+
+def _verb_follows(text: str, pos: int, end: int, verb: bool) -> bool:
+    """A reporting verb after the speaker; in an inverted sentence it came before."""
+    return not verb or _VERB_AFTER.match(text, pos, end) is not None
+
+
+def _representative(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
     """"[Speaking ..., ]the representative of X said", "[Introducing the text, ]X's representative said"."""
     found = _delegate_at(text, pos, end, places)
     if found is None and (lead := _LEAD_IN.match(text, pos, end)) is not None:
@@ -205,7 +262,7 @@ def _representative(text: str, pos: int, end: int, places: Gazetteer) -> Turn | 
     after = speaker_end
     if (acronym := _ACRONYM.match(text, after, end)) is not None:
         after = acronym.end()
-    if _VERB_AFTER.match(text, after, end) is None:
+    if not _verb_follows(text, after, end, verb):
         return None  # "The representative of Kenya was elected ..." reports no words
     role, _, lead_end = _role(text, after, end, places, after_paren=True)
     label = f"{' '.join(what.split()).capitalize()} of {delegation.entity.name}"
@@ -222,7 +279,7 @@ def _delegate_at(text: str, pos: int, end: int, places: Gazetteer) -> tuple[Matc
         if found is None or found.end > end:
             return None
         return found, the.start(), found.end, the["what"]
-    at = pos + 4 if text.startswith("The ", pos) else pos  # "The Sudan's representative"
+    at = pos + 4 if text.startswith(("The ", "the "), pos) else pos  # "The Sudan's representative"
     found = places.match_at(text, at)
     owner = _POSSESSIVE.match(text, found.end, end) if found is not None else None
     if owner is None:
@@ -235,31 +292,53 @@ def _titled_role(role: str | None) -> str | None:
     return role if role and _TITLE_WORD.search(role) else None
 
 
-def _named(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
-    """"Rohan Perera (Sri Lanka), Chairman of ..., said", "Tijjani Muhammad-Bande, President of its ... session, recalled"."""
+def _named(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
+           office: tuple[str, int, int] | None = None) -> Turn | None:
+    """"Rohan Perera (Sri Lanka), Chairman of ..., said", "Tijjani Muhammad-Bande, President of its ... session, recalled",
+    "Gert Rosenthal of Guatemala, ... said"; ``office`` is the title printed before the name, if any."""
     m = _PERSON.match(text, pos, end)
     if m is None or not _person(m, places):
         return None
-    if (paren := _PAREN.match(text, m.end(), end)) is not None:
-        delegation = _known(text, paren.start("paren"), paren.end("paren"), places)
-        if delegation is None or _VERB_AFTER.match(text, paren.end(), end) is None:
+    paren = _PAREN.match(text, m.end(), end)
+    of_state = _OF_STATE.match(text, m.end(), end) if paren is None else None
+    if paren is not None or of_state is not None:
+        at = paren.span("paren") if paren is not None else (of_state.end(), of_state.end())
+        delegation = _known(text, *at, places) if paren is not None else places.match_at(text, at[0])
+        after = paren.end() if paren is not None else delegation.end if delegation else at[0]
+        if delegation is None or delegation.entity.kind != "state" and paren is None \
+                or not _verb_follows(text, after, end, verb):
             return None
-        role, _, lead_end = _role(text, paren.end(), end, places, after_paren=True)
-        return Turn(_speaker(m), delegation, _titled_role(role), lead_end)
-    if _VERB_AFTER.match(text, m.end(), end) is None:
+        role, _, lead_end = _role(text, after, end, places, after_paren=True)
+        role = _titled_role(role) or (office[0] if office else None)
+        return Turn(_speaker(m), _presiding(role, office, delegation, places), role, lead_end)
+    if not _verb_follows(text, m.end(), end, verb):
         return None
     role, delegation, lead_end = _role(text, m.end(), end, places, after_paren=False)
+    if office is not None and (role is None or not _TITLE_WORD.search(role)):
+        found = _office(office[0], office[1:], places)  # "The Mayor of X, Rudolph Giuliani, said"
+        return Turn(_speaker(m), found, office[0], lead_end) if found is not None else None
     if role is None or not _TITLE_WORD.search(role):
         return None  # "Addis Ababa, Ethiopia, said": a name and a place, no title
     printed = re.compile(r"\s+".join(map(re.escape, role.split()))).search(text, m.end(), end)
     role_span = printed.span() if printed else (m.end(), m.end())
+    if delegation is not None and _INSIDE_A_NAME.match(text, delegation.end):
+        delegation = None  # "Security Council Report" is not the Security Council
     delegation = _office(role, role_span, places) or (delegation if delegation and delegation.entity.in_reference else None)
     if delegation is None:
         return None
     return Turn(_speaker(m), delegation, role, lead_end)
 
 
-def _titled(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
+def _presiding(role: str | None, office: tuple[str, int, int] | None, delegation: Match,
+               places: Gazetteer) -> Match:
+    """The Assembly's President speaks for the General Assembly, whatever State is printed beside the name."""
+    for title in (role, office[0] if office else None):
+        if title and _ASSEMBLY_PRESIDENT.search(title) and (assembly := places.lookup("General Assembly")):
+            return Match(assembly, delegation.start, delegation.end)
+    return delegation
+
+
+def _titled(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
     """"Secretary-General Kofi Annan said", "Under-Secretary-General for Peacekeeping Operations Jean-Marie Guéhenno told"."""
     head = _TITLE_HEAD.match(text, pos, end)
     if head is None:
@@ -277,46 +356,13 @@ def _titled(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
     if (paren := _PAREN.match(text, m.end(), end)) is not None:
         delegation = _known(text, paren.start("paren"), paren.end("paren"), places)
         after = paren.end()
+        if delegation is not None:
+            delegation = _presiding(title, None, delegation, places)
     else:
         delegation = _office(title, (pos, title_end), places)
-    if delegation is None or _VERB_AFTER.match(text, after, end) is None:
+    if delegation is None or not _verb_follows(text, after, end, verb):
         return None
     return Turn(_speaker(m), delegation, title, _lead_end(text, after, end))
-
-
-def _clause_end(text: str, pos: int, end: int) -> int:
-    """Where the name after a title ends: before a parenthesis, a comma or the first lower-case word."""
-    m = _AFTER_NAME.search(text, pos, end)
-    return m.start() if m else end
-
-
-def _split_name(tokens: list[re.Match[str]], places: Gazetteer) -> int | None:
-    """Index of the first token of the name in "for Peacekeeping Operations Jean-Marie Guéhenno" (3), or None.
-
-    The name is the longest run of words at the end that belong to no office and no place; the
-    word after "for" or "of" always belongs to the office ("for Darfur Jan Eliasson").
-    """
-    words = [t.group() for t in tokens]
-    i = len(words)
-    while i > 0 and _name_word(words, i - 1, places):
-        i -= 1
-    while i < len(words) and words[i].casefold() in _PARTICLE_SET:
-        i += 1  # a name does not start with "de"
-    if i >= len(words) or len(words) - i > 6:
-        return None
-    if i and words[0].casefold() not in _OFFICE_OPENERS:
-        return None  # between the title and the name comes the office only: "for Political Affairs"
-    return i
-
-
-def _name_word(words: list[str], k: int, places: Gazetteer) -> bool:
-    word = words[k]
-    lower = word.casefold()
-    if lower in _PARTICLE_SET:
-        return True
-    if lower in _OFFICE_WORDS or lower in _CONNECTORS or lower in _NOT_FIRST or places.lookup(word) is not None:
-        return False
-    return not (k and words[k - 1].casefold() in _OFFICE_OPENERS)
 
 
 def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | None:
@@ -325,41 +371,20 @@ def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | 
     if person is None or not _person(person, places):
         return None
     paren = _PAREN.match(text, person.end(), end)
-    if paren is None:
+    if paren is not None:
+        delegation, after = _known(text, paren.start("paren"), paren.end("paren"), places), paren.end()
+    elif (of_state := _OF_STATE.match(text, person.end(), end)) is not None:  # "Peter Wittig of Germany"
+        delegation = places.match_at(text, of_state.end())
+        after = delegation.end if delegation is not None else of_state.end()
+    else:
         return None
-    delegation = _known(text, paren.start("paren"), paren.end("paren"), places)
-    post = _READER_POST.match(text, paren.end(), end)
+    post = _READER_POST.match(text, after, end)
     office = m["pre"] or (post["post"] if post else None)
     if delegation is None or office is None:
         return None  # "signed by X (Y)": only a statement read out by the Council's President
     role = " ".join(re.sub(r"^the\s+", "", office).split())
-    after = post.end() if post else paren.end()
+    after = post.end() if post else after
     return Turn(_speaker(person), delegation, role, _lead_end(text, after, end))
-
-
-def _person(m: re.Match[str], places: Gazetteer) -> bool:
-    """A person's name: not a sentence's first word, not a body's, not a place's ("Sierra Leone (UNAMSIL)")."""
-    bare = m["bare"]
-    words = bare.split()
-    if words[0].casefold() in _NOT_FIRST or not is_person_name(bare):
-        return False
-    if m["title"] is None and len([w for w in words if w.casefold() not in _PARTICLE_SET]) < 2:
-        return False  # one capitalised word alone opens many sentences
-    if any(w.casefold() in _OFFICE_WORDS or _TITLE_WORD.fullmatch(w) for w in words):
-        return False
-    place = places.match_at(m.string, m.start("bare"))
-    return place is None or place.end < m.end("bare")
-
-
-def _speaker(m: re.Match[str]) -> Speaker:
-    return Speaker(printed_name=m["name"], title=m["title"], name=display_name(m["bare"]),
-                   display_name=display_name(m["name"]), start=m.start("name"), end=m.end("name"))
-
-
-def _known(text: str, start: int, end: int, places: Gazetteer) -> Match | None:
-    """The delegation in parentheses, when the reference lists it: "(Sri Lanka)", not "(UNAMSIL)" of a place."""
-    entity = places.lookup(text[start:end])
-    return Match(entity, start, end) if entity is not None and entity.in_reference else None
 
 
 def _office(role: str, span: tuple[int, int], places: Gazetteer) -> Match | None:
@@ -368,6 +393,8 @@ def _office(role: str, span: tuple[int, int], places: Gazetteer) -> Match | None
     if _ASSEMBLY_PRESIDENT.search(role) and (assembly := places.lookup("General Assembly")) is not None:
         return Match(assembly, *span)
     named = _named_in(role, places)
+    if named is not None and _INSIDE_A_NAME.match(role, named.end):
+        return None  # a body's name inside a longer one: "Executive Director of Security Council Report"
     if named is not None and named.entity.in_reference:
         return Match(named.entity, span[0] + named.start, span[0] + named.end)
     if _UN_OFFICIAL.search(role) and (un := places.lookup("United Nations")) is not None:

@@ -69,6 +69,8 @@ NOT_NAME_WORDS = frozenset({
 #: A person's name has at most this many words ("KAREL JAN GUSTAAF VAN OOSTEROM" has five).
 MAX_NAME_WORDS = 6
 _LOWER_WORD = re.compile(r"[a-zß-ÿ]{2,}")
+#: A dateline ("NEW YORK, 28 March (UN Headquarters) --") opens a release's first paragraph: a place, never a speaker.
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*(?:\([^()\n]{1,60}\))?\s*(?:--|\u2013|\u2014)\s*")
 _ROLE_DELEGATION = re.compile(r"^(?:the\s+)?(?:(?:Permanent\s+)?Observer\s+(?:for|of)\s+)?(?:the\s+)?(?P<name>.+?)(?:\s+delegation)?(?:\s*\([A-Z][A-Za-z\-]{1,10}\))?$", re.I)
 
 
@@ -167,6 +169,8 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> Turn | None:
     """Parse the opening of a paragraph as a speaker turn, or return None."""
     if _LOWER_WORD.search(text, para.start, para.end) is None:
         return None  # a line in capitals only (a headline repeated in the body) is never a turn
+    if DATELINE.match(text, para.start, para.end):
+        return None
     m = _SPEAKER.match(text, para.start, para.end)
     if m is not None and _plausible_name(m):
         if m["paren"] is not None:

@@ -135,6 +135,8 @@ NARRATIVE_CASES = [
                  id="alignment-stays-with-its-speaker"),
     pytest.param("The representative of Egypt said that the representative of Cuba, speaking on behalf of the Group "
                  "of 77 and China, had noted the debt.", [], id="someone-elses-behalf"),
+    pytest.param("Other speakers were the representatives of Peru, Finland (on behalf of the European Union) and Chile.",
+                 [("FIN", "on-behalf-of", "european-union")], id="roll-call-group-in-parentheses"),
     pytest.param("The representative of France said so.  He also associated himself with the European Union.",
                  [("FRA", "associating", "european-union")], id="he-associated-himself-later"),
 ]

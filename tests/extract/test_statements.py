@@ -281,13 +281,90 @@ NOT_NARRATIVE = [
     pytest.param("Addis Ababa, Ethiopia, said it was ready.", id="place-and-state-no-title"),
     pytest.param("New Zealand (Pacific Islands Forum) said nothing.", id="state-is-not-a-person"),
     pytest.param("Also speaking were representatives of Kenya, Uganda and Japan.", id="participants-sentence"),
-    pytest.param("Speaking in explanation of vote, the representatives of China and Algeria said they abstained.",
-                 id="several-representatives"),
+    pytest.param("NEW YORK, 12 March (UN Headquarters) -- The Council today extended the Mission in Liberia.",
+                 id="dateline-is-a-place"),
+    pytest.param("The Assembly will act on a draft to be introduced by the representative of Peru.", id="future-introducer"),
+    pytest.param("The Council met with the representatives of Kenya and Somalia.", id="list-not-about-speaking"),
+    pytest.param("The delegates of Japan and Peru voted in favour.", id="list-before-another-verb"),
+    pytest.param("“Reform cannot wait,” said Jane Roe, Executive Director of Council Watch Report.",
+                 id="body-name-inside-a-longer-name"),
+    pytest.param("The Council, in its statement, said Jean Ping (Gabon) was welcome.", id="council-is-no-office"),
     pytest.param("Secretary-General Kofi Annan's report said the mission was ready.", id="possessive-after-name"),
     pytest.param("A letter signed by Jean Ping (Gabon) was circulated.", id="signed-by-is-not-read-by"),
     pytest.param("Council President Stefan Tafrov said the meeting was closed.", id="council-president-no-delegation"),
     pytest.param("Council members heard Jean Ping (Gabon) and then said nothing.", id="name-not-at-sentence-start"),
 ]
+
+
+# (paragraph, delegation keys in order): forms beyond "Name (State) said" at a sentence's start.
+NARRATIVE_FORMS = [
+    pytest.param("Speaking in explanation of vote, the representatives of China and Algeria said they abstained.",
+                 ["CHN", "DZA"], id="several-representatives"),
+    pytest.param("Other speakers on the item were the representatives of Peru, Chile (on behalf of the Rio Group), "
+                 "Saint Vincent and the Grenadines and Fiji.", ["PER", "CHL", "VCT", "FJI"], id="roll-call-other-speakers"),
+    pytest.param("Statements in explanation of position were made by the representatives of the United States, "
+                 "Japan and Egypt.", ["USA", "JPN", "EGY"], id="roll-call-statements-made-by"),
+    pytest.param("Speaking on the text were the representatives of Ghana and Peru.", ["GHA", "PER"],
+                 id="roll-call-speaking-were"),
+    pytest.param("The representative of Norway (on behalf of the Nordic countries), Chile and Fiji spoke in "
+                 "explanation of vote.", ["NOR", "CHL", "FJI"], id="roll-call-list-then-spoke"),
+    pytest.param("Several delegations spoke in exercise of the right of reply: Peru, Chile and Fiji.",
+                 ["PER", "CHL", "FJI"], id="roll-call-after-colon"),
+    pytest.param("NEW YORK, 12 March (UN Headquarters) -- Council President Jean Roe (Chile) said the text was fair.",
+                 ["CHL"], id="speaker-after-dateline"),
+    pytest.param("Opening the meeting, Council President Jean Roe (Chile) said the agenda was long.", ["CHL"],
+                 id="lead-in-then-titled"),
+    pytest.param("In his closing remarks, Jean Roe (Chile), the Committee Chairman, thanked delegations.", ["CHL"],
+                 id="lead-in-then-named"),
+    pytest.param("The Chairman of the Working Group, where the text was drafted, Jean Roe (Chile), said it was ready.",
+                 ["CHL"], id="office-then-name"),
+    pytest.param("The Committee Chairman, Jean Roe of Chile, thanked the Secretariat.", ["CHL"],
+                 id="office-then-name-of-state"),
+    pytest.param("Jean Roe (Chile), who chairs the talks told the Committee that a text was near.", ["CHL"],
+                 id="relative-clause-before-verb"),
+    pytest.param("Jean Roe, (Chile), whose delegation drafted the text, thanked members.", ["CHL"],
+                 id="comma-before-delegation"),
+    pytest.param("“The time is now,” said Chile’s delegate.", ["CHL"], id="quote-then-verb-then-possessive"),
+    pytest.param("“The time is now,” emphasized the representative of the United States.", ["USA"],
+                 id="quote-then-verb-then-representative"),
+    pytest.param("“Peace is near,” declared Jean Roe (Chile), Chair of the Committee.", ["CHL"],
+                 id="quote-then-verb-then-name"),
+    pytest.param("So stated Secretary-General Jan Doe to the Assembly.", ["united-nations"], id="so-stated"),
+    pytest.param("The draft was introduced by Ireland’s representative.", ["IRL"], id="introduced-by"),
+    pytest.param("Before the vote, the Russian Federation’s delegate, saying the text was flawed, requested a vote.",
+                 ["RUS"], id="lead-in-then-the-possessive"),
+    pytest.param("Ethiopia’s speaker expressed regret.", ["ETH"], id="possessive-speaker"),
+    pytest.param("Speaking before that vote, the United States representative said it would join.", ["USA"],
+                 id="state-as-adjective"),
+    pytest.param("The Permanent Observer for Palestine said the decision was welcome.", ["PSE"],
+                 id="permanent-observer"),
+    pytest.param("The Permanent Representative of Georgia provided the Council with an account.", ["GEO"],
+                 id="verb-provided"),
+    pytest.param("Assembly President Jan Doe (Chile) said the session was open.", ["general-assembly"],
+                 id="assembly-president-titled-with-state"),
+    pytest.param("Jan Doe (Chile), President of the General Assembly, said the session was open.",
+                 ["general-assembly"], id="assembly-president-named-with-state"),
+    pytest.param("Jan Doe (Chile), President of the Assembly, said the session was open.", ["general-assembly"],
+                 id="president-of-the-assembly"),
+    pytest.param("General Assembly President Jan d’Escoto Roe hailed the budget.", ["general-assembly"],
+                 id="particle-with-apostrophe"),
+    pytest.param("The statement was delivered by Council President Jan Th. Roe (Greece):", ["GRC"],
+                 id="two-letter-initial"),
+    pytest.param("In a statement read out by its President for May, Jan Roe (Chile), the Council condemned the attack.",
+                 ["CHL"], id="read-by-its-president-then-name"),
+    pytest.param("In the statement read out by Jan Roe (Chile), Council President for June, the Council called for calm.",
+                 ["CHL"], id="read-by-name-then-council-president"),
+    pytest.param("In a statement read by President Jan Roe (Chile), the Council called upon the parties.", ["CHL"],
+                 id="read-by-president"),
+    pytest.param("In a statement read out by Council President for July, Jan Roe of Chile, the Council spoke.", ["CHL"],
+                 id="read-by-name-of-state"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "delegations"), NARRATIVE_FORMS)
+def test_narrative_forms(paragraph: str, delegations: list[str]) -> None:
+    _, statements, _ = _narrative(paragraph)
+    assert [s.delegation.key for s in statements] == delegations
 
 
 @pytest.mark.parametrize("paragraph", NOT_NARRATIVE)
