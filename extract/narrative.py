@@ -56,6 +56,7 @@ from councilgraph.extract.person_names import (
 from councilgraph.extract.records import Layout, Paragraph, Speaker
 from councilgraph.extract.roll_call import roll_call
 from councilgraph.extract.statements import (
+    _ASSEMBLY_PRESIDENT,
     _LOWER_WORD,
     _UN_OFFICIAL,
     DATELINE,
@@ -126,10 +127,6 @@ _CLAUSE_GOES_ON = re.compile(r"\)?\s+(?:was|were|is|are|had|has|have|would|could
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 # A capitalised word after a body's name that is no title: the body's name is part of a longer one.
 _INSIDE_A_NAME = re.compile(rf"\s+(?!{_TITLE_WORD.pattern}|(?:Deputy|Special|Assistant|High|Under|Emergency)\b)[A-Z][a-z]")
-_ASSEMBLY_PRESIDENT = re.compile(
-    r"President\s+of\s+(?:its|the\s+(?:General\s+)?Assembly'?s?|this\s+year's)\s+[\w-]+\s+session"
-    r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+(?:General\s+)?Assembly\b(?!'s?\s+[A-Z])"
-)
 # The reader of a presidential or press statement, anywhere in a sentence.
 _READ_BY = re.compile(
     r"\b(?:(?:read(?:\s+out)?|delivered|issued|made|presented)"

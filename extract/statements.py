@@ -100,6 +100,23 @@ def _capitalise(word: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
 
 
+# The President of the General Assembly speaks for the Assembly, whatever State is printed beside the
+# name: the Assembly elects its President to preside for all Members. (A Council President or committee
+# Chair keeps the State printed: the chair rotates among delegations.)
+_ASSEMBLY_PRESIDENT = re.compile(
+    r"President\s+of\s+(?:its|the\s+(?:General\s+)?Assembly'?s?|this\s+year's)\s+[\w-]+\s+session"
+    r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+(?:General\s+)?Assembly\b(?!'s?\s+[A-Z])"
+)
+
+
+def _for_the_assembly(turn: Turn, places: Gazetteer) -> Turn:
+    """A house-style turn of the Assembly's President, given the Assembly as delegation (see above)."""
+    if turn.role and _ASSEMBLY_PRESIDENT.search(turn.role) and (assembly := places.lookup("General Assembly")):
+        return Turn(turn.speaker, Match(assembly, turn.delegation.start, turn.delegation.end), turn.role,
+                    turn.lead_end)
+    return turn
+
+
 def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tuple[list[Statement], list[Finding]]:
     """All speaker turns of the release, numbered from 1 in document order.
 
@@ -115,7 +132,7 @@ def extract_statements(source: Source, layout: Layout, places: Gazetteer) -> tup
         for para in section.paragraphs:
             head = _speaker_turn(text, para, places)
             if head is not None:
-                found.append([para, head, para.end])
+                found.append([para, _for_the_assembly(head, places), para.end])
                 attached = True
             elif _PROCEDURAL.match(text, para.start):
                 attached = False  # "The meeting was suspended ..." belongs to no speaker

@@ -77,6 +77,12 @@ TURNS = [
                  "CATHERINE RUSSELL", "Catherine Russell", "united-nations-childrens-fund",
                  "Executive Director of the United Nations Children's Fund (UNICEF)", id="head-of-agency"),
     pytest.param("POPE JOHN III (Holy See) said.", "POPE JOHN III", "Pope John III", "VAT", None, id="roman-numeral"),
+    pytest.param("MIROSLAV NOVAK (Slovakia), President of the General Assembly, said the Assembly stood ready.",
+                 "MIROSLAV NOVAK", "Miroslav Novak", "general-assembly", "President of the General Assembly",
+                 id="assembly-president-speaks-for-the-assembly"),
+    pytest.param("KAIRAT ISMAILOV (Kazakhstan), Council President for January, said the Council met.",
+                 "KAIRAT ISMAILOV", "Kairat Ismailov", "KAZ", "Council President for January",
+                 id="council-president-keeps-the-state"),
 ]
 
 
