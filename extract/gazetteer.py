@@ -86,7 +86,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Entity | None:
         """The entity whose name (or alias, or acronym) is exactly ``name``."""
-        name = name.strip()
+        name = normalise(name.strip())  # "UN\u2011Women" with a non-breaking hyphen is UN-Women
         return self._by_acronym.get(name) or self._by_name.get(normalise_name(name))
 
     def match_at(self, text: str, pos: int) -> Match | None:

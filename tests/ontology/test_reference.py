@@ -167,3 +167,8 @@ def test_resolution_years_table() -> None:
     for _, first, last in years.ranges:  # contiguous: every number belongs to exactly one year
         assert first == previous_last + 1 and last >= first
         previous_last = last
+
+
+def test_acronyms_are_looked_up_in_plain_typography() -> None:
+    # the scorer and the alignments look up names as written, with non-breaking hyphens
+    assert gazetteer().lookup("UN\u2011Women").key == "united-nations-entity-for-gender-equality-and-the-empowerment-of-women"
