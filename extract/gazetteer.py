@@ -62,6 +62,11 @@ class Gazetteer:
                     keys.append(key)
             if entity.acronym and self._by_acronym.setdefault(entity.acronym, entity) is entity:
                 keys.append(entity.acronym.casefold())
+        # Derived forms come after every listed one, so that they never take a form another entity lists.
+        for entity in entities:
+            for form in _short_forms(entity):
+                if self._by_name.setdefault(key := normalise_name(form), entity) is entity:
+                    keys.append(key)
         # Most capitalised words start no name, and a first word starts names of few lengths:
         # first word -> word counts of the names it starts keeps match_at and find_all fast.
         lengths: dict[str, set[int]] = {word: set(ns) for word, ns in self._lengths.items()}
@@ -146,6 +151,11 @@ class Gazetteer:
                 found.append(match)
                 pos = match.end
         return found
+
+
+def _short_forms(entity: Entity) -> list[str]:
+    """Forms the texts write without listing them: "UN Interim Force in Lebanon" for "United Nations ..."."""
+    return [f"UN {form[15:]}" for form in (entity.name, *entity.aliases) if form.startswith("United Nations ")]
 
 
 def _drop_possessive(form: str) -> str:

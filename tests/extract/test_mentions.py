@@ -176,3 +176,12 @@ def test_speakers_of_missions_speak_for_the_mission() -> None:
     # still outside the reference lists, and statements.py says so
     assert [(f.kind, f.statement) for f in release.findings] == [("UnknownDelegation", 3)]
     assert [m.entity.acronym for m in release.mentions if m.statement == 4] == ["UNOMIG", "UNOMIG", "MONUA"]
+
+
+def test_un_stands_for_united_nations_in_a_name() -> None:
+    text = "Extension of UN Interim Force in Lebanon; the UN Mission for the Referendum in Western Sahara reported."
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("UN Interim Force in Lebanon", "united-nations-interim-force-in-lebanon"),
+        ("UN Mission for the Referendum in Western Sahara", "united-nations-mission-for-the-referendum-in-western-sahara"),
+    ]
+    assert gazetteer().lookup("UN Observer Mission in Georgia").key == "united-nations-observer-mission-in-georgia"
