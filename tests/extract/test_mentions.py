@@ -185,3 +185,25 @@ def test_un_stands_for_united_nations_in_a_name() -> None:
         ("UN Mission for the Referendum in Western Sahara", "united-nations-mission-for-the-referendum-in-western-sahara"),
     ]
     assert gazetteer().lookup("UN Observer Mission in Georgia").key == "united-nations-observer-mission-in-georgia"
+
+
+# Sentences in the house style of General Assembly releases, written for these tests.
+ASSEMBLY = normalise(
+    "Acting on the recommendations of its General Committee, the Assembly allocated the item to the Fifth "
+    "Committee (Administrative and Budgetary), and asked the Committee on Contributions to report.  The "
+    "Inter-American Commission on Human Rights and the Commission on Human Rights were named, as was the "
+    "Office of the Secretary-General."
+)
+
+
+def test_bodies_of_the_assembly_are_mentioned() -> None:
+    mentions = organisation_mentions(ASSEMBLY, 0, len(ASSEMBLY), gazetteer(), {})
+    assert [(ASSEMBLY[m.start:m.end], m.entity.key) for m in mentions] == [
+        ("General Committee", "general-committee"),
+        ("Fifth Committee", "fifth-committee"),
+        ("Committee on Contributions", "committee-on-contributions"),
+        # the longer name wins: the regional commission is not the United Nations one
+        ("Inter-American Commission on Human Rights", "inter-american-commission-on-human-rights"),
+        ("Commission on Human Rights", "united-nations-commission-on-human-rights"),
+        ("Office of the Secretary-General", "executive-office-of-the-secretary-general"),
+    ]
