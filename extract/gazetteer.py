@@ -159,7 +159,10 @@ def _short_forms(entity: Entity) -> list[str]:
 
 
 def _drop_possessive(form: str) -> str:
-    return form[:-2] if form.endswith("'s") else form
+    """"the Union's" -> "the Union"; a plural takes the apostrophe alone: "the Board of Auditors' report"."""
+    if form.endswith("'s"):
+        return form[:-2]
+    return form[:-1] if form.endswith("s'") else form
 
 
 @cache

@@ -207,3 +207,9 @@ def test_bodies_of_the_assembly_are_mentioned() -> None:
         ("Commission on Human Rights", "united-nations-commission-on-human-rights"),
         ("Office of the Secretary-General", "executive-office-of-the-secretary-general"),
     ]
+
+
+def test_a_plural_possessive_still_names_the_body() -> None:
+    text = normalise("Delegates discussed the Board of Auditors\u2019 recommendations and the United Nations\u2019 role.")
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("Board of Auditors", "board-of-auditors"), ("United Nations", "united-nations")]
