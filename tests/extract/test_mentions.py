@@ -96,6 +96,8 @@ def test_the_reference_list_wins_over_a_taught_name() -> None:
     "Disarmament, Demobilization and Reintegration (DDR)",  # a programme's subject, no head noun
     "the Government of National Unity (GNU)",
     "met in Bamako, Mali (Mali)",  # not an acronym
+    "The national police force (NPF)",  # lower-case words that spell no name from a capital
+    "Members of the international support group (MISG)",  # the initials spell it, but there is no head noun
     "The Sudan Liberation Army/Abdul Wahid (SLA/AW)",  # not read as an acronym
 ])
 def test_phrases_that_are_not_organisations_teach_nothing(text: str) -> None:
@@ -110,6 +112,10 @@ def test_phrases_that_are_not_organisations_teach_nothing(text: str) -> None:
      "Mission de l'Organisation des Nations Unies en Freedonie"),
     ("The Freedonia National Liberation Front (FNLF) attacked", "Freedonia National Liberation Front"),
     ("the African Union-led Regional Task Force (RTF)", "Regional Task Force"),  # the initials spell the acronym
+    # French names keep their later words in lower case; the initials, connectors and elisions aside, spell it
+    ("a petitioner of the Front de libération nationale kanak et socialiste (FLNKS) said",
+     "Front de libération nationale kanak et socialiste"),
+    ("the Coordination des mouvements de l'Azawad (CMA) signed", "Coordination des mouvements de l'Azawad"),
 ])
 def test_where_a_taught_name_starts(text: str, name: str) -> None:
     (entity,) = learned_acronyms(normalise(text), gazetteer()).values()
