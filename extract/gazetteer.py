@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\s,;:()\"]+")
 _CANDIDATE = re.compile(r"(?<![^\s,;:()\"])[^\s,;:()\"a-z0-9][^\s,;:()\"]*")
 _SPACES = re.compile(r"\s+")
 _OFFICIAL_SUFFIX = re.compile(r" ?\([^()\n]{2,40}\)")
+_LOWER_CASE_WORDS = 5
 
 
 def normalise_name(text: str) -> str:
@@ -49,6 +50,8 @@ class Gazetteer:
         self._by_name: dict[str, Entity] = {}
         self._by_acronym: dict[str, Entity] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}
+        self._lower_case: dict[str, Entity] = {}
+        self._lower_case_names: re.Pattern[str] | None = None
         self._add(entities)
 
     def _add(self, entities: tuple[Entity, ...]) -> None:
@@ -76,6 +79,16 @@ class Gazetteer:
                 lengths.setdefault(words[0], set()).add(len(words))
         self._lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
         self._first_words = set(self._lengths)
+        # A long name the reference spells in lower case is written so ("the high-level political forum on
+        # sustainable development"); a short one ("least developed countries") is a common phrase, left out.
+        for entity in entities:
+            for form in (entity.name, *entity.aliases):
+                if form[0].islower() and len(form.split()) >= _LOWER_CASE_WORDS:
+                    self._lower_case.setdefault(" ".join(form.split()), entity)
+        if self._lower_case:
+            forms = sorted(self._lower_case, key=len, reverse=True)
+            self._lower_case_names = re.compile(
+                r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) + r")(?![\w-])")
 
     def extended(self, entities: tuple[Entity, ...]) -> Gazetteer:
         """A copy that also knows ``entities`` (the organisations one document defines); a form
@@ -86,6 +99,7 @@ class Gazetteer:
         copy._by_name = dict(self._by_name)
         copy._by_acronym = dict(self._by_acronym)
         copy._lengths = dict(self._lengths)
+        copy._lower_case = dict(self._lower_case)
         copy._add(entities)
         return copy
 
@@ -150,6 +164,12 @@ class Gazetteer:
             if match is not None and match.end <= end:
                 found.append(match)
                 pos = match.end
+        if self._lower_case_names is not None:
+            taken = [(m.start, m.end) for m in found]
+            for m in self._lower_case_names.finditer(text, start, end):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    found.append(Match(self._lower_case[" ".join(m.group().split())], m.start(), m.end()))
+            found.sort(key=lambda m: m.start)
         return found
 
 

@@ -219,3 +219,10 @@ def test_a_plural_possessive_still_names_the_body() -> None:
     text = normalise("Delegates discussed the Board of Auditors\u2019 recommendations and the United Nations\u2019 role.")
     assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
         ("Board of Auditors", "board-of-auditors"), ("United Nations", "united-nations")]
+
+
+def test_a_long_name_written_in_lower_case_is_a_mention_a_short_one_is_not() -> None:
+    text = normalise("Ministers at the high\u2011level political forum on sustainable development spoke for the "
+                     "least developed countries.")
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("high-level political forum on sustainable development", "high-level-political-forum-on-sustainable-development")]
