@@ -215,6 +215,12 @@ def test_bodies_of_the_assembly_are_mentioned() -> None:
     ]
 
 
+def test_the_office_of_an_envoy_is_not_the_executive_office() -> None:
+    text = normalise("She thanked the Office of the Secretary-General’s Envoy on Youth.")
+    assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        "office-of-the-secretary-general-s-envoy-on-youth"]
+
+
 def test_a_plural_possessive_still_names_the_body() -> None:
     text = normalise("Delegates discussed the Board of Auditors\u2019 recommendations and the United Nations\u2019 role.")
     assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
