@@ -36,6 +36,7 @@ __all__ = ["Tally", "Scores", "score_document", "score_folder", "FIXTURES"]
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data" / "layouts"
 _SC_RESOLUTION = re.compile(r"S/RES/(\d+)")
+_DEFINED = re.compile(r"(?P<name>.+?)\s*\((?P<acronym>[^()]+)\)$")
 # Words that never stand in a person's name: a speaker so named is a headline or a heading read as one.
 _NOT_A_NAME = re.compile(r"\b(?:COUNCIL|ASSEMBLY|COMMITTEE|SECURITY|RESOLUTION|ADOPTS|UNITED NATIONS)\b", re.I)
 
@@ -99,6 +100,13 @@ def _key(name: str | None) -> str:
         return "-"
     entity = gazetteer().lookup(name)
     return entity.key if entity else slugify_name(name)
+
+
+def _org_forms(annotated: str) -> list[str]:
+    """An annotated organisation and, when written "Full Name (ACRONYM)", the name and the acronym apart:
+    annotators copy the text's definition, and an extraction found by either form is right."""
+    m = _DEFINED.match(annotated)
+    return [annotated, m["name"], m["acronym"]] if m else [annotated]
 
 
 def _resolution(symbol: str) -> str:
@@ -178,7 +186,8 @@ def score_document(txt: Path, scores: Scores, verbose: bool = False) -> None:
     named_forms = {normalise_name(m.entity.name) for m in release.mentions}
     named_forms |= {m.entity.acronym for m in release.mentions if m.entity.acronym}
     wanted_orgs = [o for o in want.get("organisations", [])]
-    hit = [o for o in wanted_orgs if _key(o) in named or normalise_name(o) in named_forms or o in named_forms]
+    hit = [o for o in wanted_orgs if any(_key(f) in named or normalise_name(f) in named_forms or f in named_forms
+                                         for f in _org_forms(o))]
     scores.organisations.found += len(hit)
     scores.organisations.missed += len(wanted_orgs) - len(hit)
     scores.organisations.misses += [f"{name}: missed organisation {o}" for o in wanted_orgs if o not in hit]

@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\s,;:()\"]+")
 _CANDIDATE = re.compile(r"(?<![^\s,;:()\"])[^\s,;:()\"a-z0-9][^\s,;:()\"]*")
 _SPACES = re.compile(r"\s+")
 _OFFICIAL_SUFFIX = re.compile(r" ?\([^()\n]{2,40}\)")
+_LOWER_CASE_WORDS = 5
 
 
 def normalise_name(text: str) -> str:
@@ -49,6 +50,8 @@ class Gazetteer:
         self._by_name: dict[str, Entity] = {}
         self._by_acronym: dict[str, Entity] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}
+        self._lower_case: dict[str, Entity] = {}
+        self._lower_case_names: re.Pattern[str] | None = None
         self._add(entities)
 
     def _add(self, entities: tuple[Entity, ...]) -> None:
@@ -62,6 +65,11 @@ class Gazetteer:
                     keys.append(key)
             if entity.acronym and self._by_acronym.setdefault(entity.acronym, entity) is entity:
                 keys.append(entity.acronym.casefold())
+        # Derived forms come after every listed one, so that they never take a form another entity lists.
+        for entity in entities:
+            for form in _short_forms(entity):
+                if self._by_name.setdefault(key := normalise_name(form), entity) is entity:
+                    keys.append(key)
         # Most capitalised words start no name, and a first word starts names of few lengths:
         # first word -> word counts of the names it starts keeps match_at and find_all fast.
         lengths: dict[str, set[int]] = {word: set(ns) for word, ns in self._lengths.items()}
@@ -71,6 +79,16 @@ class Gazetteer:
                 lengths.setdefault(words[0], set()).add(len(words))
         self._lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
         self._first_words = set(self._lengths)
+        # A long name the reference spells in lower case is written so ("the high-level political forum on
+        # sustainable development"); a short one ("least developed countries") is a common phrase, left out.
+        for entity in entities:
+            for form in (entity.name, *entity.aliases):
+                if form[0].islower() and len(form.split()) >= _LOWER_CASE_WORDS:
+                    self._lower_case.setdefault(" ".join(form.split()), entity)
+        if self._lower_case:
+            forms = sorted(self._lower_case, key=len, reverse=True)
+            self._lower_case_names = re.compile(
+                r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) + r")(?![\w-])")
 
     def extended(self, entities: tuple[Entity, ...]) -> Gazetteer:
         """A copy that also knows ``entities`` (the organisations one document defines); a form
@@ -81,12 +99,13 @@ class Gazetteer:
         copy._by_name = dict(self._by_name)
         copy._by_acronym = dict(self._by_acronym)
         copy._lengths = dict(self._lengths)
+        copy._lower_case = dict(self._lower_case)
         copy._add(entities)
         return copy
 
     def lookup(self, name: str) -> Entity | None:
         """The entity whose name (or alias, or acronym) is exactly ``name``."""
-        name = name.strip()
+        name = normalise(name.strip())  # "UN\u2011Women" with a non-breaking hyphen is UN-Women
         return self._by_acronym.get(name) or self._by_name.get(normalise_name(name))
 
     def match_at(self, text: str, pos: int) -> Match | None:
@@ -145,11 +164,25 @@ class Gazetteer:
             if match is not None and match.end <= end:
                 found.append(match)
                 pos = match.end
+        if self._lower_case_names is not None:
+            taken = [(m.start, m.end) for m in found]
+            for m in self._lower_case_names.finditer(text, start, end):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    found.append(Match(self._lower_case[" ".join(m.group().split())], m.start(), m.end()))
+            found.sort(key=lambda m: m.start)
         return found
 
 
+def _short_forms(entity: Entity) -> list[str]:
+    """Forms the texts write without listing them: "UN Interim Force in Lebanon" for "United Nations ..."."""
+    return [f"UN {form[15:]}" for form in (entity.name, *entity.aliases) if form.startswith("United Nations ")]
+
+
 def _drop_possessive(form: str) -> str:
-    return form[:-2] if form.endswith("'s") else form
+    """"the Union's" -> "the Union"; a plural takes the apostrophe alone: "the Board of Auditors' report"."""
+    if form.endswith("'s"):
+        return form[:-2]
+    return form[:-1] if form.endswith("s'") else form
 
 
 @cache

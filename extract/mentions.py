@@ -162,7 +162,8 @@ def learned_acronyms(text: str, places: Gazetteer) -> dict[str, Entity]:
         entity = _name_ending_at(text, m.start(), places)
         if entity is not None and entity.kind == "org":
             learned[acronym] = entity
-        elif (unknown := _unknown_name_ending_at(text, m.start(), acronym)) is not None:
+        elif (unknown := _unknown_name_ending_at(text, m.start(), acronym)
+              or _spelled_name_ending_at(text, m.start(), acronym)) is not None:
             if (known := places.lookup(unknown)) is not None:
                 if known.kind == "org":
                     learned[acronym] = known  # a reference name the look-back did not reach
@@ -202,6 +203,8 @@ _ORG_WORDS = frozenset([
     "League", "Federation", "Secretariat", "Department", "Directorate", "Service", "Centre", "Center", "Team",
     "Unit", "Panel", "Board", "Mechanism", "Administration", "Parliament", "Party", "Coalition", "Network",
     "Brigade", "Brigades", "Militia", "Corps", "Police", "Entity", "Facility", "Observers", "Bureau",
+    # French heads: parties and movements keep their own names in English texts
+    "Mouvement", "Rassemblement", "Coordination", "Parti", "Conseil", "Comité", "Armée", "Congrès",
 ])
 # Words that join the words of a name ("Mission for Justice Support in Haiti", "Mission de l'Organisation").
 _FRENCH = frozenset(["de", "du", "des", "la", "le", "les", "pour", "en", "et"])
@@ -247,6 +250,34 @@ def _unknown_name_ending_at(text: str, end: int, acronym: str) -> str | None:
     if sum(_capitalised(w) for w in words) < 2 or not _ORG_WORDS.intersection(words):
         return None
     return name
+
+
+def _initial(word: str) -> str:
+    """The letter a word gives an acronym: "l'Azawad" gives A."""
+    return word[word.index("'") + 1] if _ELIDED.match(word) and "'" in word else word[0]
+
+
+def _spelled_name_ending_at(text: str, end: int, acronym: str) -> str | None:
+    """A name written in the French manner, its later words in lower case, before "(ACRONYM)" at ``end``:
+    "Front de libération nationale kanak et socialiste (FLNKS)". :func:`_unknown_name_ending_at` stops at
+    the first lower-case word; here the run of words counts only if its initials, connectors aside, spell
+    the acronym exactly, from a capitalised first word, and it has a head noun."""
+    letters = acronym.replace("-", "").upper()
+    if sum(c.isupper() for c in acronym) < 2:
+        return None
+    initials = ""  # of the words so far, first word first
+    for m in reversed(list(_NAME_TOKEN.finditer(text, max(0, end - 300), end))):
+        word = m.group()
+        if word[-1] in ".,;:!?'":
+            return None  # a sentence, a clause or a list ends
+        if word not in _CONNECTORS:
+            initials = _initial(word).upper() + initials
+            if not letters.endswith(initials):
+                return None
+            if initials == letters:
+                name = " ".join(text[m.start():end].split())
+                return name if _capitalised(word) and _ORG_WORDS.intersection(name.split()) else None
+    return None
 
 
 def _head_bounded(chain: list[str]) -> int:

@@ -96,6 +96,8 @@ def test_the_reference_list_wins_over_a_taught_name() -> None:
     "Disarmament, Demobilization and Reintegration (DDR)",  # a programme's subject, no head noun
     "the Government of National Unity (GNU)",
     "met in Bamako, Mali (Mali)",  # not an acronym
+    "The national police force (NPF)",  # lower-case words that spell no name from a capital
+    "Members of the international support group (MISG)",  # the initials spell it, but there is no head noun
     "The Sudan Liberation Army/Abdul Wahid (SLA/AW)",  # not read as an acronym
 ])
 def test_phrases_that_are_not_organisations_teach_nothing(text: str) -> None:
@@ -110,6 +112,10 @@ def test_phrases_that_are_not_organisations_teach_nothing(text: str) -> None:
      "Mission de l'Organisation des Nations Unies en Freedonie"),
     ("The Freedonia National Liberation Front (FNLF) attacked", "Freedonia National Liberation Front"),
     ("the African Union-led Regional Task Force (RTF)", "Regional Task Force"),  # the initials spell the acronym
+    # French names keep their later words in lower case; the initials, connectors and elisions aside, spell it
+    ("a petitioner of the Front de libération nationale kanak et socialiste (FLNKS) said",
+     "Front de libération nationale kanak et socialiste"),
+    ("the Coordination des mouvements de l'Azawad (CMA) signed", "Coordination des mouvements de l'Azawad"),
 ])
 def test_where_a_taught_name_starts(text: str, name: str) -> None:
     (entity,) = learned_acronyms(normalise(text), gazetteer()).values()
@@ -176,3 +182,53 @@ def test_speakers_of_missions_speak_for_the_mission() -> None:
     # still outside the reference lists, and statements.py says so
     assert [(f.kind, f.statement) for f in release.findings] == [("UnknownDelegation", 3)]
     assert [m.entity.acronym for m in release.mentions if m.statement == 4] == ["UNOMIG", "UNOMIG", "MONUA"]
+
+
+def test_un_stands_for_united_nations_in_a_name() -> None:
+    text = "Extension of UN Interim Force in Lebanon; the UN Mission for the Referendum in Western Sahara reported."
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("UN Interim Force in Lebanon", "united-nations-interim-force-in-lebanon"),
+        ("UN Mission for the Referendum in Western Sahara", "united-nations-mission-for-the-referendum-in-western-sahara"),
+    ]
+    assert gazetteer().lookup("UN Observer Mission in Georgia").key == "united-nations-observer-mission-in-georgia"
+
+
+# Sentences in the house style of General Assembly releases, written for these tests.
+ASSEMBLY = normalise(
+    "Acting on the recommendations of its General Committee, the Assembly allocated the item to the Fifth "
+    "Committee (Administrative and Budgetary), and asked the Committee on Contributions to report.  The "
+    "Inter-American Commission on Human Rights and the Commission on Human Rights were named, as was the "
+    "Office of the Secretary-General."
+)
+
+
+def test_bodies_of_the_assembly_are_mentioned() -> None:
+    mentions = organisation_mentions(ASSEMBLY, 0, len(ASSEMBLY), gazetteer(), {})
+    assert [(ASSEMBLY[m.start:m.end], m.entity.key) for m in mentions] == [
+        ("General Committee", "general-committee"),
+        ("Fifth Committee", "fifth-committee"),
+        ("Committee on Contributions", "committee-on-contributions"),
+        # the longer name wins: the regional commission is not the United Nations one
+        ("Inter-American Commission on Human Rights", "inter-american-commission-on-human-rights"),
+        ("Commission on Human Rights", "united-nations-commission-on-human-rights"),
+        ("Office of the Secretary-General", "executive-office-of-the-secretary-general"),
+    ]
+
+
+def test_the_office_of_an_envoy_is_not_the_executive_office() -> None:
+    text = normalise("She thanked the Office of the Secretary-General’s Envoy on Youth.")
+    assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        "office-of-the-secretary-general-s-envoy-on-youth"]
+
+
+def test_a_plural_possessive_still_names_the_body() -> None:
+    text = normalise("Delegates discussed the Board of Auditors\u2019 recommendations and the United Nations\u2019 role.")
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("Board of Auditors", "board-of-auditors"), ("United Nations", "united-nations")]
+
+
+def test_a_long_name_written_in_lower_case_is_a_mention_a_short_one_is_not() -> None:
+    text = normalise("Ministers at the high\u2011level political forum on sustainable development spoke for the "
+                     "least developed countries.")
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("high-level political forum on sustainable development", "high-level-political-forum-on-sustainable-development")]
