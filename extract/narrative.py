@@ -42,74 +42,18 @@ from __future__ import annotations
 
 import re
 
-from councilgraph.extract.gazetteer import Gazetteer, Match
-from councilgraph.extract.person_names import (
-    _PAREN,
-    _PERSON,
-    _TITLE_WORD,
-    _clause_end,
-    _known,
-    _person,
-    _speaker,
-    _split_name,
-)
-from councilgraph.extract.records import Layout, Paragraph, Speaker
+from councilgraph.extract.gazetteer import Gazetteer
+from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
+from councilgraph.extract.records import Layout, Paragraph
 from councilgraph.extract.roll_call import roll_call
-from councilgraph.extract.statements import (
-    _ASSEMBLY_PRESIDENT,
-    _LOWER_WORD,
-    _UN_OFFICIAL,
-    DATELINE,
-    Located,
-    Turn,
-    _lead_end,
-    _named_in,
-    _role,
-    _speaker_turn,
-    is_person_name,
-)
+from councilgraph.extract.speaker_forms import _OF_STATE, _named, _representative, _titled
+from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
 
 __all__ = ["narrative_turns", "SUMMARY"]
 
 #: The section of a statement read in the lead summary, which has no heading.
 SUMMARY = "Summary"
 
-_REPORTING = (
-    r"(?:said|stated|told|noted|stressed|added|emphasi[sz]ed|expressed|welcomed|urged|called|recalled|observed|"
-    r"pointed|asked|warned|reiterated|underlined|underscored|maintained|explained|agreed|declared|insisted|"
-    r"(?:re)?affirmed|hoped|regretted|argued|announced|believed|highlighted|introduced|drew|commended|thanked|"
-    r"described|cautioned|suggested|proposed|reported|briefed|informed|acknowledged|appealed|condemned|deplored|"
-    r"supported|opposed|rejected|objected|praised|recogni[sz]ed|voiced|lamented|spoke|assured|reminded|contended|"
-    r"felt|considered|outlined|presented|commented|replied|responded|echoed|indicated|confirmed|encouraged|"
-    r"requested|remarked|congratulated|paid|took|gave|opened|concluded|began|hailed|provided|put|shared|"
-    r"delivered|made|raised|sought|pledged|demanded|shone|addressed|declared|wondered|spotlighted)"
-)
-# After the speaker: a reporting verb, directly or after an aside between commas
-# (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said").
-_VERB_AFTER = re.compile(
-    rf"(?:\s*,(?:[^.;:]|\.(?!\s)){{1,300}}?,|\s*,\s+who(?:[^.;:,]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)|\s*,)?"
-    rf"\s+(?:(?:also|further|then|later|first|today|yesterday|this\s+(?:morning|afternoon|evening))\s+)*"
-    rf"{_REPORTING}\b"
-)
-_THE_REPRESENTATIVE = re.compile(
-    r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|Permanent\s+(?:Representative|Observer))\s+"
-    r"(?:of|for)\s+(?:the\s+)?"
-)
-# "Speaking on behalf of ..., the representative of": a lead-in clause before the representative.
-_LEAD_IN = re.compile(
-    r"(?:[^.;:]|\.(?!\s)){1,200}?,\s+"
-    r"(?=(?:[Tt]he\s+)?(?:[A-Z][^,.;:]{1,60}?(?:'s)?\s+)?(?:representative|delegate|observer|speaker"
-    r"|Permanent\s+(?:Representative|Observer))\b)"
-)
-# "Kenya's representative", "Ethiopia's speaker", "the United States representative".
-_POSSESSIVE = re.compile(r"(?:'s)?\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+Representative)\b")
-_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
-# Titles printed before a name ("Secretary-General Kofi Annan"), as heads; "for Peacekeeping Operations" may follow.
-_TITLE_HEAD = re.compile(
-    r"(?P<head>(?:(?:United\s+Nations|UN)\s+)?(?:(?:Deputy|Assistant|Under-)\s*Secretary-General"
-    r"|Secretary-General|Emergency\s+Relief\s+Coordinator|High\s+Commissioner|Special\s+(?:Representative|Envoy|Adviser|Coordinator)"
-    r"|(?:Security\s+)?Council\s+President|(?:General\s+)?Assembly\s+President|Foreign\s+Minister|Prime\s+Minister))\s"
-)
 # A lead-in clause ("Opening the meeting,", "In his closing remarks,") or an office ("The Committee Chairman,").
 _LEAD_OPENER = re.compile(
     r"(?:[A-Z][a-z]+ing|In|At|On|After|Before|Upon|Later|Earlier|Last|Also|Today|Meanwhile|However|With|Among)\b"
@@ -123,10 +67,6 @@ _INVERTED = re.compile(
     rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented)\s+by\s+"
 )
 _CLAUSE_GOES_ON = re.compile(r"\)?\s+(?:was|were|is|are|had|has|have|would|could|should|will|did)\b")
-# "Gert Rosenthal of Guatemala": the State after the name.
-_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
-# A capitalised word after a body's name that is no title: the body's name is part of a longer one.
-_INSIDE_A_NAME = re.compile(rf"\s+(?!{_TITLE_WORD.pattern}|(?:Deputy|Special|Assistant|High|Under|Emergency)\b)[A-Z][a-z]")
 # The reader of a presidential or press statement, anywhere in a sentence.
 _READ_BY = re.compile(
     r"\b(?:(?:read(?:\s+out)?|delivered|issued|made|presented)"
@@ -243,125 +183,6 @@ def _inverted(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Tu
     return None
 
 
-def _verb_follows(text: str, pos: int, end: int, verb: bool) -> bool:
-    """A reporting verb after the speaker; in an inverted sentence it came before."""
-    return not verb or _VERB_AFTER.match(text, pos, end) is not None
-
-
-def _representative(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
-    """"[Speaking ..., ]the representative of X said", "[Introducing the text, ]X's representative said"."""
-    found = _delegate_at(text, pos, end, places)
-    if found is None and (lead := _LEAD_IN.match(text, pos, end)) is not None:
-        found = _delegate_at(text, lead.end(), end, places)
-    if found is None:
-        return None
-    delegation, speaker_start, speaker_end, what = found
-    after = speaker_end
-    if (acronym := _ACRONYM.match(text, after, end)) is not None:
-        after = acronym.end()
-    if not _verb_follows(text, after, end, verb):
-        return None  # "The representative of Kenya was elected ..." reports no words
-    role, _, lead_end = _role(text, after, end, places, after_paren=True)
-    label = f"{' '.join(what.split()).capitalize()} of {delegation.entity.name}"
-    speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=speaker_start, end=speaker_end)
-    return Turn(speaker, delegation, _titled_role(role), lead_end)
-
-
-def _delegate_at(text: str, pos: int, end: int, places: Gazetteer) -> tuple[Match, int, int, str] | None:
-    """(delegation, speaker start, speaker end, "representative") of "the representative of X" or
-    "X's representative" at ``pos``."""
-    the = _THE_REPRESENTATIVE.match(text, pos, end)
-    if the is not None:
-        found = places.match_at(text, the.end())
-        if found is None or found.end > end:
-            return None
-        return found, the.start(), found.end, the["what"]
-    at = pos + 4 if text.startswith(("The ", "the "), pos) else pos  # "The Sudan's representative"
-    found = places.match_at(text, at)
-    owner = _POSSESSIVE.match(text, found.end, end) if found is not None else None
-    if owner is None:
-        return None
-    return found, found.start, owner.end(), owner["what"]
-
-
-def _titled_role(role: str | None) -> str | None:
-    """Only a segment with a title is a role: ", Chairman of the African Group," but not ", in turn,"."""
-    return role if role and _TITLE_WORD.search(role) else None
-
-
-def _named(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
-           office: tuple[str, int, int] | None = None) -> Turn | None:
-    """"Rohan Perera (Sri Lanka), Chairman of ..., said", "Tijjani Muhammad-Bande, President of its ... session, recalled",
-    "Gert Rosenthal of Guatemala, ... said"; ``office`` is the title printed before the name, if any."""
-    m = _PERSON.match(text, pos, end)
-    if m is None or not _person(m, places):
-        return None
-    paren = _PAREN.match(text, m.end(), end)
-    of_state = _OF_STATE.match(text, m.end(), end) if paren is None else None
-    if paren is not None or of_state is not None:
-        at = paren.span("paren") if paren is not None else (of_state.end(), of_state.end())
-        delegation = _known(text, *at, places) if paren is not None else places.match_at(text, at[0])
-        after = paren.end() if paren is not None else delegation.end if delegation else at[0]
-        if delegation is None or delegation.entity.kind != "state" and paren is None \
-                or not _verb_follows(text, after, end, verb):
-            return None
-        role, _, lead_end = _role(text, after, end, places, after_paren=True)
-        role = _titled_role(role) or (office[0] if office else None)
-        return Turn(_speaker(m), _presiding(role, office, delegation, places), role, lead_end)
-    if not _verb_follows(text, m.end(), end, verb):
-        return None
-    role, delegation, lead_end = _role(text, m.end(), end, places, after_paren=False)
-    if office is not None and (role is None or not _TITLE_WORD.search(role)):
-        found = _office(office[0], office[1:], places)  # "The Mayor of X, Rudolph Giuliani, said"
-        return Turn(_speaker(m), found, office[0], lead_end) if found is not None else None
-    if role is None or not _TITLE_WORD.search(role):
-        return None  # "Addis Ababa, Ethiopia, said": a name and a place, no title
-    printed = re.compile(r"\s+".join(map(re.escape, role.split()))).search(text, m.end(), end)
-    role_span = printed.span() if printed else (m.end(), m.end())
-    if delegation is not None and _INSIDE_A_NAME.match(text, delegation.end):
-        delegation = None  # "Security Council Report" is not the Security Council
-    delegation = _office(role, role_span, places) or (delegation if delegation and delegation.entity.in_reference else None)
-    if delegation is None:
-        return None
-    return Turn(_speaker(m), delegation, role, lead_end)
-
-
-def _presiding(role: str | None, office: tuple[str, int, int] | None, delegation: Match,
-               places: Gazetteer) -> Match:
-    """The Assembly's President speaks for the General Assembly, whatever State is printed beside the name."""
-    for title in (role, office[0] if office else None):
-        if title and _ASSEMBLY_PRESIDENT.search(title) and (assembly := places.lookup("General Assembly")):
-            return Match(assembly, delegation.start, delegation.end)
-    return delegation
-
-
-def _titled(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
-    """"Secretary-General Kofi Annan said", "Under-Secretary-General for Peacekeeping Operations Jean-Marie Guéhenno told"."""
-    head = _TITLE_HEAD.match(text, pos, end)
-    if head is None:
-        return None
-    tokens = list(re.finditer(r"\S+", text[head.end():_clause_end(text, head.end(), end)]))
-    name_at = _split_name(tokens, places)
-    if name_at is None:
-        return None
-    m = _PERSON.fullmatch(text, head.end() + tokens[name_at].start(), head.end() + tokens[-1].end())
-    if m is None or not is_person_name(m["bare"]):
-        return None
-    title_end = head.end() + tokens[name_at - 1].end() if name_at else head.end("head")
-    title = " ".join(text[pos:title_end].split())
-    after = m.end()
-    if (paren := _PAREN.match(text, m.end(), end)) is not None:
-        delegation = _known(text, paren.start("paren"), paren.end("paren"), places)
-        after = paren.end()
-        if delegation is not None:
-            delegation = _presiding(title, None, delegation, places)
-    else:
-        delegation = _office(title, (pos, title_end), places)
-    if delegation is None or not _verb_follows(text, after, end, verb):
-        return None
-    return Turn(_speaker(m), delegation, title, _lead_end(text, after, end))
-
-
 def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | None:
     """"... read by François Delattre (France), its President for October", "... by the Security Council President, X (Y):"."""
     person = _PERSON.match(text, m.end(), end)
@@ -384,16 +205,3 @@ def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | 
     return Turn(_speaker(person), delegation, role, _lead_end(text, after, end))
 
 
-def _office(role: str, span: tuple[int, int], places: Gazetteer) -> Match | None:
-    """The body a title speaks for: the General Assembly for its President, the United Nations for its
-    officials, or the State or organisation the title names ("Minister for Foreign Affairs of Kenya")."""
-    if _ASSEMBLY_PRESIDENT.search(role) and (assembly := places.lookup("General Assembly")) is not None:
-        return Match(assembly, *span)
-    named = _named_in(role, places)
-    if named is not None and _INSIDE_A_NAME.match(role, named.end):
-        return None  # a body's name inside a longer one: "Executive Director of Security Council Report"
-    if named is not None and named.entity.in_reference:
-        return Match(named.entity, span[0] + named.start, span[0] + named.end)
-    if _UN_OFFICIAL.search(role) and (un := places.lookup("United Nations")) is not None:
-        return Match(un, *span)
-    return None
