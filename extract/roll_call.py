@@ -37,7 +37,8 @@ _LIST_AFTER = re.compile(
 # "The United States and France spoke ...", "The representatives of Syria and Lebanon also spoke".
 _LIST_FIRST = re.compile(r"(?:[Tt]he\s+(?:representatives?|delegates?|delegations?)\s+(?:of|for)\s+)?")
 _SPOKE = re.compile(r"\s+(?:also\s+|then\s+|each\s+)?(?:spoke|took\s+the\s+floor|made\s+statements)\b")
-_ITEM_LEAD = re.compile(r"(?:the\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
+# "The United States and France spoke": a list may open the sentence, article capitalised.
+_ITEM_LEAD = re.compile(r"(?:[Tt]he\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
 # A group after the delegation, closed or cut off by the end of the text ("(on behalf of the Associa").
 _ASIDE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*(?:\)|$)")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+")

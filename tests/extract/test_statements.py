@@ -316,6 +316,8 @@ NARRATIVE_FORMS = [
                  "explanation of vote.", ["NOR", "CHL", "FJI"], id="roll-call-list-then-spoke"),
     pytest.param("Several delegations spoke in exercise of the right of reply: Peru, Chile and Fiji.",
                  ["PER", "CHL", "FJI"], id="roll-call-after-colon"),
+    pytest.param("The Council voted.  The United States and France spoke in explanation of vote.", ["USA", "FRA"],
+                 id="roll-call-states-open-the-sentence"),
     pytest.param("NEW YORK, 12 March (UN Headquarters) -- Council President Jean Roe (Chile) said the text was fair.",
                  ["CHL"], id="speaker-after-dateline"),
     pytest.param("Opening the meeting, Council President Jean Roe (Chile) said the agenda was long.", ["CHL"],
