@@ -66,6 +66,16 @@ _SPEECH = (r"(?:said|stated|declared|stressed|noted|added|emphasi[sz]ed|observed
 _INVERTED = re.compile(
     rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented)\s+by\s+"
 )
+# Where a speaker may come inside a sentence: after a comma, or after a closing quote and its comma.
+_MID_COMMA = re.compile(r",[\"”’]?\s+")
+# An office between two commas: "the Assembly President" in ", the Assembly President, X (Namibia), informed".
+_OFFICE_BEFORE = re.compile(r"(?:the|its)\s+[A-Z][^,;:.]{1,80}")
+_WITH_REPRESENTATIVE = re.compile(r"\bwith\s+(?=the\s+(?:representative|delegate)\s)")
+# The speaker's words in an absolute clause: "with the representative of X stressing that ...".
+_PARTICIPLE = re.compile(
+    r"\s+(?:also\s+)?(?:stressing|saying|noting|emphasi[sz]ing|warning|urging|arguing|adding|asserting|"
+    r"underscoring|underlining|highlighting|recalling|observing|insisting|pointing\s+out|calling\s+for)\b"
+)
 _CLAUSE_GOES_ON = re.compile(r"\)?\s+(?:was|were|is|are|had|has|have|would|could|should|will|did)\b")
 # The reader of a presidential or press statement, anywhere in a sentence.
 _READ_BY = re.compile(
@@ -147,7 +157,7 @@ def _introduced_at(text: str, pos: int, stop: int, end: int, places: Gazetteer) 
     """The speaker the sentence ``text[pos:stop]`` introduces, if any: at its start, after a lead-in
     clause, or after the verb ("..., said Chile's delegate")."""
     return (_forms(text, pos, end, places) or _after_lead(text, pos, stop, end, places)
-            or _inverted(text, pos, stop, end, places))
+            or _inverted(text, pos, stop, end, places) or _mid_sentence(text, pos, stop, end, places))
 
 
 def _forms(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
@@ -162,12 +172,15 @@ def _after_lead(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> 
     opener = _LEAD_OPENER.match(text, pos, stop)
     if opener is None:
         return None
-    office = None
+    office, previous = None, pos
     for comma in _COMMA_AT.finditer(text, pos, min(stop, pos + 300)):
         if opener["office"] is not None and office is None:
             if not _TITLE_WORD.search(text, pos, comma.start()):
                 return None  # "The Council, ...": no office, no apposition
             office = (" ".join(text[pos:comma.start()].split()), pos, comma.start())
+        elif opener["office"] is None:
+            office = _office_between(text, previous, comma.start())  # "Before the vote, the Assembly President, X"
+        previous = comma.end()
         turn = _titled(text, comma.end(), end, places) or _named(text, comma.end(), end, places, office=office)
         if turn is not None:
             return turn
@@ -180,6 +193,33 @@ def _inverted(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Tu
         turn = _forms(text, m.end(), end, places, verb=False)
         if turn is not None and not _CLAUSE_GOES_ON.match(text, max(turn.speaker.end, turn.delegation.end)):
             return turn  # not "The Council, in its statement, said X (Y) was welcome": X is no speaker there
+    return None
+
+
+
+def _mid_sentence(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:
+    """A speaker after a comma inside the sentence, followed by the verb: the lead summary's
+    "[paraphrase], Secretary-General X told the Assembly", "[paraphrase], X, Under-Secretary-General ...,
+    stressed", "Prior to the vote, the Assembly President, X (Namibia), informed", "“...,” the representative
+    of Canada said"; and "..., with the representative of X stressing that ...".
+    """
+    previous = pos
+    for comma in _MID_COMMA.finditer(text, pos, stop):
+        turn = _forms(text, comma.end(), end, places, office=_office_between(text, previous, comma.start()))
+        if turn is not None:
+            return turn
+        previous = comma.end()
+    for m in _WITH_REPRESENTATIVE.finditer(text, pos, stop):
+        turn = _representative(text, m.end(), end, places, verb=False)
+        if turn is not None and _PARTICIPLE.match(text, turn.speaker.end, end):
+            return turn
+    return None
+
+
+def _office_between(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """An office printed between two commas before a name ("the Assembly President"), if any."""
+    if _OFFICE_BEFORE.fullmatch(text, start, end) and _TITLE_WORD.search(text, start, end):
+        return " ".join(text[start:end].split()), start, end
     return None
 
 

@@ -299,6 +299,9 @@ NOT_NARRATIVE = [
     pytest.param("A letter signed by Jean Ping (Gabon) was circulated.", id="signed-by-is-not-read-by"),
     pytest.param("Council President Stefan Tafrov said the meeting was closed.", id="council-president-no-delegation"),
     pytest.param("Council members heard Jean Ping (Gabon) and then said nothing.", id="name-not-at-sentence-start"),
+    pytest.param("The Council, in its statement, welcomed Jean Ping, Minister of Gabon, and the envoy.",
+                 id="named-after-comma-without-verb"),
+    pytest.param("Many speakers took the floor, with the representative of Chile in the chair.", id="with-representative-no-participle"),
 ]
 
 
@@ -318,6 +321,17 @@ NARRATIVE_FORMS = [
                  ["PER", "CHL", "FJI"], id="roll-call-after-colon"),
     pytest.param("The Council voted.  The United States and France spoke in explanation of vote.", ["USA", "FRA"],
                  id="roll-call-states-open-the-sentence"),
+    pytest.param("The world must act now, Secretary-General Jan Doe told the Assembly today.", ["united-nations"],
+                 id="paraphrase-then-titled-speaker"),
+    pytest.param("Growth must be shared, Jan Doe, Under-Secretary-General for Economic and Social Affairs, stressed today.",
+                 ["united-nations"], id="paraphrase-then-named-official"),
+    pytest.param("Prior to the vote, the Assembly President, Jan Doe (Chile), informed the Assembly.",
+                 ["general-assembly"], id="office-between-commas-mid-sentence"),
+    pytest.param("Before the vote, the Assembly President, Jan Doe (Chile), informed the Assembly.",
+                 ["general-assembly"], id="lead-in-then-office-between-commas"),
+    pytest.param("“We must act,” the representative of Canada said.", ["CAN"], id="quote-then-representative-then-verb"),
+    pytest.param("Many speakers took the floor, with the representative of Chile stressing that reform was due.", ["CHL"],
+                 id="with-representative-participle"),
     pytest.param("NEW YORK, 12 March (UN Headquarters) -- Council President Jean Roe (Chile) said the text was fair.",
                  ["CHL"], id="speaker-after-dateline"),
     pytest.param("Opening the meeting, Council President Jean Roe (Chile) said the agenda was long.", ["CHL"],
