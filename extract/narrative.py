@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from councilgraph.extract.briefings import briefings
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
 from councilgraph.extract.records import Layout, Paragraph
@@ -132,7 +133,9 @@ def _intros(text: str, para: Paragraph, places: Gazetteer) -> list[tuple[int, Tu
     for pos, stop in zip(starts, [*starts[1:], para.end], strict=True):
         if pos in found:
             continue
-        if (turn := _introduced_at(text, pos, stop, para.end, places)) is not None:
+        if listed := briefings(text, pos, stop, places):
+            found.update(listed)  # "The Council heard briefings from X, Title, and Y, Title."
+        elif (turn := _introduced_at(text, pos, stop, para.end, places)) is not None:
             found[pos] = turn
         else:
             found.update(roll_call(text, pos, stop, places))

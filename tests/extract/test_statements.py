@@ -302,6 +302,8 @@ NOT_NARRATIVE = [
     pytest.param("The Council, in its statement, welcomed Jean Ping, Minister of Gabon, and the envoy.",
                  id="named-after-comma-without-verb"),
     pytest.param("Many speakers took the floor, with the representative of Chile in the chair.", id="with-representative-no-participle"),
+    pytest.param("The Council heard briefings from Jan Doe and Ann Roe on the situation.", id="briefers-without-title"),
+    pytest.param("The Council heard from the leaders of civil society, Chair of nothing.", id="briefers-not-officials"),
 ]
 
 
@@ -332,6 +334,23 @@ NARRATIVE_FORMS = [
     pytest.param("“We must act,” the representative of Canada said.", ["CAN"], id="quote-then-representative-then-verb"),
     pytest.param("Many speakers took the floor, with the representative of Chile stressing that reform was due.", ["CHL"],
                  id="with-representative-participle"),
+    pytest.param("The Council heard briefings from Jan Doe, Special Representative of the Secretary-General for "
+                 "Freedonia, and Ann Roe, Director-General of the International Atomic Energy Agency (IAEA).",
+                 ["united-nations", "international-atomic-energy-agency"], id="briefings-name-then-title"),
+    pytest.param("The members of the Council heard a briefing by the Deputy Special Representative of the "
+                 "Secretary-General, Jan Doe, and by Ann Roe (Chile), on the situation in Freedonia.",
+                 ["united-nations", "CHL"], id="briefing-title-then-name-and-name-with-state"),
+    pytest.param("The ceremony also heard from Deputy Secretary-General Ann Roe and Jan Doe, Permanent "
+                 "Representative of Chile.", ["united-nations", "CHL"], id="heard-from-titled-and-named"),
+    pytest.param("The Council was briefed several times by Jan Doe, Assistant Secretary-General for Programme "
+                 "Planning, Finance and Budget, and Ann Roe, Executive Director of the United Nations Office on Drugs "
+                 "and Crime (UNODC), both of whom reported progress.",
+                 ["united-nations", "united-nations-office-on-drugs-and-crime"], id="briefed-by-title-with-commas"),
+    pytest.param("The debate started with several briefings, from Secretary-General Jan Doe, as well as from the head "
+                 "of the United Nations Entity for Gender Equality and the Empowerment of Women (UN-Women), and "
+                 "leaders of civil society.",
+                 ["united-nations", "united-nations-entity-for-gender-equality-and-the-empowerment-of-women"],
+                 id="briefings-titled-and-unnamed-head"),
     pytest.param("NEW YORK, 12 March (UN Headquarters) -- Council President Jean Roe (Chile) said the text was fair.",
                  ["CHL"], id="speaker-after-dateline"),
     pytest.param("Opening the meeting, Council President Jean Roe (Chile) said the agenda was long.", ["CHL"],
