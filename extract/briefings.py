@@ -88,7 +88,7 @@ def _chunks(text: str, pos: int, stop: int, places: Gazetteer) -> list[tuple[int
     joined: list[tuple[int, int]] = []
     for a, b in chunks:
         b = a + len(text[a:b].rstrip(" .;:\n"))
-        person = _PERSON.fullmatch(text, a, b)
+        person = _PERSON.match(text, a, b)  # "Jan Roe (Chile)" is the next item, not the title going on
         if joined and _GOES_ON.fullmatch(text, a, b) and not (person and _person(person, places)) \
                 and _TITLE_WORD.search(text, *joined[-1]) and not _TITLE_WORD.search(text, a, b):
             joined[-1] = (joined[-1][0], b)

@@ -49,6 +49,7 @@ from councilgraph.extract.records import Layout, Paragraph
 from councilgraph.extract.roll_call import roll_call
 from councilgraph.extract.speaker_forms import _OF_STATE, _named, _representative, _titled
 from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
+from councilgraph.extract.surnames import surname_turn
 
 __all__ = ["narrative_turns", "SUMMARY"]
 
@@ -105,7 +106,7 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
         if _LOWER_WORD.search(text, para.start, para.end) is None:
             open_turn = False  # a line in capitals only: a headline or a rule, never anyone's words
             continue
-        intros = _intros(text, para, places)
+        intros = _new_speakers(_intros(text, para, places), out)
         continued = bool(out) and open_turn and _CONTINUES.match(text, para.start, para.end) is not None
         if continued:
             last = out[-1]
@@ -114,6 +115,17 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
             end = _trimmed(text, intros[i + 1][0]) if i + 1 < len(intros) else para.end
             out.append(Located(section, start, end, turn))
         open_turn = bool(intros) or continued
+    return out
+
+
+def _new_speakers(intros: list[tuple[int, Turn]], before: list[Located]) -> list[tuple[int, Turn]]:
+    """The intros less those naming by surname a person who already spoke ("Mr. Roe said" after "Jan Roe said")."""
+    spoken = {located.turn.speaker.name for located in before}
+    out = []
+    for start, turn in intros:
+        if not (turn.follow_up and turn.speaker.name in spoken):
+            out.append((start, turn))
+            spoken.add(turn.speaker.name)
     return out
 
 
@@ -166,7 +178,7 @@ def _introduced_at(text: str, pos: int, stop: int, end: int, places: Gazetteer) 
 def _forms(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
            office: tuple[str, int, int] | None = None) -> Turn | None:
     return (_representative(text, pos, end, places, verb) or _titled(text, pos, end, places, verb)
-            or _named(text, pos, end, places, verb, office))
+            or _named(text, pos, end, places, verb, office) or surname_turn(text, pos, end, places, verb))
 
 
 def _after_lead(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:

@@ -170,6 +170,7 @@ class Turn:
     delegation: Match
     role: str | None
     lead_end: int
+    follow_up: bool = False  # named by surname after an introduction earlier in the text ("Mr. Roe said")
 
 
 @dataclass(frozen=True, slots=True)

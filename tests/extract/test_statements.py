@@ -284,6 +284,7 @@ NOT_NARRATIVE = [
     pytest.param("The representative of Kenya was elected Vice-Chairman.", id="no-reporting-verb"),
     pytest.param("The Council welcomed the appointment of Jean Ping as Special Envoy.", id="person-merely-mentioned"),
     pytest.param("Mr. Annan said it was fine.", id="surname-without-delegation"),
+    pytest.param("Kofi Annan was elsewhere.  Mr. Annan said it was fine.", id="surname-after-a-name-without-delegation"),
     pytest.param("Addis Ababa, Ethiopia, said it was ready.", id="place-and-state-no-title"),
     pytest.param("New Zealand (Pacific Islands Forum) said nothing.", id="state-is-not-a-person"),
     pytest.param("Also speaking were representatives of Kenya, Uganda and Japan.", id="participants-sentence"),
@@ -351,6 +352,14 @@ NARRATIVE_FORMS = [
                  "leaders of civil society.",
                  ["united-nations", "united-nations-entity-for-gender-equality-and-the-empowerment-of-women"],
                  id="briefings-titled-and-unnamed-head"),
+    pytest.param("The Council heard a briefing by the Chairman of the Committee, Jan Roe (Chile).  Opening the "
+                 "debate, Mr. Roe said the work went on.", ["CHL"], id="surname-of-a-briefer-is-no-new-speaker"),
+    pytest.param("The Committee elected Ann Doe Roe (Chile) as its Chair.  Opening the session, Ms. Doe Roe said "
+                 "the agenda was long.", ["CHL"], id="surname-after-election"),
+    pytest.param("This will be confirmed by the Committee Chair, Jan Roe of Chile.  Mr. Roe said the work would "
+                 "start in October.", ["CHL"], id="surname-after-name-of-state"),
+    pytest.param("The Assembly appointed Jan Roe of Chile.  Mr. Roe, speaking as the Secretary-General elect after "
+                 "the oath, said the Organization must change.", ["united-nations"], id="surname-speaking-as-office"),
     pytest.param("NEW YORK, 12 March (UN Headquarters) -- Council President Jean Roe (Chile) said the text was fair.",
                  ["CHL"], id="speaker-after-dateline"),
     pytest.param("Opening the meeting, Council President Jean Roe (Chile) said the agenda was long.", ["CHL"],
