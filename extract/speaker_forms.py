@@ -75,9 +75,12 @@ _TITLE_HEAD = re.compile(
 )
 
 # "Gert Rosenthal of Guatemala": the State after the name.
+# A State's office printed after the State's name, before the person's.
+_STATE_TITLE = re.compile(r"\s+(?P<head>Secretary\s+of\s+State|Foreign\s+Minister|Prime\s+Minister|Minister\s+for\s+Foreign\s+"
+                          r"Affairs|President|Vice-President)\s")
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 # A capitalised word after a body's name that is no title: the body's name is part of a longer one.
-_INSIDE_A_NAME = re.compile(rf"\s+(?!{_TITLE_WORD.pattern}|(?:Deputy|Special|Assistant|High|Under|Emergency)\b)[A-Z][a-z]")
+_INSIDE_A_NAME = re.compile(rf"\s+(?!{_TITLE_WORD.pattern}|(?:Deputy|Special|Assistant|High|Under|Emergency|Controller)\b)[A-Z][a-z]")
 
 def _verb_follows(text: str, pos: int, end: int, verb: bool) -> bool:
     """A reporting verb after the speaker; in an inverted sentence it came before."""
@@ -174,6 +177,8 @@ def _presiding(role: str | None, office: tuple[str, int, int] | None, delegation
 def _titled(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
     """"Secretary-General Kofi Annan said", "Under-Secretary-General for Peacekeeping Operations Jean-Marie Guéhenno told"."""
     head = _TITLE_HEAD.match(text, pos, end)
+    if head is None and (state := places.match_at(text, pos)) is not None and state.entity.kind == "state":
+        head = _STATE_TITLE.match(text, state.end, end)  # "United States Secretary of State Colin Powell"
     if head is None:
         return None
     tokens = list(re.finditer(r"\S+", text[head.end():_clause_end(text, head.end(), end)]))

@@ -356,6 +356,10 @@ NARRATIVE_FORMS = [
                  "debate, Mr. Roe said the work went on.", ["CHL"], id="surname-of-a-briefer-is-no-new-speaker"),
     pytest.param("The Committee elected Ann Doe Roe (Chile) as its Chair.  Opening the session, Ms. Doe Roe said "
                  "the agenda was long.", ["CHL"], id="surname-after-election"),
+    pytest.param("Jan Roe, United Nations Controller and Assistant Secretary-General for Programme Planning, Finance "
+                 "and Budget, noted the shortfall.", ["united-nations"], id="controller-is-a-title"),
+    pytest.param("In February, United States Secretary of State Jan Roe presented what he said was evidence.", ["USA"],
+                 id="state-then-title-then-name"),
     pytest.param("This will be confirmed by the Committee Chair, Jan Roe of Chile.  Mr. Roe said the work would "
                  "start in October.", ["CHL"], id="surname-after-name-of-state"),
     pytest.param("The Assembly appointed Jan Roe of Chile.  Mr. Roe, speaking as the Secretary-General elect after "
