@@ -14,8 +14,10 @@ and Lithuania" are two; "the statement delivered by Cuba on behalf of the Group
 of 77 and China" targets the group.
 
 Only the speaker's own declarations count. "Speaking for" is read in the
-opening clause alone, before any reporting verb ("Egypt said that Cuba,
-speaking on behalf of the Group of 77, had noted ..." is not Egypt's). Associating and aligning count in the
+opening clause, with no reported words between the speaker and it ("Egypt said that Cuba,
+speaking on behalf of the Group of 77, had noted ..." is not Egypt's), in a sentence that
+opens the statement with the group ("For the European Union, the representative of Austria
+said"), or opening a later sentence with the speaker as subject ("Speaking for the Group, he said"). Associating and aligning count in the
 opening clause or in a later sentence whose subject is the speaker ("He also
 aligned himself with ..."). Co-sponsoring needs the speaker's country as subject
 ("his country was a co-sponsor of resolution ...", not "thanked the co-sponsors").
@@ -70,6 +72,11 @@ _UNKNOWN_GROUP = re.compile(
     rf"(?:{'|'.join(GROUP_WORDS)})"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?)"
 )
+# "On behalf of the Group, the representative of X said", "For the European Union, the representative of X told".
+_LEAD_FOR = re.compile(r"(?:On\s+behalf\s+of|For)\s+(?=[^,.;:]{3,120},\s+(?:[Tt]he\s|[A-Z]))")
+_AFTER_STOP = re.compile(r"[.!?][\"”’]?\s+$")
+# A later sentence's clause "Speaking for X, he said": the speaker comes back as subject.
+_THEN_SPEAKER = re.compile(r"[^.;:]*?,\s+(?:he|she)\s")
 _REPORTED = re.compile(r"\b(?:said|says|stated|states|that)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(?=\S)")
 
@@ -83,9 +90,11 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
             if m.start() < statement.lead_end or _speaker_is_subject(text, m.start(), statement.start):
                 kind = "associating" if m["verb"].lower() == "associat" else "aligning"
                 found += _targets(text, m, kind, statement, places)
-        for m in _ON_BEHALF.finditer(text, statement.start, statement.lead_end):
-            if not _REPORTED.search(text, statement.start, m.start()):
+        for m in _ON_BEHALF.finditer(text, statement.start, statement.end):
+            if _own_on_behalf(text, m, statement):
                 found += _targets(text, m, "on-behalf-of", statement, places)
+        if (lead := _LEAD_FOR.match(text, statement.start, statement.lead_end)) is not None:
+            found += _targets(text, lead, "on-behalf-of", statement, places)
         for m in _COSPONSOR.finditer(text, statement.start, statement.end):
             refs = [r for r in document_refs(text, m.end(), min(m.end() + 40, statement.end))[0]
                     if r.kind == "resolution"]
@@ -95,6 +104,16 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
                                        document=ref, start=m.start(), end=ref.end,
                                        target_start=ref.start, target_end=ref.end))
     return sorted(found, key=lambda a: (a.statement, a.start, a.target_start))
+
+
+def _own_on_behalf(text: str, m: re.Match[str], statement: Statement) -> bool:
+    """"Speaking for" the speaker declares: in the opening clause, with no reported words between the speaker
+    and it, or opening a later sentence whose subject is the speaker ("Speaking for the Group, he said")."""
+    if m.start() < statement.lead_end:
+        since = statement.speaker.end if statement.speaker.end <= m.start() else statement.start
+        return not _REPORTED.search(text, since, m.start())  # "Egypt said that Cuba, speaking for ..." is Cuba's
+    sentence = _AFTER_STOP.search(text, max(statement.start, m.start() - 6), m.start()) is not None
+    return sentence and _THEN_SPEAKER.match(text, m.end(), min(statement.end, m.end() + 150)) is not None
 
 
 def _speaker_is_subject(text: str, pos: int, floor: int) -> bool:

@@ -139,6 +139,15 @@ NARRATIVE_CASES = [
                  [("FIN", "on-behalf-of", "european-union")], id="roll-call-group-in-parentheses"),
     pytest.param("The representative of France said so.  He also associated himself with the European Union.",
                  [("FRA", "associating", "european-union")], id="he-associated-himself-later"),
+    pytest.param("After the debate that followed, the representative of Chile, speaking on behalf of the Rio Group, said "
+                 "aid mattered.", [("CHL", "on-behalf-of", "rio-group")], id="on-behalf-of-after-a-that-clause"),
+    pytest.param("For the European Union and associated States, the representative of Austria told the Assembly so.",
+                 [("AUT", "on-behalf-of", "european-union")], id="for-group-opening-the-sentence"),
+    pytest.param("Trade, noted Chile's representative, was key.  Speaking on behalf of the Rio Group, he said aid "
+                 "mattered.", [("CHL", "on-behalf-of", "rio-group")], id="speaking-for-in-a-later-sentence"),
+    pytest.param("The representative of Chile said so.  Speaking on behalf of the Rio Group, Peru had disagreed.",
+                 [], id="later-speaking-for-of-someone-else"),
+    pytest.param("For the first time, the representative of Chile said so.", [], id="for-without-a-group"),
 ]
 
 
