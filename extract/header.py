@@ -29,7 +29,7 @@ PRESS_SYMBOL = re.compile(
 )
 _ORDINAL_NUMBER = r"\d{1,5}\s?(?:st|nd|rd|th)"
 MEETING = re.compile(
-    rf"(?P<numbers>{_ORDINAL_NUMBER}(?:\s*(?:,|&|and)\s*{_ORDINAL_NUMBER})*)"
+    rf"(?P<numbers>{_ORDINAL_NUMBER}(?:\s*(?:,|&|and)\s*{_ORDINAL_NUMBER}){{0,8}})"  # bounded: no slow run-on lines
     r"\s*(?:Plenary\s+)?Meetings?\*?(?:\s*\([Rr]esumed\))?(?:\s*\((?P<part>[^)\n]{1,30})\))?"
 )
 _NUMBER = re.compile(r"\d{1,5}")

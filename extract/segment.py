@@ -35,7 +35,7 @@ _OPENED = re.compile(
 # Searched after the opening time in the same paragraph, past any "was suspended at ... and resumed at ...".
 _CLOSED = re.compile(r"\b(?:closed|ended|adjourned|concluded|rose)\s+at\s+" + _TIME.format("c"))
 _HEADING_END = tuple('.,;:!?"\'')
-_SENTENCE_END = re.compile(r"[.!?:](?:[\"')\]]*)$")
+_SENTENCE_END = re.compile(r"[.:](?:[\"')\]]*)$")
 _WORDS = re.compile(r"[^\W\d_][\w'-]*")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,30},\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s+\([^()\n]{2,40}\)\s*-{1,2}\s*(?=\S)")
 _KEY_WORDS = re.compile(r"[^\W_][\w'-]*")
@@ -51,6 +51,9 @@ _PRESS_SERVICE = re.compile(r"Press\s+Release|Department\s+of\s+(?:Public\s+Info
                             r"|In\s+progress\s+at\s+UNHQ|Meetings?\s+Coverage", re.I)
 #: A title this long found inside an earlier one is a piece of its repeat, not a heading ("Resolution").
 _PIECE_CHARS = 25
+#: Hard-wrapped text breaks its lines at 70 to 110 characters; a longer line with no closing
+#: punctuation is a paragraph of its own (a heading, a line of a table).
+_WRAP_WIDTH = 160
 #: How far into the text the header may reach, in lines.
 _HEAD_LINES = 60
 #: Titles whose words are mostly in lower case are prose, headlines are in title case or capitals.
@@ -73,7 +76,7 @@ def release_evidence(source: Source) -> str | None:
     """How surely the text is a press release: "header" when its header or footer shows a press-release
     symbol, a meeting line, the press service's lines or the closing line; "opening" when it shows only
     a date or names a UN organ in its opening (a page that prints no header); None otherwise."""
-    reading = _Reading(source.matchable)
+    reading = _reading(source.matchable)
     if reading.symbol is not None or reading.header_signals:
         return "header"
     return "opening" if reading.opening_signals and (reading.titles or reading.body) else None
@@ -92,7 +95,7 @@ def segment(source: Source) -> Layout:
             service line, or it has nothing after its header.
     """
     text = source.matchable
-    reading = _Reading(text)
+    reading = _reading(text)
     if reading.symbol is None and not (reading.header_signals or reading.opening_signals):
         raise InputError("not a press release: no symbol such as SC/13081 or GA/12345, and no meeting or date line")
     if not reading.titles and not reading.body:
@@ -115,6 +118,16 @@ def segment(source: Source) -> Layout:
                   closed=reading.closed)
 
 
+_LAST: list = [None, None]  # the text last read and its reading: the pipeline asks twice
+
+
+def _reading(text: str) -> _Reading:
+    """The reading of ``text``, kept for the next call on the same string."""
+    if _LAST[0] is not text:
+        _LAST[0], _LAST[1] = text, _Reading(text)
+    return _LAST[1]
+
+
 class _Reading:
     """The zones of a text: header lines (furniture and titles), body lines, footer lines."""
 
@@ -122,7 +135,7 @@ class _Reading:
         self.text = text
         every = lines(text)
         first_prose = next((i for i, line in enumerate(every[:_HEAD_LINES])
-                            if (_is_prose(text, line) or _wraps_on(text, line, every[i + 1:i + 2]))
+                            if _opens_prose(text, line, every[i + 1:i + 2])
                             and not read_line(text, line.start, line.end).furniture),
                            min(len(every), _HEAD_LINES))
         head = [read_line(text, line.start, line.end) for line in every[:first_prose]]
@@ -131,37 +144,46 @@ class _Reading:
             closing = bisect.bisect_right([line.start for line in every], found.start()) - 1
         self.closed = closing is not None
         body_end = len(every) if closing is None else closing
-        footer: list[HeaderLine] = []
-        while body_end > first_prose:  # furniture after the last line of prose: a footer
+        # The footer: furniture after the last line of prose, and after the closing line.
+        footer = [read for line in every[body_end + 1 if closing is not None else len(every):]
+                  if _may_be_furniture(text, line) and (read := read_line(text, line.start, line.end)).furniture]
+        while body_end > first_prose and _may_be_furniture(text, every[body_end - 1]):
             line = read_line(text, every[body_end - 1].start, every[body_end - 1].end)
-            if not line.furniture or _is_prose(text, every[body_end - 1]):
+            if not line.furniture:
                 break
             footer.insert(0, line)
             body_end -= 1
-        # Furniture inside the body (a running header at a page break, a repeated banner) is no
-        # paragraph; it may still carry the symbol or meeting the header lacks.
+        # A running header at a page break ("Security Council - 2 - Press Release SC/6918 4193rd
+        # Meeting (AM)") is no paragraph, and may give the symbol or meeting the header lacks. Other
+        # short lines of the body ("Background", a letter's date) stay paragraphs and say nothing
+        # about the release.
         self.body = []
+        running: list[HeaderLine] = []
         for line in every[first_prose:body_end]:
             read = read_line(text, line.start, line.end) if _may_be_furniture(text, line) else None
-            if read is not None and read.furniture:
-                footer.append(read)
+            if read is not None and read.furniture and (read.symbol or read.meetings):
+                running.append(read)
             else:
                 self.body.append(line)
         furniture = [line for line in head if line.furniture]
         self.titles = _titles(text, [line for line in head if not line.furniture], furniture)
         around = furniture + footer
-        self.symbol = next((line.symbol for line in around if line.symbol), None)
-        self._furniture = furniture if any(line.meetings for line in furniture) else around
+        self.symbol = next((line.symbol for line in around + running if line.symbol), None)
+        self._furniture = next((lines for lines in (furniture, footer, running) if any(x.meetings for x in lines)), [])
         self.session = next((line.session for line in around if line.session is not None), None)
-        self.date = next((line.date for line in around if line.date), None)
-        organs = [line.organ for line in around if line.organ]
-        self.organ = next((o for o in organs if o != "GA"), organs[0] if organs else None)
+        self.date = next((line.date for line in around + running if line.date), None)
+        organs = [line.organ for line in furniture + footer if line.organ]
+        # A Main Committee's release prints the Assembly too: the committee is the finer organ.
+        self.organ = next((o for o in organs if o.startswith("GA/")), organs[0] if organs else None)
         if self.organ is None and self.titles:  # no organ line: the organ the headline names
             self.organ = body_of_organ(text[self.titles[0].start:self.titles[0].end])
         self.header_signals = bool(
-            self.closed or any(line.meetings or line.symbol for line in around)
+            self.closed or any(line.meetings or line.symbol for line in around + running)
             or any(_PRESS_SERVICE.search(text, line.start, line.end) for line in around))
-        self.opening_signals = bool(any(line.date for line in around) or _ORGAN.search(text, 0, _OPENING_CHARS))
+        # A page that prints no header at all names the organ in its headline or first paragraph.
+        opening = self.titles[:1] + every[first_prose:first_prose + 1]
+        self.opening_signals = bool(any(line.date for line in around)
+                                    or any(_ORGAN.search(text, line.start, line.end) for line in opening))
 
     def meetings(self) -> list[MeetingRef]:
         """The meetings the header (or else the footer) names, each once, in order."""
@@ -189,14 +211,23 @@ def _may_be_furniture(text: str, line: Paragraph) -> bool:
             and _WORDS.search(text, line.start, line.end) is not None)
 
 
+def _opens_prose(text: str, line: Paragraph, following: list[Paragraph]) -> bool:
+    """Whether the body starts at this line: it is prose, or a sentence wrapped onto the next line.
+    A headline wrapped before a lower-case word ("... Mission in Liberia / for Six Months") is no prose."""
+    if _wraps_on(text, line, following):
+        return _is_prose(text, Paragraph(line.start, following[0].end))
+    return _is_prose(text, line)
+
+
 def _wraps_on(text: str, line: Paragraph, following: list[Paragraph]) -> bool:
-    """Whether the next line continues this one's sentence: a hard-wrapped paragraph, not a title."""
+    """Whether the next line continues this one's sentence: a hard-wrapped paragraph or title."""
     return bool(following) and text.count("\n", line.end, following[0].start) == 1 \
         and text[following[0].start].islower() and text[line.end - 1] not in _ENDS_PARAGRAPH
 
 
 def _is_prose(text: str, line: Paragraph) -> bool:
-    """A line of running text, not a headline: it ends a sentence, or most of its words are in lower case."""
+    """Running text, not a headline: it ends a sentence with a full stop or colon, or most of its words
+    are in lower case (a headline may end with a question or exclamation mark)."""
     chunk = text[line.start:line.end]
     words = _WORDS.findall(chunk)
     if not words:
@@ -222,7 +253,9 @@ def _titles(text: str, candidates: list[HeaderLine], furniture: list[HeaderLine]
         line = Paragraph(start, line.end)
         chunk = text[line.start:line.end]
         previous = text[titles[-1].start:titles[-1].end] if titles else ""
-        if titles and _is_capitals(chunk) and _is_capitals(previous) \
+        if titles and chunk[:1].islower() and text.count("\n", titles[-1].end, line.start) == 1:
+            titles[-1] = Paragraph(titles[-1].start, line.end)  # "... Mission in Liberia / for Six Months"
+        elif titles and _is_capitals(chunk) and _is_capitals(previous) \
                 and not _title_key(previous).startswith(_title_key(chunk)) \
                 and not any(titles[-1].end < f < line.start for f in furniture_starts):
             titles[-1] = Paragraph(titles[-1].start, line.end)
@@ -250,21 +283,27 @@ def _is_capitals(chunk: str) -> bool:
 
 
 def _body_paragraphs(text: str, body: list[Paragraph]) -> list[Paragraph]:
-    """Lines become paragraphs; a line continues the one before only when that one was cut mid-sentence
-    (no blank line between, no closing punctuation, the next line opening in lower case). A dateline
-    ("NEW YORK, 21 April (UN Headquarters) --") is furniture: the paragraph starts after it."""
+    """The paragraphs of the body.
+
+    A line continues the one before (no blank line between) when that one was cut mid-sentence:
+    the next line opens in lower case, or, in a text that separates its paragraphs by blank lines,
+    the line before is no longer than a hard-wrapped line and ends without closing punctuation.
+    Otherwise every line is a paragraph, as in pages copied with single newlines. A dateline
+    ("NEW YORK, 21 April (UN Headquarters) --") is furniture: the paragraph starts after it.
+    """
+    blank_lines = any(text.count("\n", a.end, b.start) > 1 for a, b in zip(body, body[1:]))
     out: list[Paragraph] = []
+    previous: Paragraph | None = None  # the line before, not the paragraph
     for line in body:
         if dateline := _DATELINE.match(text, line.start, line.end):
             line = Paragraph(dateline.end(), line.end)
-        if out:
-            last = out[-1]
-            between = text[last.end:line.start]
-            if between.count("\n") == 1 and not text[last.end - 1].endswith(_ENDS_PARAGRAPH) \
-                    and text[line.start].islower():
-                out[-1] = Paragraph(last.start, line.end)
-                continue
-        out.append(line)
+        if out and previous is not None and text.count("\n", previous.end, line.start) == 1 \
+                and text[previous.end - 1] not in _ENDS_PARAGRAPH \
+                and (text[line.start].islower() or (blank_lines and previous.end - previous.start <= _WRAP_WIDTH)):
+            out[-1] = Paragraph(out[-1].start, line.end)
+        else:
+            out.append(line)
+        previous = line
     return out
 
 

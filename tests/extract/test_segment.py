@@ -6,6 +6,7 @@ import pytest
 
 from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import InputError, decode_source
+from councilgraph.extract.header import read_line
 from councilgraph.extract.segment import release_evidence, segment
 
 
@@ -179,3 +180,51 @@ def test_wrapped_lines_join_sentences_cut_mid_way() -> None:
 ])
 def test_release_evidence(text: str, evidence) -> None:
     assert release_evidence(decode_source(text.encode(), "t.txt")) == evidence
+
+
+def test_hard_wrapped_paragraphs_stay_whole() -> None:
+    text = ("8111th Meeting (AM)\nSC/13081\n\nSecurity Council Extends Mission in Liberia\n\nThe Security Council today "
+            "extended the mandate of the Mission in Liberia, unanimously adopting resolution\n1509 (2003)."
+            "\n\nThe Council recalled its resolution\n1497 (2003).\n\nFor information media. Not an official record.\n")
+    release = extract_press_release(decode_source(text.encode(), "t.txt"))
+    assert len(release.layout.summary) == 2
+    assert [c.document.symbol for c in release.citations] == ["S/RES/1509 (2003)", "S/RES/1497 (2003)"]
+    assert [(v.document.symbol, v.in_favour) for v in release.votes] == [("S/RES/1509 (2003)", 15)]
+
+
+@pytest.mark.parametrize(("titles", "headline", "sub"), [
+    pytest.param("What Future for Peacekeeping?\n\nSecretary-General Calls for Reform", "What Future for Peacekeeping?",
+                 "Secretary-General Calls for Reform", id="question-headline"),
+    pytest.param("Security Council Extends Mission in Liberia\nfor Six Months\n\nSpeakers Welcome Progress",
+                 "Security Council Extends Mission in Liberia for Six Months", "Speakers Welcome Progress",
+                 id="headline-wrapped-before-a-lower-case-word"),
+])
+def test_headline_forms(titles: str, headline: str, sub: str) -> None:
+    layout = _layout(f"9000th Meeting (AM)\nSC/16000\n\n{titles}\n\nThe Council met today.\n")
+    assert (layout.header.headline, layout.header.sub_headline) == (headline, sub)
+
+
+def test_short_body_lines_stay_paragraphs_and_say_nothing_of_the_header() -> None:
+    text = ("Fifty-third General Assembly\n97th Meeting (AM)\n\nAssembly Acts\n\nThe Assembly met today.\n\n"
+            "Background\n\nThe letter was dated as follows.\n\n12 March 2018\n\nSecurity Council\n\nIt ended.\n")
+    layout = _layout(text)
+    assert [s.heading for s in layout.sections] == ["Background", "Security Council"]
+    assert layout.header.date is None
+    assert [(m.number, m.body) for m in layout.header.meetings] == [(97, "GA")]
+
+
+def test_footer_after_the_closing_line_gives_the_symbol() -> None:
+    layout = _layout("Fifty-third General Assembly\n97th Meeting (PM)\n\nAssembly Acts\n\nThe Assembly met today.\n\n"
+                     "* *** *\n\nPress Release GA/9502 97th Meeting (PM) 10 November 1998\n")
+    assert (layout.header.symbol, layout.header.date, layout.closed) == ("GA/9502", "1998-11-10", True)
+
+
+def test_a_run_of_ordinals_is_no_meeting_line() -> None:
+    line = ", ".join(["1st"] * 2000) + " Meeting (AM)"
+    read = read_line(line, 0, len(line))
+    assert all(number == 1 for number, *_ in read.meetings) and len(read.meetings) <= 9
+
+
+def test_a_report_naming_an_organ_late_is_no_release() -> None:
+    text = "Annual Report\n\n" + "The programme grew. " * 60 + "\n\nThe Secretary-General welcomed it.\n"
+    assert release_evidence(decode_source(text.encode(), "t.txt")) is None
