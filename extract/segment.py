@@ -16,6 +16,7 @@ when its header shows a meeting, a date or the press service's furniture.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from councilgraph.extract.header import ORDINALS, HeaderLine, body_of_organ, read_line
@@ -291,7 +292,7 @@ def _body_paragraphs(text: str, body: list[Paragraph]) -> list[Paragraph]:
     Otherwise every line is a paragraph, as in pages copied with single newlines. A dateline
     ("NEW YORK, 21 April (UN Headquarters) --") is furniture: the paragraph starts after it.
     """
-    blank_lines = any(text.count("\n", a.end, b.start) > 1 for a, b in zip(body, body[1:]))
+    blank_lines = any(text.count("\n", a.end, b.start) > 1 for a, b in itertools.pairwise(body))
     out: list[Paragraph] = []
     previous: Paragraph | None = None  # the line before, not the paragraph
     for line in body:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from councilgraph.extract.header import read_line
 from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import InputError, decode_source
-from councilgraph.extract.header import read_line
 from councilgraph.extract.segment import release_evidence, segment
 
 
