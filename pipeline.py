@@ -42,7 +42,7 @@ class BuiltDocument:
     def symbol(self) -> str:
         """The symbol that names the document: "SC/13081", "S/RES/889 (1993)"."""
         if isinstance(self.record, PressRelease):
-            return self.record.layout.header.symbol or release_key(None, self.source.name)
+            return self.record.layout.header.symbol or release_key(None, self.source)
         return self.record.text.document.symbol
 
     def summary(self) -> str:
@@ -88,7 +88,7 @@ def build_source(source: Source, kind: str = "auto") -> BuiltDocument:
     release = extract_press_release(source)
     extracted = time.perf_counter()
     triples = tuple(press_release_triples(source, release))
-    graph = DocumentGraph(release_iri(release, source.name), triples, ntriples_lines(triples))
+    graph = DocumentGraph(release_iri(release, source), triples, ntriples_lines(triples))
     return BuiltDocument(source, release, graph, (extracted - start, time.perf_counter() - extracted))
 
 

@@ -21,6 +21,7 @@ import re
 
 from rdflib import URIRef
 
+from councilgraph.extract.read import Source
 from councilgraph.extract.records import MeetingRef, Speaker
 from councilgraph.graph.namespace import EU_COUNTRY, ID, UNDOCS
 from councilgraph.ontology.reference import Entity, slugify_name
@@ -36,13 +37,16 @@ def symbol_slug(symbol: str) -> str:
     return re.sub(r"[-\s/()]+", "-", symbol.strip()).strip("-")
 
 
-def release_key(symbol: str | None, source_name: str) -> str:
+def release_key(symbol: str | None, source: Source) -> str:
     """What a press release's IRIs are made from: its symbol, or for a text that prints none its file
-    name ("sc8198.html" -> "file/sc8198"), so that rebuilding the same file gives the same IRIs."""
+    name and the first hex digits of its content hash ("sc8198.html" -> "file/sc8198-1a2b3c4d"), so that
+    rebuilding the same file gives the same IRIs and two files of one name (index.html in two folders,
+    names with no Latin letters) never share them."""
     if symbol is not None:
         return symbol
-    stem = source_name.rsplit(".", 1)[0] if "." in source_name.lstrip(".") else source_name
-    return f"file/{slugify_name(stem) or 'unnamed'}"
+    name = source.name
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    return f"file/{slugify_name(stem) or 'unnamed'}-{source.sha256[:8]}"
 
 
 def document_iri(symbol: str) -> URIRef:

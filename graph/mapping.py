@@ -40,16 +40,16 @@ _VERBS = {"associating": "associates with", "aligning": "aligns with",
 _SEVERITY = {"Warning": SH.Warning, "Info": SH.Info}
 
 
-def release_iri(release: PressRelease, source_name: str) -> URIRef:
+def release_iri(release: PressRelease, source: Source) -> URIRef:
     """The press release's IRI, also the name of its graph in N-Quads."""
-    return iris.document_iri(iris.release_key(release.layout.header.symbol, source_name))
+    return iris.document_iri(iris.release_key(release.layout.header.symbol, source))
 
 
 def press_release_triples(source: Source, release: PressRelease) -> list[Triple]:
     """All triples describing one press release, in a deterministic order."""
     out = Triples()
     header = release.layout.header
-    symbol = iris.release_key(header.symbol, source.name)
+    symbol = iris.release_key(header.symbol, source)
     doc = iris.document_iri(symbol)
 
     out.typed(doc, CG.PressRelease)

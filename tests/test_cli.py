@@ -176,10 +176,10 @@ def test_release_without_symbol_or_end_builds_with_its_findings(tmp_path: Path) 
     result = _run("build", str(LAYOUTS / "headline-only-2015.txt"), str(LAYOUTS / "truncated-2009.txt"),
                   "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "headline-only-2015.txt: file/headline-only-2015, 1 statements" in result.output
+    assert "headline-only-2015.txt: file/headline-only-2015-064c62de, 1 statements" in result.output
     assert "2 findings; 0 violations, 2 warnings" in result.output
     assert "truncated-2009.txt: SC/9690" in result.output and "1 findings; 0 violations, 1 warning" in result.output
     turtle = (tmp_path / "graph.ttl").read_text("utf-8")
-    assert "<https://w3id.org/councilgraph/id/doc/file-headline-only-2015> a cg:PressRelease" in turtle
+    assert "<https://w3id.org/councilgraph/id/doc/file-headline-only-2015-064c62de> a cg:PressRelease" in turtle
     assert turtle.count("cg:findingKind cg:TextEndsEarly") == 2 and turtle.count("cg:findingKind cg:MissingSymbol") == 1
     assert 'cg:issued "2009-06-26"^^xsd:date' in turtle

@@ -56,3 +56,16 @@ def test_state_and_organisation_iris() -> None:
     assert iris.eu_country_iri(Entity(kind="state", key="SUN", name="USSR", status="historical")) is None
     assert str(iris.entity_iri(Entity(kind="org", key="european-union", name="European Union"))) == \
         f"{ID}org/european-union"
+
+
+def test_release_key_without_symbol_is_the_file_name_and_content_hash() -> None:
+    from councilgraph.extract.read import decode_source
+    from councilgraph.graph.iris import release_key
+
+    first = decode_source(b"Headline\n\nThe Security Council met.\n", "index.html.txt")
+    again = decode_source(b"Headline\n\nThe Security Council met.\n", "index.html.txt")
+    other = decode_source(b"Headline\n\nThe General Assembly met.\n", "index.html.txt")
+    assert release_key(None, first) == release_key(None, again) == f"file/index-html-{first.sha256[:8]}"
+    assert release_key(None, other) != release_key(None, first)
+    assert release_key(None, decode_source(b"x", "\u5b89\u5168.txt")).startswith("file/unnamed-")
+    assert release_key("SC/13081", first) == "SC/13081"
