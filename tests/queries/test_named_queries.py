@@ -252,3 +252,25 @@ def test_most_cited_resolutions_leaves_out_documents_with_resolution_like_symbol
     cited = {row[0].value for row in store.query("SELECT DISTINCT ?s WHERE { ?c cg:cited ?d . ?d cg:symbol ?s }").rows}
     assert {"S/RES/2900", "S/RES/1325/Add.1"} <= cited  # cited, as documents
     assert symbols == {"S/RES/2737 (2024)", "S/RES/338 (1973)"}
+
+
+def test_releases_without_symbol_are_named_by_their_file() -> None:
+    """A page that prints no symbol still answers the queries that name documents: by its file name."""
+    from pathlib import Path
+
+    from councilgraph.pipeline import build_path
+
+    layouts = Path(__file__).resolve().parent.parent / "data" / "layouts"
+    store = DocumentStore.create(None)
+    for name in ("headline-only-2015.txt", "unis-assembly-2000.txt"):
+        _load(store, build_path(layouts / name).graph)
+    from councilgraph.ontology import ontology_path
+
+    store.load_ontology(ontology_path())
+    findings = _run(store, "findings")
+    assert {(r["document"], r["kind"]) for r in findings} >= {("headline-only-2015.txt", "MissingSymbol"),
+                                                               ("headline-only-2015.txt", "TextEndsEarly")}
+    assert [(r["release"], r["delegation"]) for r in _run(store, "statements")][:1] == \
+        [("headline-only-2015.txt", "Nigeria")]
+    assert [(r["release"], r["group"]) for r in _run(store, "alignments")] == [("UNIS/GA/1690", "European Union")]
+    assert {r["document"] for r in _run(store, "provenance")} == {"headline-only-2015.txt", "UNIS/GA/1690"}
