@@ -259,8 +259,9 @@ class Vote:
     """The outcome of action on a text at a meeting.
 
     ``document`` is the resolution adopted, or the draft acted upon: a "document" kind reference
-    when the release prints its symbol, else a "draft" kind reference without symbol whose offsets
-    are those of the sentence that reports the action. ``without_vote`` is set for texts adopted
+    when the release prints its symbol, else a "draft" kind reference without symbol, placed (an
+    empty span) at the start of the sentence that reports the action; the vote's own offsets
+    cover that sentence. ``without_vote`` is set for texts adopted
     "without a vote" or "by consensus": no vote was taken, so there are no counts.
     """
 

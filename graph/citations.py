@@ -22,7 +22,9 @@ from councilgraph.graph.namespace import CG, CITO, PROV
 __all__ = ["BODIES", "paragraph_iri", "map_resolution_text", "map_citations", "map_mentions", "map_votes", "meeting_node"]
 
 #: The organ that meets, by the prefix of the press-release symbol.
-BODIES = {"SC": "Security Council", "GA": "General Assembly"}
+BODIES = {"SC": "Security Council", "GA": "General Assembly", "GA/DIS": "First Committee",
+          "GA/EF": "Second Committee", "GA/SHC": "Third Committee", "GA/SPD": "Fourth Committee",
+          "GA/AB": "Fifth Committee", "GA/L": "Sixth Committee", "ECOSOC": "Economic and Social Council"}
 _PART = {"preambular": ("preamble", CG.PreambularParagraph), "operative": ("operative", CG.OperativeParagraph)}
 
 
@@ -117,7 +119,8 @@ def meeting_node(out: Triples, meeting: MeetingRef, release_symbol: str) -> URIR
     out.typed(node, CG.Meeting)
     out.add(node, CG.meetingNumber, Literal(meeting.number))
     body_name = BODIES.get(meeting.body)
-    out.add(node, RDFS.label, Literal(f"{body_name or meeting.body} meeting {meeting.number}"))
+    organ = body_name or meeting.body
+    out.add(node, RDFS.label, Literal(f"{organ} meeting {meeting.number}" if organ else f"Meeting {meeting.number}"))
     body = gazetteer().lookup(body_name) if body_name else None
     if body is not None:
         out.add(node, CG.body, entity_node(out, body))
