@@ -232,3 +232,23 @@ def test_a_long_name_written_in_lower_case_is_a_mention_a_short_one_is_not() -> 
                      "least developed countries.")
     assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
         ("high-level political forum on sustainable development", "high-level-political-forum-on-sustainable-development")]
+
+
+def test_an_acronym_with_a_capital_possessive_still_names_the_body() -> None:
+    # Headlines in title case write the possessive of an acronym in capitals.
+    text = normalise("Committee Weighs UNAMSIL\u2019S Budget as Debate Opens")
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("UNAMSIL", "united-nations-mission-in-sierra-leone")]
+
+
+@pytest.mark.parametrize("compound", ["led", "brokered", "backed", "mandated"])
+def test_a_name_compounded_with_led_or_brokered_still_names_the_body(compound: str) -> None:
+    text = normalise(f"Members welcomed the East African Community-{compound} talks and the AU-{compound} force.")
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("East African Community", "east-african-community"), ("AU", "african-union")]
+
+
+def test_a_hyphen_inside_a_name_is_not_cut() -> None:
+    text = normalise("The Non-Aligned Movement met.")
+    assert [(text[m.start:m.end]) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        "Non-Aligned Movement"]
