@@ -116,14 +116,20 @@ def test_phrases_that_are_not_organisations_teach_nothing(text: str) -> None:
     ("a petitioner of the Front de libération nationale kanak et socialiste (FLNKS) said",
      "Front de libération nationale kanak et socialiste"),
     ("the Coordination des mouvements de l'Azawad (CMA) signed", "Coordination des mouvements de l'Azawad"),
+    # Spanish and Portuguese heads and connectors: parties keep their own names in English texts too
+    ("signed by the Government and the Unidad Revolucionaria Freedoniana (URF).", "Unidad Revolucionaria Freedoniana"),
+    ("the Movimiento Popular de los Trabajadores (MPT) said", "Movimiento Popular de los Trabajadores"),
+    ("the União Nacional dos Camponeses (UNC) said", "União Nacional dos Camponeses"),
 ])
 def test_where_a_taught_name_starts(text: str, name: str) -> None:
     (entity,) = learned_acronyms(normalise(text), gazetteer()).values()
     assert entity.name == name
 
 
-def test_armed_groups_are_told_by_their_name() -> None:
-    (entity,) = learned_acronyms("the Freedonia National Liberation Front (FNLF)", gazetteer()).values()
+@pytest.mark.parametrize("text", ["the Freedonia National Liberation Front (FNLF)",
+                                  "the Unidad Revolucionaria Freedoniana (URF)"])
+def test_armed_groups_are_told_by_their_name(text: str) -> None:
+    (entity,) = learned_acronyms(text, gazetteer()).values()
     assert entity.category == "ArmedGroup"
 
 
