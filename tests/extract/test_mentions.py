@@ -258,3 +258,10 @@ def test_a_hyphen_inside_a_name_is_not_cut() -> None:
     text = normalise("The Non-Aligned Movement met.")
     assert [(text[m.start:m.end]) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
         "Non-Aligned Movement"]
+
+
+def test_the_human_rights_verification_mission_is_minugua_not_the_un() -> None:
+    # Its first name; without it only "United Nations" matched, a mention of the wrong body.
+    text = normalise("Observers would join the United Nations Human Rights Verification Mission in Guatemala.")
+    assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        "united-nations-verification-mission-in-guatemala"]
