@@ -117,7 +117,7 @@ class Gazetteer:
             return None
         word = first.group().casefold()
         counts: set[int] = set()
-        for variant in (word, word.rstrip("."), _drop_possessive(word)):
+        for variant in (word, word.rstrip("."), _drop_possessive(word), _drop_compound(word)):
             counts.update(self._lengths.get(variant, ()))
         if not counts:
             return None
@@ -128,7 +128,7 @@ class Gazetteer:
             ends.append(token.end())
         for end in (ends[n - 1] for n in sorted(counts, reverse=True) if n <= len(ends)):
             candidate = text[pos:end]
-            for form in (candidate, candidate.rstrip("."), _drop_possessive(candidate)):
+            for form in (candidate, candidate.rstrip("."), _drop_possessive(candidate), _drop_compound(candidate)):
                 # ``text`` is already typography-normalised: a cheaper key than lookup() builds
                 entity = self._by_acronym.get(form) or self._by_name.get(" ".join(form.split()).casefold())
                 if entity is not None:
@@ -158,7 +158,7 @@ class Gazetteer:
                 continue
             key = word.group().casefold()
             if key not in first_words and key.rstrip(".") not in first_words and \
-                    _drop_possessive(key) not in first_words:
+                    _drop_possessive(key) not in first_words and _drop_compound(key) not in first_words:
                 continue
             match = self.match_at(text, word.start())
             if match is not None and match.end <= end:
@@ -179,10 +179,23 @@ def _short_forms(entity: Entity) -> list[str]:
 
 
 def _drop_possessive(form: str) -> str:
-    """"the Union's" -> "the Union"; a plural takes the apostrophe alone: "the Board of Auditors' report"."""
-    if form.endswith("'s"):
+    """"the Union's" -> "the Union"; a plural takes the apostrophe alone: "the Board of Auditors' report";
+    a title-case headline writes an acronym's in capitals: "UNAMIR'S"."""
+    if form.endswith(("'s", "'S")):
         return form[:-2]
     return form[:-1] if form.endswith("s'") else form
+
+
+# Participles that make a name the first half of a compound adjective: "the East African Community-led
+# dialogue", "an AU-mandated force", "ISIL-affiliated groups". A hyphen before other words is the name's own.
+_COMPOUND = re.compile(r"-(?:led|brokered|backed|mandated|sponsored|supported|funded|facilitated|mediated|chaired|"
+                       r"hosted|run|organi[sz]ed|authori[sz]ed|commanded|based|owned|deployed|convened|appointed|"
+                       r"initiated|affiliated|linked|allied)$", re.IGNORECASE)
+
+
+def _drop_compound(form: str) -> str:
+    """"the AU-led force" -> "AU" (see _COMPOUND)."""
+    return _COMPOUND.sub("", form)
 
 
 @cache

@@ -203,17 +203,23 @@ _ORG_WORDS = frozenset([
     "League", "Federation", "Secretariat", "Department", "Directorate", "Service", "Centre", "Center", "Team",
     "Unit", "Panel", "Board", "Mechanism", "Administration", "Parliament", "Party", "Coalition", "Network",
     "Brigade", "Brigades", "Militia", "Corps", "Police", "Entity", "Facility", "Observers", "Bureau",
-    # French heads: parties and movements keep their own names in English texts
+    # French, Spanish and Portuguese heads: parties and movements keep their own names in English texts
     "Mouvement", "Rassemblement", "Coordination", "Parti", "Conseil", "Comité", "Armée", "Congrès",
+    "Unidad", "Unión", "Frente", "Movimiento", "Partido", "Ejército", "Fuerzas", "Alianza", "Coordinadora",
+    "Consejo", "Comisión", "União", "Movimento", "Exército", "Forças", "Aliança", "Resistência",
 ])
-# Words that join the words of a name ("Mission for Justice Support in Haiti", "Mission de l'Organisation").
-_FRENCH = frozenset(["de", "du", "des", "la", "le", "les", "pour", "en", "et"])
+# Words that join the words of a name ("Mission for Justice Support in Haiti", "Mission de l'Organisation"),
+# in French, Spanish and Portuguese names as in English ones.
+_FRENCH = frozenset(["de", "du", "des", "la", "le", "les", "pour", "en", "et", "los", "las", "para", "do", "da",
+                     "dos", "das"])
 _CONNECTORS = frozenset(["of", "for", "in", "on", "the", "and", "to", "against", "y", "del", "al", "el"]) | _FRENCH
 _NAME_TOKEN = re.compile(r"[^\s()\"]+")
 _ELIDED = re.compile(r"[a-z]{1,2}['-][A-Z]")
 # Words that make a taught organisation a non-State armed group rather than the usual guess.
 _ARMED_WORDS = frozenset(["Front", "Liberation", "Militia", "Militias", "Brigade", "Brigades", "Resistance",
-                          "Revolutionary", "Rebel", "Rebels"])
+                          "Revolutionary", "Rebel", "Rebels", "Frente", "Liberación", "Libertação", "Resistência",
+                          "Revolucionaria", "Revolucionario", "Revolucionarias", "Revolucionária", "Ejército",
+                          "Exército"])
 
 
 def _capitalised(token: str) -> bool:

@@ -116,14 +116,20 @@ def test_phrases_that_are_not_organisations_teach_nothing(text: str) -> None:
     ("a petitioner of the Front de libération nationale kanak et socialiste (FLNKS) said",
      "Front de libération nationale kanak et socialiste"),
     ("the Coordination des mouvements de l'Azawad (CMA) signed", "Coordination des mouvements de l'Azawad"),
+    # Spanish and Portuguese heads and connectors: parties keep their own names in English texts too
+    ("signed by the Government and the Unidad Revolucionaria Freedoniana (URF).", "Unidad Revolucionaria Freedoniana"),
+    ("the Movimiento Popular de los Trabajadores (MPT) said", "Movimiento Popular de los Trabajadores"),
+    ("the União Nacional dos Camponeses (UNC) said", "União Nacional dos Camponeses"),
 ])
 def test_where_a_taught_name_starts(text: str, name: str) -> None:
     (entity,) = learned_acronyms(normalise(text), gazetteer()).values()
     assert entity.name == name
 
 
-def test_armed_groups_are_told_by_their_name() -> None:
-    (entity,) = learned_acronyms("the Freedonia National Liberation Front (FNLF)", gazetteer()).values()
+@pytest.mark.parametrize("text", ["the Freedonia National Liberation Front (FNLF)",
+                                  "the Unidad Revolucionaria Freedoniana (URF)"])
+def test_armed_groups_are_told_by_their_name(text: str) -> None:
+    (entity,) = learned_acronyms(text, gazetteer()).values()
     assert entity.category == "ArmedGroup"
 
 
@@ -232,3 +238,30 @@ def test_a_long_name_written_in_lower_case_is_a_mention_a_short_one_is_not() -> 
                      "least developed countries.")
     assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
         ("high-level political forum on sustainable development", "high-level-political-forum-on-sustainable-development")]
+
+
+def test_an_acronym_with_a_capital_possessive_still_names_the_body() -> None:
+    # Headlines in title case write the possessive of an acronym in capitals.
+    text = normalise("Committee Weighs UNAMSIL\u2019S Budget as Debate Opens")
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("UNAMSIL", "united-nations-mission-in-sierra-leone")]
+
+
+@pytest.mark.parametrize("compound", ["led", "brokered", "backed", "mandated"])
+def test_a_name_compounded_with_led_or_brokered_still_names_the_body(compound: str) -> None:
+    text = normalise(f"Members welcomed the East African Community-{compound} talks and the AU-{compound} force.")
+    assert [(text[m.start:m.end], m.entity.key) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        ("East African Community", "east-african-community"), ("AU", "african-union")]
+
+
+def test_a_hyphen_inside_a_name_is_not_cut() -> None:
+    text = normalise("The Non-Aligned Movement met.")
+    assert [(text[m.start:m.end]) for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        "Non-Aligned Movement"]
+
+
+def test_the_human_rights_verification_mission_is_minugua_not_the_un() -> None:
+    # Its first name; without it only "United Nations" matched, a mention of the wrong body.
+    text = normalise("Observers would join the United Nations Human Rights Verification Mission in Guatemala.")
+    assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        "united-nations-verification-mission-in-guatemala"]

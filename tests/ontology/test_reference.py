@@ -144,6 +144,18 @@ def test_no_typographic_quotes_in_reference_data() -> None:
      "frente-popular-para-la-liberacion-de-saguia-el-hamra-y-de-rio-de-oro"),
     ("United Nations Mission in Democratic Republic of Congo",
      "united-nations-organization-mission-in-the-democratic-republic-of-the-congo"),
+    # bodies, groups and parties named in releases of the 1990s to the 2020s
+    ("Department for Disarmament Affairs", "department-for-disarmament-affairs"),
+    ("Security Council Affairs Division", "security-council-affairs-division"),
+    ("Economic Community of the Central African States", "economic-community-of-central-african-states"),
+    ("New Agenda Coalition", "new-agenda-coalition"), ("International Olympic Committee", "international-olympic-committee"),
+    ("URNG", "unidad-revolucionaria-nacional-guatemalteca"),
+    ("Darfur Hybrid Operation", "african-union-united-nations-hybrid-operation-in-darfur"),
+    ("Eastern Mediterranean Oil Spill Restoration Trust Fund", "eastern-mediterranean-oil-spill-restoration-trust-fund"),
+    ("Group of Governmental Experts on advancing responsible State behaviour in cyberspace in the context of "
+     "international security", "group-of-governmental-experts-on-ict-in-international-security"),
+    ("Open-Ended Working Group on developments in the field of information and telecommunications in the context "
+     "of international security", "open-ended-working-group-on-ict-in-international-security"),
 ])
 def test_names_used_in_un_texts_resolve(written: str, key: str) -> None:
     entity = gazetteer().lookup(written)
