@@ -305,6 +305,8 @@ NOT_NARRATIVE = [
     pytest.param("Many speakers took the floor, with the representative of Chile in the chair.", id="with-representative-no-participle"),
     pytest.param("The Council heard briefings from Jan Doe and Ann Roe on the situation.", id="briefers-without-title"),
     pytest.param("The Council heard from the leaders of civil society, Chair of nothing.", id="briefers-not-officials"),
+    pytest.param("Peru's Minister of Health was elected Chair.", id="possessive-minister-no-verb"),
+    pytest.param("The Speaker of the Parliament of Kenya said the Assembly was welcome.", id="parliament-speaker-is-no-delegate"),
 ]
 
 
@@ -412,6 +414,12 @@ NARRATIVE_FORMS = [
                  id="read-by-president"),
     pytest.param("In a statement read out by Council President for July, Jan Roe of Chile, the Council spoke.", ["CHL"],
                  id="read-by-name-of-state"),
+    pytest.param("Turning to the budget, Peru's Vice Minister for Foreign Affairs said savings were possible.", ["PER"],
+                 id="possessive-minister"),
+    pytest.param("Chile's Foreign Minister told the Assembly that trade mattered.", ["CHL"], id="possessive-foreign-minister"),
+    pytest.param("Even so, the representative of the European Union delegation voiced regret at the vote.",
+                 ["european-union"], id="representative-of-a-delegation"),
+    pytest.param("The speaker for the Russian Federation said the wording was weak.", ["RUS"], id="the-speaker-for"),
 ]
 
 
