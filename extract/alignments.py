@@ -79,6 +79,9 @@ _UNKNOWN_GROUP = re.compile(
 )
 # The elected members named by their number, which the gazetteer's capitalised names cannot start with.
 _ELECTED = re.compile(r"(?:\d+|ten)\s+elected\s+(?:Council\s+)?members(?:\s+of\s+the\s+(?:Security\s+)?Council)?")
+# The group opening the sentence with its members printed beside it: "The New Agenda Coalition — Brazil, ... and
+# Sweden — felt, said Sweden's delegate, ...".
+_MEMBERS = re.compile(r"\s*(?:[—–]|--?|\()(?P<members>[^—–()]{3,300}?)(?:[—–]|--?|\))")
 # "On behalf of the Group, the representative of X said", "For the European Union, the representative of X told".
 _LEAD_FOR = re.compile(r"(?:On\s+behalf\s+of|For)\s+(?=[^,.;:]{3,120},\s+(?:[Tt]he\s|[A-Z]))")
 _AFTER_STOP = re.compile(r"[.!?][\"”’]?\s+$")
@@ -105,6 +108,7 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
                 found += _targets(text, m, "on-behalf-of", statement, places)
         if (lead := _LEAD_FOR.match(text, statement.start, statement.lead_end)) is not None:
             found += _targets(text, lead, "on-behalf-of", statement, places)
+        found += _group_subject(text, statement, places)
         for m in _COSPONSOR.finditer(text, statement.start, statement.end):
             refs = [r for r in document_refs(text, m.end(), min(m.end() + 40, statement.end))[0]
                     if r.kind == "resolution"]
@@ -124,6 +128,20 @@ def _own_on_behalf(text: str, m: re.Match[str], statement: Statement) -> bool:
         return not _REPORTED.search(text, since, m.start())  # "Egypt said that Cuba, speaking for ..." is Cuba's
     sentence = _AFTER_STOP.search(text, max(statement.start, m.start() - 6), m.start()) is not None
     return sentence and _THEN_SPEAKER.match(text, m.end(), min(statement.end, m.end() + 150)) is not None
+
+
+def _group_subject(text: str, statement: Statement, places: Gazetteer) -> list[Alignment]:
+    """The group opening the statement's sentence, when the members printed beside it include the speaker's State."""
+    start = statement.start + 4 if text.startswith("The ", statement.start) else statement.start
+    group = _target_at(text, start, statement.speaker.start, places)
+    if group is None or group[0].kind != "org" or statement.delegation.kind != "state":
+        return []
+    members = _MEMBERS.match(text, group[3], statement.speaker.start)
+    if members is None or statement.delegation not in {m.entity for m in places.find_all(members["members"])}:
+        return []
+    entity, target_start, target_end, _ = group
+    return [Alignment(statement=statement.order, kind="on-behalf-of", target=entity, document=None,
+                      start=target_start, end=members.end(), target_start=target_start, target_end=target_end)]
 
 
 def _beside_the_speaker(text: str, m: re.Match[str], statement: Statement) -> bool:

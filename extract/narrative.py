@@ -45,7 +45,7 @@ import re
 from councilgraph.extract.briefings import briefings
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
-from councilgraph.extract.records import Layout, Paragraph
+from councilgraph.extract.records import Layout, Paragraph, Speaker
 from councilgraph.extract.roll_call import roll_call
 from councilgraph.extract.speaker_forms import _OF_STATE, _named, _representative, _titled
 from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
@@ -68,6 +68,8 @@ _SPEECH = (r"(?:said|stated|declared|stressed|noted|added|emphasi[sz]ed|observed
 _INVERTED = re.compile(
     rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented)\s+by\s+"
 )
+# "Australia, said its speaker, was willing ...": the delegation opens the sentence, its speaker comes after the verb.
+_ITS_SPEAKER = re.compile(rf",\s+(?:also\s+)?{_SPEECH}\s+(?P<what>its\s+(?:representative|delegate|speaker))\b")
 # Where a speaker may come inside a sentence: after a comma, or after a closing quote and its comma.
 _MID_COMMA = re.compile(r",[\"”’]?\s+")
 # An office between two commas: "the Assembly President" in ", the Assembly President, X (Namibia), informed".
@@ -172,7 +174,8 @@ def _introduced_at(text: str, pos: int, stop: int, end: int, places: Gazetteer) 
     """The speaker the sentence ``text[pos:stop]`` introduces, if any: at its start, after a lead-in
     clause, or after the verb ("..., said Chile's delegate")."""
     return (_forms(text, pos, end, places) or _after_lead(text, pos, stop, end, places)
-            or _inverted(text, pos, stop, end, places) or _mid_sentence(text, pos, stop, end, places))
+            or _inverted(text, pos, stop, end, places) or _mid_sentence(text, pos, stop, end, places)
+            or _its_speaker(text, pos, end, places))
 
 
 def _forms(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
@@ -210,6 +213,18 @@ def _inverted(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Tu
             return turn  # not "The Council, in its statement, said X (Y) was welcome": X is no speaker there
     return None
 
+
+
+def _its_speaker(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
+    """"Australia, said its speaker, was always willing ...": the State opening the sentence is the delegation."""
+    state = places.match_at(text, pos + 4 if text.startswith("The ", pos) else pos)
+    said = _ITS_SPEAKER.match(text, state.end, end) if state is not None else None
+    if said is None or state.entity.kind != "state":
+        return None
+    label = f"{said['what'].split()[-1].capitalize()} of {state.entity.name}"
+    speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=said.start("what"),
+                      end=said.end("what"))
+    return Turn(speaker, state, None, _lead_end(text, said.end(), end))
 
 
 def _mid_sentence(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:

@@ -160,6 +160,11 @@ NARRATIVE_CASES = [
                  id="on-behalf-of-right-after-the-introducer"),
     pytest.param("The representative of Chile said Peru had acted on behalf of the Rio Group.", [],
                  id="on-behalf-of-in-reported-words"),
+    pytest.param("The Rio Group — Chile, Peru and Uruguay — was united, said Chile's delegate, on debt.",
+                 [("CHL", "on-behalf-of", "rio-group")], id="group-with-members-then-inverted-speaker"),
+    pytest.param("The Rio Group — Peru and Uruguay — was divided, said Chile's delegate, on debt.", [],
+                 id="group-without-the-speaker-among-its-members"),
+    pytest.param("The Rio Group was united, said Chile's delegate, on debt.", [], id="group-without-members-printed"),
 ]
 
 

@@ -306,6 +306,7 @@ NOT_NARRATIVE = [
     pytest.param("The Council heard briefings from Jan Doe and Ann Roe on the situation.", id="briefers-without-title"),
     pytest.param("The Council heard from the leaders of civil society, Chair of nothing.", id="briefers-not-officials"),
     pytest.param("Peru's Minister of Health was elected Chair.", id="possessive-minister-no-verb"),
+    pytest.param("Santiago, said its mayor, was ready.", id="place-then-said-its-mayor"),
     pytest.param("The Speaker of the Parliament of Kenya said the Assembly was welcome.", id="parliament-speaker-is-no-delegate"),
 ]
 
@@ -420,6 +421,7 @@ NARRATIVE_FORMS = [
     pytest.param("Even so, the representative of the European Union delegation voiced regret at the vote.",
                  ["european-union"], id="representative-of-a-delegation"),
     pytest.param("The speaker for the Russian Federation said the wording was weak.", ["RUS"], id="the-speaker-for"),
+    pytest.param("Chile, said its representative, was ready to help.", ["CHL"], id="state-then-said-its-representative"),
 ]
 
 
