@@ -83,6 +83,13 @@ TURNS = [
     pytest.param("KAIRAT ISMAILOV (Kazakhstan), Council President for January, said the Council met.",
                  "KAIRAT ISMAILOV", "Kairat Ismailov", "KAZ", "Council President for January",
                  id="council-president-keeps-the-state"),
+    pytest.param("General Assembly President MIROSLAV NOVAK (Slovakia), speaking before the vote, said the ballot was "
+                 "secret.", "MIROSLAV NOVAK", "Miroslav Novak", "general-assembly", "General Assembly President",
+                 id="assembly-president-office-before-the-name"),
+    pytest.param("Council President KAIRAT ISMAILOV (Kazakhstan) said the Council met.", "KAIRAT ISMAILOV",
+                 "Kairat Ismailov", "KAZ", "Council President", id="council-president-office-before-the-name"),
+    pytest.param("Secretary-General ANTÓNIO GUTERRES said crimes must stop.", "ANTÓNIO GUTERRES", "António Guterres",
+                 "united-nations", "Secretary-General", id="secretary-general-before-the-name"),
 ]
 
 
