@@ -47,7 +47,7 @@ from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
 from councilgraph.extract.records import Layout, Paragraph, Speaker
 from councilgraph.extract.roll_call import roll_call
-from councilgraph.extract.speaker_forms import _OF_STATE, _named, _representative, _titled
+from councilgraph.extract.speaker_forms import _OF_STATE, _named, _office, _representative, _titled
 from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
 from councilgraph.extract.surnames import surname_turn
 
@@ -90,9 +90,13 @@ _READ_BY = re.compile(
     r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?),?\s+)?"
 )
 _READER_POST = re.compile(
-    r",\s+(?P<post>(?:its|the\s+Council's|the\s+Council|(?:Security\s+)?Council)\s+President"
+    r",\s+(?:(?P<post>(?:its|the\s+Council's|the\s+Council|(?:Security\s+)?Council)\s+President"
     r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?)"
+    # "X of Bosnia and Herzegovina, which holds the Council's rotating presidency for the month"
+    r"|which\s+holds\s+the\s+(?:Council's\s+)?(?:rotating\s+)?(?:[A-Z][a-z]+\s+)?(?P<holds>presidency))"
 )
+# The reader's State named in a title after the name: "..., Minister for Foreign Affairs of Colombia".
+_READER_TITLE = re.compile(r",\s+(?P<title>[A-Z][^,.;:()]{2,100}?)(?=[,.;:]|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“]?[A-Z])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|No|Nos|Messrs|Jr|Sr|Gen|Amb|H\.E|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 # A paragraph going on in the speaker's voice: "He said ...", "Her country ...", "“...,” she added."
@@ -264,10 +268,15 @@ def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | 
     elif (of_state := _OF_STATE.match(text, person.end(), end)) is not None:  # "Peter Wittig of Germany"
         delegation = places.match_at(text, of_state.end())
         after = delegation.end if delegation is not None else of_state.end()
+    elif (titled := _READER_TITLE.match(text, person.end(), end)) is not None and _TITLE_WORD.search(titled["title"]):
+        delegation = _office(titled["title"], titled.span("title"), places)
+        after = titled.end()
+        if delegation is not None and delegation.entity.kind != "state":
+            return None  # only a State holds the Council's presidency
     else:
         return None
     post = _READER_POST.match(text, after, end)
-    office = m["pre"] or (post["post"] if post else None)
+    office = m["pre"] or (post["post"] or "Council President" if post else None)
     if delegation is None or office is None:
         return None  # "signed by X (Y)": only a statement read out by the Council's President
     role = " ".join(re.sub(r"^the\s+", "", office).split())

@@ -314,6 +314,8 @@ NOT_NARRATIVE = [
     pytest.param("The Council heard from the leaders of civil society, Chair of nothing.", id="briefers-not-officials"),
     pytest.param("Peru's Minister of Health was elected Chair.", id="possessive-minister-no-verb"),
     pytest.param("Santiago, said its mayor, was ready.", id="place-then-said-its-mayor"),
+    pytest.param("The letter, read out by Jan Roe, Director of the Chile Office, was circulated.",
+                 id="read-by-a-director-no-presidency"),
     pytest.param("The Speaker of the Parliament of Kenya said the Assembly was welcome.", id="parliament-speaker-is-no-delegate"),
 ]
 
@@ -429,6 +431,10 @@ NARRATIVE_FORMS = [
                  ["european-union"], id="representative-of-a-delegation"),
     pytest.param("The speaker for the Russian Federation said the wording was weak.", ["RUS"], id="the-speaker-for"),
     pytest.param("Chile, said its representative, was ready to help.", ["CHL"], id="state-then-said-its-representative"),
+    pytest.param("The Council adopted a statement, read out by its President Jan Roe, Minister for Foreign Affairs of "
+                 "Chile.", ["CHL"], id="read-by-its-president-then-ministers-title"),
+    pytest.param("In a statement read out by Jan Roe of Chile, which holds the Council's rotating presidency for the "
+                 "month, the Council called for calm.", ["CHL"], id="read-by-name-of-the-state-holding-the-presidency"),
 ]
 
 
