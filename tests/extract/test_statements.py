@@ -316,6 +316,7 @@ NOT_NARRATIVE = [
     pytest.param("Santiago, said its mayor, was ready.", id="place-then-said-its-mayor"),
     pytest.param("The letter, read out by Jan Roe, Director of the Chile Office, was circulated.",
                  id="read-by-a-director-no-presidency"),
+    pytest.param("The Council heard a briefing from Ann Roe, Coordinator in Haiti.", id="briefer-posted-in-a-state"),
     pytest.param("The Speaker of the Parliament of Kenya said the Assembly was welcome.", id="parliament-speaker-is-no-delegate"),
 ]
 
@@ -435,6 +436,9 @@ NARRATIVE_FORMS = [
                  "Chile.", ["CHL"], id="read-by-its-president-then-ministers-title"),
     pytest.param("In a statement read out by Jan Roe of Chile, which holds the Council's rotating presidency for the "
                  "month, the Council called for calm.", ["CHL"], id="read-by-name-of-the-state-holding-the-presidency"),
+    pytest.param("The Council heard briefings by Jan Doe, the Secretary-General's Special Representative and Head of the "
+                 "United Nations Mission in Liberia (UNMIL); and Ann Roe, the Head of the Liberian Red Cross in Liberia.",
+                 ["united-nations-mission-in-liberia", "liberian-red-cross"], id="briefer-with-two-offices-and-an-unlisted-body"),
 ]
 
 
