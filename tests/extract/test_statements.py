@@ -439,6 +439,8 @@ NARRATIVE_FORMS = [
     pytest.param("The Council heard briefings by Jan Doe, the Secretary-General's Special Representative and Head of the "
                  "United Nations Mission in Liberia (UNMIL); and Ann Roe, the Head of the Liberian Red Cross in Liberia.",
                  ["united-nations-mission-in-liberia", "liberian-red-cross"], id="briefer-with-two-offices-and-an-unlisted-body"),
+    pytest.param("Reviewing the year, Jan Roe, Officer-in-Charge of the Department for Disarmament Affairs, said "
+                 "progress was slow.", ["united-nations"], id="officer-in-charge-of-a-un-department"),
 ]
 
 
