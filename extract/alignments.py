@@ -50,6 +50,11 @@ _ASSOCIATE = re.compile(
 # "speaking on behalf of", or in a roll call the group in parentheses: "Finland (on behalf of the European Union)".
 _ON_BEHALF = re.compile(
     r"(?:(?<![\w-])(?:speaking|spoke|speaks)\s+|\(\s*(?:speaking\s+)?)(?:also\s+)?(?:on\s+behalf\s+of|for)\s+", re.I)
+# "on behalf of" with another verb, read only next to the speaker: in the lead-in before the introduction
+# ("Introducing the draft on behalf of X, the representative of Y said") or right after it ("introduced by
+# the representative of Y on behalf of X").
+_BEHALF = re.compile(r"(?<![\w-])on\s+behalf\s+of\s+")
+_RIGHT_AFTER = re.compile(r"[\s,]*")
 # The speaker's side as subject of a later sentence: "He also aligned himself with ...".
 _OWN_SENTENCE = re.compile(
     r"(?:(?:He|She|It|They|(?:His|Her|Its|Their)\s+(?:delegation|country|Government))\b[^.]{0,60}"
@@ -72,6 +77,11 @@ _UNKNOWN_GROUP = re.compile(
     rf"(?:{'|'.join(GROUP_WORDS)})"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?)"
 )
+# The elected members named by their number, which the gazetteer's capitalised names cannot start with.
+_ELECTED = re.compile(r"(?:\d+|ten)\s+elected\s+(?:Council\s+)?members(?:\s+of\s+the\s+(?:Security\s+)?Council)?")
+# The group opening the sentence with its members printed beside it: "The New Agenda Coalition — Brazil, ... and
+# Sweden — felt, said Sweden's delegate, ...".
+_MEMBERS = re.compile(r"\s*(?:[—–]|--?|\()(?P<members>[^—–()]{3,300}?)(?:[—–]|--?|\))")
 # "On behalf of the Group, the representative of X said", "For the European Union, the representative of X told".
 _LEAD_FOR = re.compile(r"(?:On\s+behalf\s+of|For)\s+(?=[^,.;:]{3,120},\s+(?:[Tt]he\s|[A-Z]))")
 _AFTER_STOP = re.compile(r"[.!?][\"”’]?\s+$")
@@ -93,8 +103,12 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
         for m in _ON_BEHALF.finditer(text, statement.start, statement.end):
             if _own_on_behalf(text, m, statement):
                 found += _targets(text, m, "on-behalf-of", statement, places)
+        for m in _BEHALF.finditer(text, statement.start, statement.lead_end):
+            if _beside_the_speaker(text, m, statement) and not any(a.start <= m.start() < a.end for a in found):
+                found += _targets(text, m, "on-behalf-of", statement, places)
         if (lead := _LEAD_FOR.match(text, statement.start, statement.lead_end)) is not None:
             found += _targets(text, lead, "on-behalf-of", statement, places)
+        found += _group_subject(text, statement, places)
         for m in _COSPONSOR.finditer(text, statement.start, statement.end):
             refs = [r for r in document_refs(text, m.end(), min(m.end() + 40, statement.end))[0]
                     if r.kind == "resolution"]
@@ -116,6 +130,28 @@ def _own_on_behalf(text: str, m: re.Match[str], statement: Statement) -> bool:
     return sentence and _THEN_SPEAKER.match(text, m.end(), min(statement.end, m.end() + 150)) is not None
 
 
+def _group_subject(text: str, statement: Statement, places: Gazetteer) -> list[Alignment]:
+    """The group opening the statement's sentence, when the members printed beside it include the speaker's State."""
+    start = statement.start + 4 if text.startswith("The ", statement.start) else statement.start
+    group = _target_at(text, start, statement.speaker.start, places)
+    if group is None or group[0].kind != "org" or statement.delegation.kind != "state":
+        return []
+    members = _MEMBERS.match(text, group[3], statement.speaker.start)
+    if members is None or statement.delegation not in {m.entity for m in places.find_all(members["members"])}:
+        return []
+    entity, target_start, target_end, _ = group
+    return [Alignment(statement=statement.order, kind="on-behalf-of", target=entity, document=None,
+                      start=target_start, end=members.end(), target_start=target_start, target_end=target_end)]
+
+
+def _beside_the_speaker(text: str, m: re.Match[str], statement: Statement) -> bool:
+    """"on behalf of" in a lead-in clause before the speaker, or right after the speaker's introduction."""
+    speaker = statement.speaker
+    if m.end() <= speaker.start:
+        return "," in text[m.end():speaker.start] and not _REPORTED.search(text, statement.start, m.start())
+    return _RIGHT_AFTER.fullmatch(text, max(speaker.end, statement.delegation_end), m.start()) is not None
+
+
 def _speaker_is_subject(text: str, pos: int, floor: int) -> bool:
     """Whether the sentence around ``pos`` has the speaker (he, she, his delegation) as subject."""
     starts = [m.end() for m in _SENTENCE_START.finditer(text, floor, pos)]
@@ -126,15 +162,17 @@ def _speaker_is_subject(text: str, pos: int, floor: int) -> bool:
 def _targets(text: str, m: re.Match[str], kind: str, statement: Statement, places: Gazetteer) -> list[Alignment]:
     out = []
     pos = m.end()
+    # A list before the speaker ends where the speaker is introduced: "On behalf of the Group, Iran's representative".
+    limit = statement.speaker.start if m.end() <= statement.speaker.start else statement.end
     while True:
         if text.startswith("the ", pos):
             pos += 4
-        target = _target_at(text, pos, statement.end, places)
+        target = _target_at(text, pos, limit, places)
         if target is None:
             break
         out.append(target)
-        sep = _SEPARATOR.match(text, target[3], statement.end)
-        if sep is None or _target_at(text, sep.end(), statement.end, places) is None:
+        sep = _SEPARATOR.match(text, target[3], limit)
+        if sep is None or _target_at(text, sep.end(), limit, places) is None:
             break
         pos = sep.end()
     if not out:
@@ -154,6 +192,8 @@ def _target_at(text: str, pos: int, limit: int, places: Gazetteer) -> tuple[Enti
     found = places.match_at(text, pos)
     if found is not None and found.end <= limit:
         entity, start, end = found.entity, found.start, found.end
+    elif (elected := _ELECTED.match(text, pos, limit)) is not None and (known := places.lookup(elected[0])):
+        entity, start, end = known, elected.start(), elected.end()
     elif (unknown := _UNKNOWN_GROUP.match(text, pos, limit)) is not None:
         entity = unknown_organization(unknown["name"], category="GroupOfStates")
         start, end = unknown.start("name"), unknown.end("name")

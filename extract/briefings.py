@@ -26,6 +26,7 @@ from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _kno
 from councilgraph.extract.records import Speaker
 from councilgraph.extract.speaker_forms import _office, _presiding, _titled
 from councilgraph.extract.statements import Turn
+from councilgraph.ontology.reference import unknown_organization
 
 __all__ = ["briefings"]
 
@@ -37,8 +38,14 @@ _HEARD = re.compile(
 # Between items: ", ", " and ", ", and ", " as well as ", each optionally repeating "by"/"from".
 _SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:by|from)\s+)?")
 _THE = re.compile(r"(?:the|its)\s+")
+_PLAIN_AND = re.compile(r"\s+and\s+")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$")
+# A title heading an organisation the reference does not list: "the Head of the French Red Cross in Guinea".
+_HEAD_OF = re.compile(r"(?:Head|President|Director|Director-General|Chair|Secretary-General)\s+of\s+(?:the\s+)?"
+                      r"(?P<org>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:Cross|Crescent|Society|Federation|Foundation|"
+                      r"Institute|Council|Committee|Association|Organization|Network|Centre|Center))\b")
 # A title's name going on after a comma or "and": "Programme Planning, Finance and Budget".
-_GOES_ON = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w'-]*))*(?:\s*\([^()]{1,20}\))?$")
+_GOES_ON = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of|for|on|in|and|the|[A-Z][\w'-]*))*(?:\s*\([^()]{1,20}\))?$")
 
 
 def briefings(text: str, start: int, stop: int, places: Gazetteer) -> list[tuple[int, Turn]]:
@@ -80,18 +87,19 @@ def _chunks(text: str, pos: int, stop: int, places: Gazetteer) -> list[tuple[int
             parens.append(k)
     cuts = [m for m in _SEPARATOR.finditer(text, pos, stop)
             if not any(a < m.start() < b for a, b in inside) and m.start() not in parens]
-    chunks, at = [], pos
+    chunks, at, plain_and = [], pos, False
     for m in cuts:
-        chunks.append((at, m.start()))
-        at = m.end()
-    chunks.append((at, stop))
+        chunks.append((at, m.start(), plain_and))
+        at, plain_and = m.end(), _PLAIN_AND.fullmatch(m.group()) is not None
+    chunks.append((at, stop, plain_and))
     joined: list[tuple[int, int]] = []
-    for a, b in chunks:
+    for a, b, after_and in chunks:
         b = a + len(text[a:b].rstrip(" .;:\n"))
         person = _PERSON.match(text, a, b)  # "Jan Roe (Chile)" is the next item, not the title going on
+        title = _TITLE_WORD.search(text, a, b)
         if joined and _GOES_ON.fullmatch(text, a, b) and not (person and _person(person, places)) \
-                and _TITLE_WORD.search(text, *joined[-1]) and not _TITLE_WORD.search(text, a, b):
-            joined[-1] = (joined[-1][0], b)
+                and _TITLE_WORD.search(text, *joined[-1]) and (not title or after_and):
+            joined[-1] = (joined[-1][0], b)  # "Special Representative and Head of X": one person's two offices
         elif a < b:
             joined.append((a, b))
     return joined
@@ -124,6 +132,12 @@ def _person_with_title(text: str, name: tuple[int, int], title: tuple[int, int] 
         delegation = _presiding(role, None, state, places)
     elif title is not None and role is not None:
         delegation = _office(role, title, places)
+        if delegation is not None and delegation.entity.kind == "state" and any(
+                _IN.search(role, 0, m.start) for m in places.find_all(role) if m.entity == delegation.entity):
+            delegation = None  # "Head of the French Red Cross in Guinea": where the post is, not whom it serves
+        if delegation is None and (head := _HEAD_OF.search(role)) is not None \
+                and places.lookup(head["org"]) is None:
+            delegation = Match(unknown_organization(head["org"]), *title)
     else:
         return None  # a name alone: no delegation to give it
     if delegation is None:

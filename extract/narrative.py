@@ -45,9 +45,9 @@ import re
 from councilgraph.extract.briefings import briefings
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
-from councilgraph.extract.records import Layout, Paragraph
+from councilgraph.extract.records import Layout, Paragraph, Speaker
 from councilgraph.extract.roll_call import roll_call
-from councilgraph.extract.speaker_forms import _OF_STATE, _named, _representative, _titled
+from councilgraph.extract.speaker_forms import _OF_STATE, _named, _office, _representative, _titled
 from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
 from councilgraph.extract.surnames import surname_turn
 
@@ -68,6 +68,8 @@ _SPEECH = (r"(?:said|stated|declared|stressed|noted|added|emphasi[sz]ed|observed
 _INVERTED = re.compile(
     rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented)\s+by\s+"
 )
+# "Australia, said its speaker, was willing ...": the delegation opens the sentence, its speaker comes after the verb.
+_ITS_SPEAKER = re.compile(rf",\s+(?:also\s+)?{_SPEECH}\s+(?P<what>its\s+(?:representative|delegate|speaker))\b")
 # Where a speaker may come inside a sentence: after a comma, or after a closing quote and its comma.
 _MID_COMMA = re.compile(r",[\"”’]?\s+")
 # An office between two commas: "the Assembly President" in ", the Assembly President, X (Namibia), informed".
@@ -88,9 +90,13 @@ _READ_BY = re.compile(
     r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?),?\s+)?"
 )
 _READER_POST = re.compile(
-    r",\s+(?P<post>(?:its|the\s+Council's|the\s+Council|(?:Security\s+)?Council)\s+President"
+    r",\s+(?:(?P<post>(?:its|the\s+Council's|the\s+Council|(?:Security\s+)?Council)\s+President"
     r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?)"
+    # "X of Bosnia and Herzegovina, which holds the Council's rotating presidency for the month"
+    r"|which\s+holds\s+the\s+(?:Council's\s+)?(?:rotating\s+)?(?:[A-Z][a-z]+\s+)?(?P<holds>presidency))"
 )
+# The reader's State named in a title after the name: "..., Minister for Foreign Affairs of Colombia".
+_READER_TITLE = re.compile(r",\s+(?P<title>[A-Z][^,.;:()]{2,100}?)(?=[,.;:]|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“]?[A-Z])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|No|Nos|Messrs|Jr|Sr|Gen|Amb|H\.E|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 # A paragraph going on in the speaker's voice: "He said ...", "Her country ...", "“...,” she added."
@@ -172,7 +178,8 @@ def _introduced_at(text: str, pos: int, stop: int, end: int, places: Gazetteer) 
     """The speaker the sentence ``text[pos:stop]`` introduces, if any: at its start, after a lead-in
     clause, or after the verb ("..., said Chile's delegate")."""
     return (_forms(text, pos, end, places) or _after_lead(text, pos, stop, end, places)
-            or _inverted(text, pos, stop, end, places) or _mid_sentence(text, pos, stop, end, places))
+            or _inverted(text, pos, stop, end, places) or _mid_sentence(text, pos, stop, end, places)
+            or _its_speaker(text, pos, end, places))
 
 
 def _forms(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
@@ -212,6 +219,18 @@ def _inverted(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Tu
 
 
 
+def _its_speaker(text: str, pos: int, end: int, places: Gazetteer) -> Turn | None:
+    """"Australia, said its speaker, was always willing ...": the State opening the sentence is the delegation."""
+    state = places.match_at(text, pos + 4 if text.startswith("The ", pos) else pos)
+    said = _ITS_SPEAKER.match(text, state.end, end) if state is not None else None
+    if said is None or state.entity.kind != "state":
+        return None
+    label = f"{said['what'].split()[-1].capitalize()} of {state.entity.name}"
+    speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=said.start("what"),
+                      end=said.end("what"))
+    return Turn(speaker, state, None, _lead_end(text, said.end(), end))
+
+
 def _mid_sentence(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:
     """A speaker after a comma inside the sentence, followed by the verb: the lead summary's
     "[paraphrase], Secretary-General X told the Assembly", "[paraphrase], X, Under-Secretary-General ...,
@@ -249,10 +268,15 @@ def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | 
     elif (of_state := _OF_STATE.match(text, person.end(), end)) is not None:  # "Peter Wittig of Germany"
         delegation = places.match_at(text, of_state.end())
         after = delegation.end if delegation is not None else of_state.end()
+    elif (titled := _READER_TITLE.match(text, person.end(), end)) is not None and _TITLE_WORD.search(titled["title"]):
+        delegation = _office(titled["title"], titled.span("title"), places)
+        after = titled.end()
+        if delegation is not None and delegation.entity.kind != "state":
+            return None  # only a State holds the Council's presidency
     else:
         return None
     post = _READER_POST.match(text, after, end)
-    office = m["pre"] or (post["post"] if post else None)
+    office = m["pre"] or (post["post"] or "Council President" if post else None)
     if delegation is None or office is None:
         return None  # "signed by X (Y)": only a statement read out by the Council's President
     role = " ".join(re.sub(r"^the\s+", "", office).split())

@@ -54,7 +54,8 @@ _NOT_FIRST = frozenset({
 _TITLE_WORD = re.compile(
     r"\b(?:President|Vice-President|Chairman|Chairperson|Chair|Chairwoman|Rapporteur|Secretary-General|"
     r"Under-Secretary-General|Representative|Envoy|Adviser|Coordinator|Commissioner|Director|Director-General|"
-    r"Administrator|Prosecutor|Registrar|Minister|Ambassador|Head|Chief|Commander|Judge|Observer|Secretary)\b"
+    r"Administrator|Prosecutor|Registrar|Minister|Ambassador|Head|Chief|Commander|Judge|Observer|Secretary|"
+    r"Officer-in-Charge)\b"
 )
 def _clause_end(text: str, pos: int, end: int) -> int:
     """Where the name after a title ends: before a parenthesis, a comma or the first lower-case word."""

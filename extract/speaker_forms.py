@@ -55,9 +55,11 @@ _VERB_AFTER = re.compile(
     rf"{_REPORTING}\b"
 )
 _THE_REPRESENTATIVE = re.compile(
-    r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|Permanent\s+(?:Representative|Observer))\s+"
+    r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+(?:Representative|Observer))\s+"
     r"(?:of|for)\s+(?:the\s+)?"
 )
+# "the representative of the European Union delegation": the word after the delegation's name.
+_DELEGATION_WORD = re.compile(r"\s+delegation\b")
 # "Speaking on behalf of ..., the representative of": a lead-in clause before the representative.
 _LEAD_IN = re.compile(
     r"(?:[^.;:]|\.(?!\s)){1,200}?,\s+"
@@ -65,7 +67,11 @@ _LEAD_IN = re.compile(
     r"|Permanent\s+(?:Representative|Observer))\b)"
 )
 # "Kenya's representative", "Ethiopia's speaker", "the United States representative".
-_POSSESSIVE = re.compile(r"(?:'s)?\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+Representative)\b")
+# A minister named by the office only: "Cuba's Vice Minister for External Affairs", "Chile's Foreign Minister".
+_POSSESSIVE = re.compile(
+    r"(?:'s)?\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+Representative"
+    r"|(?:(?:Vice|Deputy)[\s-])?(?:Foreign\s+)?Minister(?:\s+(?:for|of)\s+(?:Foreign|External)\s+Affairs)?)\b"
+)
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
 # Titles printed before a name ("Secretary-General Kofi Annan"), as heads; "for Peacekeeping Operations" may follow.
 _TITLE_HEAD = re.compile(
@@ -101,7 +107,8 @@ def _representative(text: str, pos: int, end: int, places: Gazetteer, verb: bool
     if not _verb_follows(text, after, end, verb):
         return None  # "The representative of Kenya was elected ..." reports no words
     role, _, lead_end = _role(text, after, end, places, after_paren=True)
-    label = f"{' '.join(what.split()).capitalize()} of {delegation.entity.name}"
+    what = " ".join(what.split())
+    label = f"{what if 'Minister' in what else what.capitalize()} of {delegation.entity.name}"
     speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=speaker_start, end=speaker_end)
     return Turn(speaker, delegation, _titled_role(role), lead_end)
 
@@ -114,7 +121,8 @@ def _delegate_at(text: str, pos: int, end: int, places: Gazetteer) -> tuple[Matc
         found = places.match_at(text, the.end())
         if found is None or found.end > end:
             return None
-        return found, the.start(), found.end, the["what"]
+        speaker_end = (word.end() if (word := _DELEGATION_WORD.match(text, found.end, end)) else found.end)
+        return found, the.start(), speaker_end, the["what"]
     at = pos + 4 if text.startswith(("The ", "the "), pos) else pos  # "The Sudan's representative"
     found = places.match_at(text, at)
     owner = _POSSESSIVE.match(text, found.end, end) if found is not None else None

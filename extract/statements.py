@@ -37,8 +37,11 @@ TITLES = ("Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Lord", "Lady", "Archbishop", 
 # exponentially on long runs of capitals.
 _NAME_WORD = rf"(?:Mc|Mac|Di|De|Da|Du|La|Le|O')?[{_UPPER}](?:[{_UPPER}']*[{_UPPER}])?\.?"
 _SPEAKER = re.compile(
+    # An office printed before the name: "General Assembly President DIDIER OPERTTI (Uruguay) said".
+    r"(?:(?P<office>(?:General\s+)?Assembly\s+President|(?:Security\s+)?Council\s+President"
+    r"|(?:Deputy\s+)?Secretary-General)\s+)?"
     rf"(?P<name>(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<bare>{_NAME_WORD}(?:[ -]{_NAME_WORD})*))"
-    r"(?:\s*\((?P<paren>[^()\n]*(?:\([^()\n]*\)[^()\n]*)?)\)|(?=,\s))"
+    r"(?:\s*\((?P<paren>[^()\n]*(?:\([^()\n]*\)[^()\n]*)?)\)|(?=,\s)|(?(office)(?=\s[a-z])|(?!)))"
 )
 _UNNAMED = re.compile(
     r"(?:(?:Also\s+)?(?:Speaking|Explaining|Taking\s+the\s+floor)\b[^,.\n]{0,80},\s+)?"
@@ -51,7 +54,10 @@ _VERB = re.compile(
 _ROMAN = {"II", "III", "IV", "VI", "VII", "VIII"}
 _MIXED_PREFIX = re.compile(r"^(Mc|Mac|Di|De|Da|Du|La|Le)([A-Z].*)$")
 _PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "della", "di", "du", "dos", "das", "la", "le", "y", "e"}
-_UN_OFFICIAL = re.compile(r"Secretary-General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner|Emergency Relief Coordinator")
+_UN_OFFICIAL = re.compile(
+    r"Secretary-General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner"
+    r"|Emergency Relief Coordinator|Officer-in-Charge\s+of\s+the\s+Department\s+(?:for|of)\s+[A-Z]"
+)
 _COMMA = re.compile(r"\s*,\s*")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|$")
 _OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)
@@ -196,9 +202,13 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> Turn | None:
             role, _, lead_end = _role(text, m.end(), para.end, places, after_paren=True)
         else:
             role, found, lead_end = _role(text, m.end(), para.end, places, after_paren=False)
+            if found is None and m["office"] and _UN_OFFICIAL.search(m["office"]):
+                found = Match(places.lookup("United Nations"), m.start("office"), m.end("office"))
             if found is None:
                 return None
             delegation = found
+        if m["office"]:
+            role = " ".join(m["office"].split()) + (f", {role}" if role else "")
         speaker = Speaker(printed_name=m["name"], title=m["title"], name=display_name(m["bare"]),
                           display_name=display_name(m["name"]), start=m.start("name"), end=m.end("name"))
         return Turn(speaker, delegation, role, lead_end)

@@ -148,6 +148,23 @@ NARRATIVE_CASES = [
     pytest.param("The representative of Chile said so.  Speaking on behalf of the Rio Group, Peru had disagreed.",
                  [], id="later-speaking-for-of-someone-else"),
     pytest.param("For the first time, the representative of Chile said so.", [], id="for-without-a-group"),
+    pytest.param("Speaking on behalf of the African Group, Kenya's representative said aid mattered.",
+                 [("KEN", "on-behalf-of", "african-group")], id="group-list-stops-at-the-speaker"),
+    pytest.param("Presenting the report on behalf of the European Union, Austria's representative said aid mattered.",
+                 [("AUT", "on-behalf-of", "european-union")], id="on-behalf-of-in-another-lead-in"),
+    pytest.param("Tabling the text on behalf of the 10 elected Council members, the representative of Malta stressed "
+                 "unity.", [("MLT", "on-behalf-of", "elected-members-of-the-security-council")],
+                 id="elected-members-by-number"),
+    pytest.param("The draft, introduced by the representative of Malta on behalf of the ten elected members of the "
+                 "Council, failed.", [("MLT", "on-behalf-of", "elected-members-of-the-security-council")],
+                 id="on-behalf-of-right-after-the-introducer"),
+    pytest.param("The representative of Chile said Peru had acted on behalf of the Rio Group.", [],
+                 id="on-behalf-of-in-reported-words"),
+    pytest.param("The Rio Group — Chile, Peru and Uruguay — was united, said Chile's delegate, on debt.",
+                 [("CHL", "on-behalf-of", "rio-group")], id="group-with-members-then-inverted-speaker"),
+    pytest.param("The Rio Group — Peru and Uruguay — was divided, said Chile's delegate, on debt.", [],
+                 id="group-without-the-speaker-among-its-members"),
+    pytest.param("The Rio Group was united, said Chile's delegate, on debt.", [], id="group-without-members-printed"),
 ]
 
 

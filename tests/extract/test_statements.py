@@ -83,6 +83,13 @@ TURNS = [
     pytest.param("KAIRAT ISMAILOV (Kazakhstan), Council President for January, said the Council met.",
                  "KAIRAT ISMAILOV", "Kairat Ismailov", "KAZ", "Council President for January",
                  id="council-president-keeps-the-state"),
+    pytest.param("General Assembly President MIROSLAV NOVAK (Slovakia), speaking before the vote, said the ballot was "
+                 "secret.", "MIROSLAV NOVAK", "Miroslav Novak", "general-assembly", "General Assembly President",
+                 id="assembly-president-office-before-the-name"),
+    pytest.param("Council President KAIRAT ISMAILOV (Kazakhstan) said the Council met.", "KAIRAT ISMAILOV",
+                 "Kairat Ismailov", "KAZ", "Council President", id="council-president-office-before-the-name"),
+    pytest.param("Secretary-General ANTÓNIO GUTERRES said crimes must stop.", "ANTÓNIO GUTERRES", "António Guterres",
+                 "united-nations", "Secretary-General", id="secretary-general-before-the-name"),
 ]
 
 
@@ -305,6 +312,12 @@ NOT_NARRATIVE = [
     pytest.param("Many speakers took the floor, with the representative of Chile in the chair.", id="with-representative-no-participle"),
     pytest.param("The Council heard briefings from Jan Doe and Ann Roe on the situation.", id="briefers-without-title"),
     pytest.param("The Council heard from the leaders of civil society, Chair of nothing.", id="briefers-not-officials"),
+    pytest.param("Peru's Minister of Health was elected Chair.", id="possessive-minister-no-verb"),
+    pytest.param("Santiago, said its mayor, was ready.", id="place-then-said-its-mayor"),
+    pytest.param("The letter, read out by Jan Roe, Director of the Chile Office, was circulated.",
+                 id="read-by-a-director-no-presidency"),
+    pytest.param("The Council heard a briefing from Ann Roe, Coordinator in Haiti.", id="briefer-posted-in-a-state"),
+    pytest.param("The Speaker of the Parliament of Kenya said the Assembly was welcome.", id="parliament-speaker-is-no-delegate"),
 ]
 
 
@@ -412,6 +425,22 @@ NARRATIVE_FORMS = [
                  id="read-by-president"),
     pytest.param("In a statement read out by Council President for July, Jan Roe of Chile, the Council spoke.", ["CHL"],
                  id="read-by-name-of-state"),
+    pytest.param("Turning to the budget, Peru's Vice Minister for Foreign Affairs said savings were possible.", ["PER"],
+                 id="possessive-minister"),
+    pytest.param("Chile's Foreign Minister told the Assembly that trade mattered.", ["CHL"], id="possessive-foreign-minister"),
+    pytest.param("Even so, the representative of the European Union delegation voiced regret at the vote.",
+                 ["european-union"], id="representative-of-a-delegation"),
+    pytest.param("The speaker for the Russian Federation said the wording was weak.", ["RUS"], id="the-speaker-for"),
+    pytest.param("Chile, said its representative, was ready to help.", ["CHL"], id="state-then-said-its-representative"),
+    pytest.param("The Council adopted a statement, read out by its President Jan Roe, Minister for Foreign Affairs of "
+                 "Chile.", ["CHL"], id="read-by-its-president-then-ministers-title"),
+    pytest.param("In a statement read out by Jan Roe of Chile, which holds the Council's rotating presidency for the "
+                 "month, the Council called for calm.", ["CHL"], id="read-by-name-of-the-state-holding-the-presidency"),
+    pytest.param("The Council heard briefings by Jan Doe, the Secretary-General's Special Representative and Head of the "
+                 "United Nations Mission in Liberia (UNMIL); and Ann Roe, the Head of the Liberian Red Cross in Liberia.",
+                 ["united-nations-mission-in-liberia", "liberian-red-cross"], id="briefer-with-two-offices-and-an-unlisted-body"),
+    pytest.param("Reviewing the year, Jan Roe, Officer-in-Charge of the Department for Disarmament Affairs, said "
+                 "progress was slow.", ["united-nations"], id="officer-in-charge-of-a-un-department"),
 ]
 
 
