@@ -29,7 +29,7 @@ from pathlib import Path
 from councilgraph.extract.gazetteer import gazetteer, normalise_name
 from councilgraph.extract.read import InputError
 from councilgraph.extract.records import PressRelease
-from councilgraph.ontology.reference import slugify_name
+from councilgraph.ontology.reference import Entity, slugify_name
 from councilgraph.pipeline import build_path
 
 __all__ = ["Tally", "Scores", "score_document", "score_folder", "FIXTURES"]
@@ -114,6 +114,17 @@ def _org_forms(annotated: str) -> list[str]:
     return [annotated, m["name"], m["acronym"]] if m else [annotated]
 
 
+def _side(entity: Entity | None, name: str | None) -> str:
+    """A speaker's delegation for scoring: a State or body by its key, except that every entity of the UN
+    system (a department, agency, mission, the Secretariat) counts as the United Nations. Annotators
+    wrote "United Nations" for most officials, the extractor names the entity a title names: both say
+    the speaker spoke for the UN system, not for a State."""
+    entity = entity or (gazetteer().lookup(name) if name else None)
+    if entity is None:
+        return _key(name)
+    return "united-nations" if entity.category == "UNEntity" or entity.key == "secretariat" else entity.key
+
+
 def _resolution(symbol: str) -> str:
     """Security Council resolutions by number ("S/RES/1566 (2004)" = "S/RES/1566"); others as written."""
     m = _SC_RESOLUTION.match(symbol)
@@ -180,8 +191,8 @@ def score_document(txt: Path, scores: Scores) -> None:
     scores.actions.add([_action(a.get("resolution"), a.get("adopted", True), a.get("in_favour"), a.get("against"),
                                 a.get("abstentions")) for a in actions],
                        _extracted_actions(release, actions), name)
-    scores.speakers.add([_key(s.get("delegation")) for s in want.get("speakers", [])],
-                        [s.delegation.key for s in release.statements], name)
+    scores.speakers.add([_side(None, s.get("delegation")) for s in want.get("speakers", [])],
+                        [_side(s.delegation, None) for s in release.statements], name)
     kinds = {"on_behalf_of": "on-behalf-of", "associates": "associating", "aligns": "aligning"}
     scores.alignments.add(
         [f"{_key(a.get('delegation'))} {kinds.get(a['kind'], a['kind'])} {_key(a.get('group'))}"

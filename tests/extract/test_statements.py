@@ -440,7 +440,7 @@ NARRATIVE_FORMS = [
                  "United Nations Mission in Liberia (UNMIL); and Ann Roe, the Head of the Liberian Red Cross in Liberia.",
                  ["united-nations-mission-in-liberia", "liberian-red-cross"], id="briefer-with-two-offices-and-an-unlisted-body"),
     pytest.param("Reviewing the year, Jan Roe, Officer-in-Charge of the Department for Disarmament Affairs, said "
-                 "progress was slow.", ["united-nations"], id="officer-in-charge-of-a-un-department"),
+                 "progress was slow.", ["department-for-disarmament-affairs"], id="officer-in-charge-of-a-un-department"),
 ]
 
 
