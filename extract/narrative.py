@@ -125,13 +125,18 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
 
 
 def _new_speakers(intros: list[tuple[int, Turn]], before: list[Located]) -> list[tuple[int, Turn]]:
-    """The intros less those naming by surname a person who already spoke ("Mr. Roe said" after "Jan Roe said")."""
+    """The intros less those naming by surname a person who already spoke ("Mr. Roe said" after "Jan Roe
+    said"), and less the participants sentence's delegations that spoke already."""
     spoken = {located.turn.speaker.name for located in before}
+    delegations = {located.turn.delegation.entity.key for located in before}
     out = []
     for start, turn in intros:
+        if turn.recap and turn.delegation.entity.key in delegations:
+            continue
         if not (turn.follow_up and turn.speaker.name in spoken):
             out.append((start, turn))
             spoken.add(turn.speaker.name)
+            delegations.add(turn.delegation.entity.key)
     return out
 
 

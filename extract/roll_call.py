@@ -14,12 +14,14 @@ opening). A list counts only in a sentence about speaking: "met with the
 representatives of Kenya and Somalia" names no speaker. The participants sentence
 ("Also speaking were the representatives of ...", "Representatives of ... also
 spoke") recaps every speaker, those quoted included: ``participants`` reads it and
-checks it against the statements, and it adds no speaker here.
+checks it against the statements, and its delegations are speakers here only when the
+text quoted them nowhere else (``Turn.recap``; the narrative reader drops the others).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.participants import _OPENING as _PARTICIPANTS
@@ -46,8 +48,8 @@ _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+")
 
 def roll_call(text: str, start: int, end: int, places: Gazetteer) -> list[tuple[int, Turn]]:
     """(statement start, turn) of each delegation a roll-call sentence ``text[start:end]`` lists."""
-    if _PARTICIPANTS.search(text, start, end):
-        return []
+    if (recap := _PARTICIPANTS.search(text, start, end)) is not None:
+        return [(at, replace(turn, recap=True)) for at, turn in _items(text, recap.end(), end, places)]
     opening = _LIST_AFTER.search(text, start, end)
     if opening is not None:
         return _items(text, opening.end(), end, places)

@@ -177,6 +177,7 @@ class Turn:
     role: str | None
     lead_end: int
     follow_up: bool = False  # named by surname after an introduction earlier in the text ("Mr. Roe said")
+    recap: bool = False  # listed in the participants sentence: a speaker only if not quoted already
 
 
 @dataclass(frozen=True, slots=True)

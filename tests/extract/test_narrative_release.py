@@ -36,7 +36,7 @@ def test_officials_introduced_in_running_text_are_not_missing_from_the_participa
     _, release = _release(
         "Secretary-General Kofi Annan said the Court was ready.  The representative of Italy said it was not.",
         "Also speaking were the representatives of Italy and Guinea.")
-    assert [s.delegation.key for s in release.statements] == ["united-nations", "ITA"]
+    # Guinea, quoted nowhere else, spoke according to the participants sentence; Italy is not counted twice.
+    assert [s.delegation.key for s in release.statements] == ["united-nations", "ITA", "GIN"]
     listed = {"SpeakerNotListed", "ListedParticipantNotSpeaking", "DuplicateParticipant"}
-    assert [(f.kind, f.entity.key) for f in release.findings if f.kind in listed] == [
-        ("ListedParticipantNotSpeaking", "GIN")]
+    assert [(f.kind, f.entity.key) for f in release.findings if f.kind in listed] == []

@@ -294,7 +294,6 @@ NOT_NARRATIVE = [
     pytest.param("Kofi Annan was elsewhere.  Mr. Annan said it was fine.", id="surname-after-a-name-without-delegation"),
     pytest.param("Addis Ababa, Ethiopia, said it was ready.", id="place-and-state-no-title"),
     pytest.param("New Zealand (Pacific Islands Forum) said nothing.", id="state-is-not-a-person"),
-    pytest.param("Also speaking were representatives of Kenya, Uganda and Japan.", id="participants-sentence"),
     pytest.param("NEW YORK, 12 March (UN Headquarters) -- The Council today extended the Mission in Liberia.",
                  id="dateline-is-a-place"),
     pytest.param("The Assembly will act on a draft to be introduced by the representative of Peru.", id="future-introducer"),
@@ -323,6 +322,10 @@ NOT_NARRATIVE = [
 
 # (paragraph, delegation keys in order): forms beyond "Name (State) said" at a sentence's start.
 NARRATIVE_FORMS = [
+    pytest.param("Also speaking were representatives of Kenya, Uganda and Japan.", ["KEN", "UGA", "JPN"],
+                 id="participants-sentence-names-speakers-not-quoted"),
+    pytest.param("The representative of Kenya said the text was balanced.  Also speaking were the representatives of "
+                 "Kenya and Uganda.", ["KEN", "UGA"], id="participants-sentence-adds-no-one-twice"),
     pytest.param("Speaking in explanation of vote, the representatives of China and Algeria said they abstained.",
                  ["CHN", "DZA"], id="several-representatives"),
     pytest.param("Other speakers on the item were the representatives of Peru, Chile (on behalf of the Rio Group), "
