@@ -43,6 +43,8 @@ _SPOKE = re.compile(r"\s+(?:also\s+|then\s+|each\s+)?(?:spoke|took\s+the\s+floor
 _ITEM_LEAD = re.compile(r"(?:[Tt]he\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
 # A group after the delegation, closed or cut off by the end of the text ("(on behalf of the Associa").
 _ASIDE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*(?:\)|$)")
+# A group between commas instead of parentheses: the list goes on after it.
+_INLINE_BEHALF = re.compile(r",\s+(?:speaking\s+)?on\s+behalf\s+of\s+(?:the\s+)?")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+")
 
 
@@ -70,6 +72,9 @@ def _items(text: str, pos: int, end: int, places: Gazetteer) -> list[tuple[int, 
         item_end = found.end
         if (aside := _ASIDE.match(text, item_end, end)) is not None:
             item_end = aside.end()
+        elif (behalf := _INLINE_BEHALF.match(text, item_end, end)) is not None and \
+                (group := places.match_at(text, behalf.end())) is not None and group.end <= end:
+            item_end = group.end  # "Italy, on behalf of the European Community, Russian Federation, ..."
         label = f"Representative of {found.entity.name}"
         speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=found.start,
                           end=found.end)

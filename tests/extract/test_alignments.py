@@ -124,6 +124,8 @@ def _narrative_alignments(paragraph: str):
 
 
 NARRATIVE_CASES = [
+    pytest.param("Statements were made by the representatives of Haiti, Italy, on behalf of the European Community, "
+                 "and Chile.", [("ITA", "on-behalf-of", "european-community")], id="roll-call-group-between-commas"),
     pytest.param("Speaking on behalf of the Group of 77 and China, the representative of South Africa said debt "
                  "mattered.", [("ZAF", "on-behalf-of", "group-of-77-and-china")], id="lead-in-on-behalf-of"),
     pytest.param("The representative of Norway, speaking on behalf of the Nordic Countries, said aid mattered.",

@@ -322,6 +322,8 @@ NOT_NARRATIVE = [
 
 # (paragraph, delegation keys in order): forms beyond "Name (State) said" at a sentence's start.
 NARRATIVE_FORMS = [
+    pytest.param("Statements were made by the representatives of Haiti, Italy, on behalf of the European Community, "
+                 "Russian Federation and Indonesia.", ["HTI", "ITA", "RUS", "IDN"], id="roll-call-group-between-commas"),
     pytest.param("Also speaking were representatives of Kenya, Uganda and Japan.", ["KEN", "UGA", "JPN"],
                  id="participants-sentence-names-speakers-not-quoted"),
     pytest.param("The representative of Kenya said the text was balanced.  Also speaking were the representatives of "
