@@ -84,6 +84,7 @@ class _Counts:
     end: int
     against_list: tuple[int, int] | None = None
     abstaining_list: tuple[int, int] | None = None
+    against_told: bool = True  # False: favour and abstentions only, "14 in favour and 1 abstention (United States)"
 
 
 def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
@@ -93,17 +94,27 @@ def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
 def _counts(text: str, start: int, end: int) -> list[_Counts]:
     """Every set of counts in ``text[start:end]``, left to right (a sentence may tell of two votes)."""
     found: list[_Counts] = []
-    favours = list(_KEYED_FAVOUR.finditer(text, start, end))
-    for i, favour in enumerate(favours):
-        stop = favours[i + 1].start() if i + 1 < len(favours) else end  # the next vote's counts are its own
-        against = _KEYED_AGAINST.search(text, favour.end(), stop)
-        if against is None:
+    # Each count is named by its word, so their order is free ("2 against to 2 in favour"); a kind told twice
+    # opens the next vote's counts. A vote is counted by its votes in favour and either other count: "14 in
+    # favour and 1 abstention (United States)" tells of no vote against.
+    keyed = sorted(((m.start(), kind, m) for kind, pattern in (("favour", _KEYED_FAVOUR), ("against", _KEYED_AGAINST),
+                                                               ("abstaining", _KEYED_ABSTAINING))
+                    for m in pattern.finditer(text, start, end)), key=lambda k: k[0])
+    groups: list[dict[str, re.Match[str]]] = []
+    for _, kind, m in keyed:
+        if not groups or kind in groups[-1]:
+            groups.append({})
+        groups[-1][kind] = m
+    for group in groups:
+        favour, against, abstaining = group.get("favour"), group.get("against"), group.get("abstaining")
+        if favour is None or (against is None and abstaining is None):
             continue
-        abstaining = _KEYED_ABSTAINING.search(text, favour.end(), stop)
-        last = max(against.end(), abstaining.end() if abstaining else 0)
-        found.append(_Counts(_count(favour["n"]), _count(against["n"]),
-                             _count(abstaining["n"]) if abstaining else 0, favour.start(), last,
-                             _list_span(against, "list"), _list_span(abstaining, "list")))
+        told = [m for m in (favour, against, abstaining) if m is not None]
+        found.append(_Counts(_count(favour["n"]), _count(against["n"]) if against else None,
+                             _count(abstaining["n"]) if abstaining else 0,
+                             min(m.start() for m in told), max(m.end() for m in told),
+                             _list_span(against, "list"), _list_span(abstaining, "list"),
+                             against_told=against is not None))
     if found:
         return found
     for m in _COUNTS.finditer(text, start, end):
@@ -215,6 +226,9 @@ def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int
     favour = against = abstentions = None
     if counts is not None:
         favour, against, abstentions = counts.favour, counts.against, counts.abstentions
+        members = 15 if (document.year or 9999) >= 1966 else 11
+        if not counts.against_told and security_council and favour + (abstentions or 0) == members:
+            against = 0  # every member of the Council voted in favour or abstained
         if counts.against_list is not None:
             against_states = _states(text, *counts.against_list, places)
         if counts.abstaining_list is not None:
@@ -318,7 +332,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 pending = []
                 if titled:
                     headlines.append(s)
-    return [_worked_out(v) for v in _without_repeats(votes, headlines, security_council)]
+    return [_worked_out(v, text) for v in _without_repeats(votes, headlines, security_council)]
 
 
 def _adoption_verb(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -369,14 +383,15 @@ def _without_repeats(votes: dict[str | int, Vote], headlines: list[int], securit
     return list(kept.values())
 
 
-def _worked_out(vote: Vote) -> Vote:
+def _worked_out(vote: Vote, text: str) -> Vote:
     """The counts a vetoed draft's account leaves implicit: the Council's members who did not vote in favour
     abstained or voted against; with the abstentions named, the rest voted against, and with none named,
     only the vetoing members did."""
     members = 15 if (vote.document.year or 9999) >= 1966 else 11
     # Only the support form leaves "against" open, and it counts Council members (a release may not say
     # which organ met: "9499th Meeting (PM)").
-    if vote.in_favour is None or vote.against is not None or vote.in_favour > members:
+    if (vote.in_favour is None or vote.against is not None or vote.in_favour > members
+            or not _SUPPORT.search(text, vote.start, vote.end)):  # "12 in favour and 3 abstentions": against untold
         return vote
     if vote.abstentions is not None:
         return replace(vote, against=members - vote.in_favour - vote.abstentions)

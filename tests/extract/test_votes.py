@@ -144,6 +144,14 @@ COUNCIL_CASES = [
                   "India, Kenya), the draft would have renewed the Mechanism for a year."],
                  [("draft", False, False, False, 10, 2, 3, ["MLI", "RUS"], ["CHN", "IND", "KEN"], ["RUS"])],
                  id="comma-before-to"),
+    pytest.param(["The Council adopted resolution 2465 (2019) by a vote of 14 in favour and 1 abstention (Russian "
+                  "Federation)."],
+                 [("S/RES/2465 (2019)", True, False, False, 14, 0, 1, [], ["RUS"], [])],
+                 id="favour-and-abstention-without-against"),
+    pytest.param(["The draft resolution was rejected by a vote of 3 against (France, United Kingdom, United States) to "
+                  "2 in favour (China, Russian Federation), with 10 abstentions."],
+                 [("draft", False, False, False, 2, 3, 10, ["FRA", "GBR", "USA"], [], [])],
+                 id="against-told-before-favour"),
     pytest.param(["Security Council Adopts Resolution 2520 (2020) by Vote of 12-0-3"],
                  [("S/RES/2520 (2020)", True, False, False, 12, 0, 3, [], [], [])], id="tally-by-vote-of"),
     pytest.param(["Council Extends Mission, Adopting Resolution 2521 (2020) by 14-0-1"],
@@ -246,6 +254,8 @@ ASSEMBLY_CASES = [
                  [("draft", True, False, False, 187, 2, 3, ["ISR", "USA"], ["COL", "UKR", "BRA"], [])],
                  id="headline-told-again-in-the-summary"),
     pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
+    pytest.param(["The Committee adopted the text on rural women by a recorded vote of 12 in favour and 3 abstentions."],
+                 [("draft", True, False, False, 12, None, 3, [], [], [])], id="favour-and-abstentions-no-council"),
     pytest.param(["The text on technical cooperation was adopted by a roll-call vote of 31 in favour and 14 opposed, "
                   "with 8 abstentions."], [("draft", True, False, False, 31, 14, 8, [], [], [])],
                  id="in-favour-and-opposed"),
