@@ -17,7 +17,10 @@ Forms handled::
     by a vote of 11 in favour, none against with 4 abstentions      received 11 affirmative votes, two abstentions
     (...), and two negative votes (...)      4 in favour (...) to 9 against (...), with 2 abstaining (...)
     27 in favour and 19 opposed      Adopted by Vote of 11-0-4 / by 14-0-1 (headlines)
+    by a vote of 2 against to 2 in favour, with 11 abstentions      14 in favour and 1 abstention (United States)
+    An amendment ... was rejected / the Council rejected the amendment / That amendment was adopted by a vote of
 
+An amendment put to the vote is an action on a text of its own; a procedural motion is none.
 A text the release names by no symbol is keyed by the sentence that reports it, so that several
 such texts in one release stay apart.
 """
@@ -154,8 +157,9 @@ _DATED = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|Ap
 # "adopted the draft contained in document A/69/L.85"); a symbol further on is cited in the text's description.
 _OBJECT_GAP = 70
 # Or right before it: "Resolution 1203 (1998), Adopted by 13-0-2 Vote", "Through resolution 2182 (2014), adopted
-# ... by a vote of", "draft resolution A/69/L.85, which was adopted as orally revised".
-_BEFORE_THE_VERB = re.compile(r"\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:(?:also|then|today|subsequently)\s+)?$", re.I)
+# ... by a vote of", "draft resolution A/69/L.85, which was adopted as orally revised", "The amendment
+# (document A/80/L.7) was adopted".
+_BEFORE_THE_VERB = re.compile(r"\)?\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:(?:also|then|today|subsequently)\s+)?$", re.I)
 _REVISED = re.compile(r"\s+as\s+(?:orally\s+)?(?:revised|amended)\b", re.I)
 _DRAFT_SYMBOL = re.compile(r"/L\.\d")  # "A/69/L.85", "A/C.3/61/L.20": drafts, only ever acted upon at a meeting
 # Anywhere in the sentence: "In a unanimous vote, the Council ... by adopting", "Acting unanimously, ...".
@@ -165,16 +169,20 @@ _WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+(?:consensus|acc
 _FAILED = re.compile(
     r"\b(?:failed\s+to\s+(?:adopt|be\s+adopted|pass|carry)|(?:was|were)\s+not\s+adopted|"
     r"(?:owing|due)\s+to\s+the\s+negative\s+votes?|(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft|"
-    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|rejected\s+(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text)|"
+    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
+    # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ..."
+    r"rejected\s+(?:(?:--|[\u2014\u2013])[^\u2014\u2013]*?(?:--|[\u2014\u2013])\s*)?"
+    r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment)|amendments)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
-# resolution"); "ISIL was defeated" is no vote, nor is an amendment or a procedural motion.
-_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision|report)s?\b", re.I)
+# resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
+# its own; a procedural motion or a proposal is not, when the sentence names it before any text.
+_TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment)s?)|"
+                          r"(?P<procedure>motions?|proposals?))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
-_NOT_A_TEXT = re.compile(r"\b(?:amendments?|motion|proposal)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
 _TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
@@ -293,7 +301,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                              security_council)
 
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
-            text_named = _TEXT_WORD.search(text, s, e) and not _NOT_A_TEXT.search(text, s, e)
+            named = _TEXT_OR_NOT.search(text, s, e)
+            text_named = named is not None and named["text"] is not None
+            procedure = named is not None and named["procedure"] is not None
             if pending and not refs and (failed or (counts and not adopting)):
                 if counts is not None:  # the failure told again, or only counted: "The draft received 13 votes"
                     key = pending.pop(0)
@@ -326,7 +336,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                         or (ref.symbol in titled_refs and not titled and counts is not None)):
                     votes[ref.symbol] = vote(ref, True, unanimous, without_vote)
                     (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
-            elif (text_named or (counts and not _NOT_A_TEXT.search(text, s, e))) and (counts or unanimous or without_vote):
+            elif (text_named or (counts and not procedure)) and (counts or unanimous or without_vote):
                 # A counted adoption is of a text even when the sentence calls it "the budget".
                 votes[s] = vote(_draft(s), True, unanimous, without_vote)
                 pending = []

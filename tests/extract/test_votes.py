@@ -118,8 +118,16 @@ COUNCIL_CASES = [
                   "Federation.  It then adopted the text tabled by Brazil by 12 votes to none, with 3 abstentions."],
                  [("draft", False, False, False, None, None, None, [], [], ["RUS"]),
                   ("draft", True, False, False, 12, 0, 3, [], [], [])], id="adopted-after-a-failed-draft"),
+    # An amendment put to the vote is an action on a text of its own (it was refused as no draft before).
     pytest.param(["An amendment proposed by the Russian Federation was rejected by a vote of 4 in favour to 8 "
-                  "against, with 3 abstentions."], [], id="amendment-is-no-draft"),
+                  "against, with 3 abstentions."], [("draft", False, False, False, 4, 8, 3, [], [], [])],
+                 id="amendment-rejected-is-an-action"),
+    pytest.param(["By a vote of 5 in favour (China, Russian Federation, Mozambique, Algeria, Guyana) to 2 against "
+                  "(United Kingdom, United States), with 8 abstentions, the Council rejected the oral amendment."],
+                 [("draft", False, False, False, 5, 2, 8, ["GBR", "USA"], [], [])],
+                 id="counts-first-then-rejected-the-amendment"),
+    pytest.param(["The motion to adjourn the debate on the draft resolution was rejected by a vote of 4 in favour to 9 "
+                  "against, with 2 abstentions."], [], id="a-procedural-motion-is-no-text"),
     pytest.param(["Terrorism would be defeated, he said, and the group was defeated by the army last year."], [],
                  id="defeated-without-a-text"),
     # Counts are written with any joint and in any order, each named by its word.
@@ -253,6 +261,15 @@ ASSEMBLY_CASES = [
                   "favour to 2 against (Israel, United States), with 3 abstentions (Colombia, Ukraine, Brazil)."],
                  [("draft", True, False, False, 187, 2, 3, ["ISR", "USA"], ["COL", "UKR", "BRA"], [])],
                  id="headline-told-again-in-the-summary"),
+    pytest.param(["The Committee then rejected -- by a recorded vote of 40 in favour to 90 against, with 7 abstentions "
+                  "(see annex) -- amendments proposed by the European Union."],
+                 [("draft", False, False, False, 40, 90, 7, [], [], [])], id="rejected-with-the-counts-aside"),
+    pytest.param(["That amendment (document A/79/L.40) was adopted by a recorded vote of 120 in favour to 2 against, "
+                  "with 30 abstentions."], [("A/79/L.40", True, False, False, 120, 2, 30, [], [], [])],
+                 id="amendment-symbol-in-parentheses-adopted"),
+    pytest.param(["By a separate text, adopted by consensus, the Assembly welcomed the proposal of its President to "
+                  "hold a debate."], [("draft", True, False, True, None, None, None, [], [], [])],
+                 id="a-proposal-named-after-the-text-is-its-content"),
     pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
     pytest.param(["The Committee adopted the text on rural women by a recorded vote of 12 in favour and 3 abstentions."],
                  [("draft", True, False, False, 12, None, 3, [], [], [])], id="favour-and-abstentions-no-council"),
