@@ -177,9 +177,9 @@ _FAILED = re.compile(
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
-# its own; a procedural motion or a proposal is not, when the sentence names it before any text.
+# its own; a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text.
 _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment)s?)|"
-                          r"(?P<procedure>motions?|proposals?))\b", re.I)
+                          r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
@@ -192,6 +192,17 @@ ADOPTION = re.compile(
     r"(?:(?:at|ai)\s+the|the|by\s+the\s+Security\s+Council\s+at\s+its)\s+"
     r"(?P<meeting>\d{1,5})\s?(?:st|nd|rd|th|h)\s+(?:\(\w+\)\s+)?meet-?\s*ings?"  # "(private) meeting", "meet-\ning"
 )
+# A sentence the layout broke across two paragraphs: one ends on a joining word, the next goes on in lower case.
+_BROKEN_OFF = re.compile(r"\b(?:with|to|of|by|and|in|a|the|for|on)\s*$")
+_GOES_ON = re.compile(r"[a-z\d]")
+# A vote told by its counts alone, of the action the sentence before told: "It took that action by a vote of".
+_TOOK_ACTION = re.compile(r"\b(?:took|takes|taking)\s+(?:that|this|the|such)\s+(?:action|decision)\s+by\s+(?:a\s+)?"
+                          r"(?:(?:recorded|roll-call)\s+)?vote\s+of\b", re.I)
+# Or of the action the sentence goes on to tell: "Also, by a vote of ..., the Assembly urged".
+_BY_A_VOTE_FIRST = re.compile(r"(?:(?:also|then|next|further|finally|similarly|in\s+addition),?\s+)?by\s+(?:a\s+)?"
+                              r"(?:(?:recorded|roll-call)\s+)?vote\s+of\b", re.I)
+_ORGAN_ACTS = re.compile(r"[^,]{0,40},\s+the\s+(?:General\s+Assembly|Security\s+Council|Assembly|Council|"
+                         r"(?:[A-Z]\w+\s+)?Committee)\s+[a-z]+ed\b")
 _SENTENCE = re.compile(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)")  # full stops inside symbols ("A/78/L.30") do not end it
 _HYPHENATION = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 _INVERTED = re.compile(r"(?P<name>[A-Z][a-z]+), (?P<qualifier>(?:[A-Z][a-z]+ )+of(?: the)?)(?=,|$| and)")
@@ -283,7 +294,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
     titled_refs: set[str] = set()  # texts whose counts so far come from a headline
 
-    for start, end in paragraphs:
+    for start, end in _unbroken(text, paragraphs):
         titled = _TITLE.search(text, start, end) is None
         for sentence in _SENTENCE.finditer(text, start, end):
             s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
@@ -322,6 +333,10 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                         votes[key] = vote(_draft(s), False)
                     pending = keys if counts is None else []
                 continue
+            if adopting is None and counts is not None and not procedure and _counted_action(text, s, e, counts):
+                votes[s] = vote(_draft(s), True)  # "It took that action by a vote of ...": the text told before
+                pending = []
+                continue
             if adopting is None or _EARLIER.search(text, s, e):
                 continue
             unanimous = bool(_UNANIMOUS.search(text, s, e)) and counts is None
@@ -343,6 +358,27 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 if titled:
                     headlines.append(s)
     return [_worked_out(v, text) for v in _without_repeats(votes, headlines, security_council)]
+
+
+def _unbroken(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs, with a sentence broken across two of them ("by a vote of 100 in favour to one against
+    with" / "46 abstentions, the Assembly urged ...") made whole again."""
+    whole: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        if (whole and whole[-1][1] <= start and not text[whole[-1][1]:start].strip()
+                and _BROKEN_OFF.search(text, whole[-1][0], whole[-1][1]) and _GOES_ON.match(text, start)):
+            whole[-1] = (whole[-1][0], end)
+        else:
+            whole.append((start, end))
+    return whole
+
+
+def _counted_action(text: str, start: int, end: int, counts: _Counts) -> bool:
+    """Whether a sentence without an adoption verb tells, by its counts, of a text adopted: "It took that action
+    by a vote of ...", "Also, by a vote of 100 in favour ... with 46 abstentions, the Assembly urged ..."."""
+    if _TOOK_ACTION.search(text, start, end):
+        return True
+    return bool(_BY_A_VOTE_FIRST.match(text, start)) and bool(_ORGAN_ACTS.match(text, counts.end, end))
 
 
 def _adoption_verb(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -270,6 +270,18 @@ ASSEMBLY_CASES = [
     pytest.param(["By a separate text, adopted by consensus, the Assembly welcomed the proposal of its President to "
                   "hold a debate."], [("draft", True, False, True, None, None, None, [], [], [])],
                  id="a-proposal-named-after-the-text-is-its-content"),
+    pytest.param(["The Assembly called on all parties to protect civilians.  It took that action by a recorded vote of "
+                  "150 in favour to three against (Israel, Nauru, United States) with five abstentions."],
+                 [("draft", True, False, False, 150, 3, 5, ["ISR", "NRU", "USA"], [], [])],
+                 id="took-that-action-by-a-vote"),
+    pytest.param(["Also, by a vote of 98 in favour to one against (United States) with 40 abstentions, the Assembly "
+                  "urged States to refrain from unilateral measures."],
+                 [("draft", True, False, False, 98, 1, 40, ["USA"], [], [])], id="counts-first-then-the-organ-acts"),
+    pytest.param(["By a recorded vote of 80 in favour to 70 against, with 12 abstentions, the Committee decided to "
+                  "adjourn the debate on the draft resolution."], [], id="an-adjournment-is-no-text"),
+    pytest.param(["Then, by a recorded vote of 98 in favour to one against (United States) with",
+                  "40 abstentions, the Assembly urged States to refrain from unilateral measures."],
+                 [("draft", True, False, False, 98, 1, 40, ["USA"], [], [])], id="sentence-broken-across-paragraphs"),
     pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
     pytest.param(["The Committee adopted the text on rural women by a recorded vote of 12 in favour and 3 abstentions."],
                  [("draft", True, False, False, 12, None, 3, [], [], [])], id="favour-and-abstentions-no-council"),
