@@ -142,7 +142,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
 # The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
 # its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
 _ADOPTING = re.compile(
-    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves)|"
+    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves|retaining|retained|retains)|"
     r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+)adoption\s+of)|"
     r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
 # An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",
@@ -177,8 +177,9 @@ _FAILED = re.compile(
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
-# its own; a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text.
-_TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment)s?)|"
+# its own, and so is a paragraph put to a separate vote ("retained operative paragraph 5 by a vote of ...");
+# a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text.
+_TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph)s?)|"
                           r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
@@ -343,7 +344,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             without_vote = ((bool(_WITHOUT_VOTE.search(text, s, e)) or bool(adopting["consensus"])) and counts is None
                             and not unanimous)
             if adopting["approving"] and not (counts or unanimous or without_vote):
-                continue  # "approved the programme of work": not the adoption of a text
+                continue  # "approved the programme of work", "retained its position": not the adoption of a text
             ref = _adopted_ref(text, refs, adopting, counts, titled)
             if ref is not None:
                 # A headline's tally ("by 14-0-1") yields to the summary's counts, which name the States.

@@ -282,6 +282,13 @@ ASSEMBLY_CASES = [
     pytest.param(["Then, by a recorded vote of 98 in favour to one against (United States) with",
                   "40 abstentions, the Assembly urged States to refrain from unilateral measures."],
                  [("draft", True, False, False, 98, 1, 40, ["USA"], [], [])], id="sentence-broken-across-paragraphs"),
+    pytest.param(["First, the Committee retained preambular paragraph 12, by a recorded vote of 110 in favour to 40 "
+                  "against, with 15 abstentions.  It then retained that paragraph by a vote of 150 in favour to 2 "
+                  "against (India, Pakistan), with 10 abstentions."],
+                 [("draft", True, False, False, 110, 40, 15, [], [], []),
+                  ("draft", True, False, False, 150, 2, 10, ["IND", "PAK"], [], [])],
+                 id="paragraphs-retained-by-separate-votes"),
+    pytest.param(["The Committee retained its practice of consensus."], [], id="retained-a-practice-is-no-vote"),
     pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
     pytest.param(["The Committee adopted the text on rural women by a recorded vote of 12 in favour and 3 abstentions."],
                  [("draft", True, False, False, 12, None, 3, [], [], [])], id="favour-and-abstentions-no-council"),
