@@ -165,13 +165,17 @@ _DRAFT_SYMBOL = re.compile(r"/L\.\d")  # "A/69/L.85", "A/C.3/61/L.20": drafts, o
 # Anywhere in the sentence: "In a unanimous vote, the Council ... by adopting", "Acting unanimously, ...".
 _UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision|adoption)\b", re.I)
 _WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+(?:consensus|acclamation)\b|\bconsensus\s+on\b", re.I)
+# An aside between dashes ("failed -- by a vote of ... -- to garner"); reading prints a dash as "-" or "--".
+_ASIDE = r"(?:-{1,2}|[\u2014\u2013])\s[^\u2014\u2013]*?\s(?:-{1,2}|[\u2014\u2013])\s+"
 # Only a failure of the text itself: "veto" alone also names a subject ("a resolution on the use of the veto").
 _FAILED = re.compile(
-    r"\b(?:failed\s+to\s+(?:adopt|be\s+adopted|pass|carry)|(?:was|were)\s+not\s+adopted|"
+    # "failed to pass", "the text failed -- by a vote of ... -- to garner the required number of votes"
+    r"\b(?:failed\s+(?:" + _ASIDE + r")?to\s+(?:adopt|be\s+adopted|pass|carry|"
+    r"(?:garner|obtain|receive|win|get)\s+the\s+(?:required|requisite|necessary))|(?:was|were)\s+not\s+adopted|"
     r"(?:owing|due)\s+to\s+the\s+negative\s+votes?|(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft|"
     r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
     # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ..."
-    r"rejected\s+(?:(?:--|[\u2014\u2013])[^\u2014\u2013]*?(?:--|[\u2014\u2013])\s*)?"
+    r"rejected\s+(?:" + _ASIDE + r")?"
     r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment)|amendments)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
@@ -184,6 +188,7 @@ _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|repo
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|stated|stressed|added|argued|explained|warned|declared)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
 _TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
@@ -304,6 +309,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             counts = next(iter(_counts(text, s, e)), None)
             adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
+            if failed is not None and _REPORTED.search(text, s, failed.start()):
+                failed = None  # "his delegation rejected the text", he said: a speaker's stand, not the outcome
             if not (adopting or failed or counts) or _TALLY_OF_TEXTS.search(text, s, e):
                 continue  # most sentences: no need to look for the documents they name
 

@@ -179,6 +179,17 @@ COUNCIL_CASES = [
                   "Federation), with 2 abstaining (Guyana, Mozambique)."],
                  [("draft", False, False, False, 11, 2, 2, ["CHN", "RUS"], ["GUY", "MOZ"], ["CHN", "RUS"])],
                  id="rejected-the-draft"),
+    pytest.param(["In a videoconference, the draft failed \u2014 by a vote of 2 in favour to 3 against, with 10 "
+                  "abstentions \u2014 to obtain the required number of votes."],
+                 [("draft", False, False, False, 2, 3, 10, [], [], [])], id="failed-with-the-counts-aside"),
+    pytest.param(["The text failed - by a vote of 3 against to 2 in favour, with 10 abstentions - to garner the required "
+                  "number of votes."], [("draft", False, False, False, 2, 3, 10, [], [], [])],
+                 id="failed-with-the-counts-aside-between-hyphens"),
+    pytest.param(["The draft resolution failed to be adopted, receiving 14 votes in favour to 1 against (Russian "
+                  "Federation).  Explaining his vote, the representative of the Russian Federation said his delegation "
+                  "rejected the text as unbalanced."],
+                 [("draft", False, False, False, 14, 1, 0, ["RUS"], [], ["RUS"])],
+                 id="a-delegation-that-rejected-the-text-is-no-second-draft"),
     pytest.param(["The Council rejected the notion that the resolution could be reinterpreted."], [],
                  id="rejected-a-notion-is-no-vote"),
     pytest.param(["Over the year, the Council adopted 54 resolutions and failed to adopt a total of seven draft "
