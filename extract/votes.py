@@ -19,6 +19,9 @@ Forms handled::
     27 in favour and 19 opposed      Adopted by Vote of 11-0-4 / by 14-0-1 (headlines)
     by a vote of 2 against to 2 in favour, with 11 abstentions      14 in favour and 1 abstention (United States)
     An amendment ... was rejected / the Council rejected the amendment / That amendment was adopted by a vote of
+    with 14 Members Voting in Favour, United States Abstaining      the text failed - by a vote of ... - to garner
+    It took that action by a vote of ...      Also, by a vote of ..., the Assembly urged ...
+    the Committee retained preambular paragraph 32, by a vote of ...      (a separate vote: an action on a text)
 
 An amendment put to the vote is an action on a text of its own; a procedural motion is none.
 A text the release names by no symbol is keyed by the sentence that reports it, so that several
@@ -61,7 +64,8 @@ _COUNT_WORD = re.compile(r"\b(?:votes?|favour|against)\b", re.I)
 # abstentions", "4 in favour (China, ...) to 9 against (...)", "11 affirmative votes, two abstentions (...),
 # and two negative votes (...)", "27 in favour and 19 opposed", "with 2 abstaining (China, Egypt)".
 _KEYED_FAVOUR = re.compile(
-    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?)\b" + _LIST.format("list"), re.I)
+    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|(?:members\s+)?voting\s+in\s+favou?r)\b"
+    + _LIST.format("list"), re.I)
 _KEYED_AGAINST = re.compile(
     rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
 _KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
@@ -70,6 +74,8 @@ _KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstainin
 # member (United Kingdom) abstaining", "despite affirmative votes by the other 14 members".
 _SUPPORT = re.compile(rf"\b(?:support\s+(?:from|of)|(?:affirmative|favourable)\s+votes?\s+(?:by|from|of))\s+"
                       rf"(?P<other>the\s+other\s+)?(?P<n>{_NUMBER})\s+(?:Council\s+)?members\b", re.I)
+_NAMED_ABSTAINING = re.compile(r",?\s+(?:(?:[Ww]ith|and)\s+)?(?:[Tt]he\s+)?"
+                               r"(?P<list>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|and|of|the))*?)\s+[Aa]bstain(?:ing|ed)\b")
 _ABSTAINING_NAMED = re.compile(r"\((?P<list>[^()]*)\)\s+abstaining\b", re.I)
 # A tally in headlines: "by Vote of 11-0-4", "Adopted by 13-0-2 Vote", "by 14-0-1".
 _TALLY = re.compile(r"(?:\bby\s+(?:a\s+)?(?:(?:recorded\s+)?vote\s+of\s+)?)(?P<f>\d{1,3})-(?P<a>\d{1,3})-(?P<b>\d{1,3})(?![\d-])"
@@ -108,9 +114,17 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
         if not groups or kind in groups[-1]:
             groups.append({})
         groups[-1][kind] = m
-    for group in groups:
+    for i, group in enumerate(groups):
         favour, against, abstaining = group.get("favour"), group.get("against"), group.get("abstaining")
-        if favour is None or (against is None and abstaining is None):
+        if favour is not None and against is None and abstaining is None:
+            # "with 14 members voting in favour, United States abstaining": the abstainers named, not counted.
+            stop = min(groups[i + 1].values(), key=lambda m: m.start()).start() if i + 1 < len(groups) else end
+            named = _NAMED_ABSTAINING.match(text, favour.end(), stop)
+            if named is not None:
+                found.append(_Counts(_count(favour["n"]), None, None, favour.start(), named.end(),
+                                     abstaining_list=_list_span(named, "list"), against_told=False))
+            continue
+        if favour is None:
             continue
         told = [m for m in (favour, against, abstaining) if m is not None]
         found.append(_Counts(_count(favour["n"]), _count(against["n"]) if against else None,
@@ -251,15 +265,16 @@ def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int
     favour = against = abstentions = None
     if counts is not None:
         favour, against, abstentions = counts.favour, counts.against, counts.abstentions
-        members = 15 if (document.year or 9999) >= 1966 else 11
-        if not counts.against_told and security_council and favour + (abstentions or 0) == members:
-            against = 0  # every member of the Council voted in favour or abstained
         if counts.against_list is not None:
             against_states = _states(text, *counts.against_list, places)
         if counts.abstaining_list is not None:
             abstaining = _states(text, *counts.abstaining_list, places)
-            if abstentions is None:
+            if abstentions is None and (abstaining or counts.against_told):
                 abstentions = len(abstaining)
+        members = 15 if (document.year or 9999) >= 1966 else 11
+        if (not counts.against_told and security_council and abstentions is not None
+                and favour + abstentions == members):
+            against = 0  # every member of the Council voted in favour or abstained
     elif unanimous and adopted and security_council:
         # Every member voted in favour: 15 since the enlargement of 1966, 11 before.
         favour = 15 if (document.year or 9999) >= 1966 else 11

@@ -160,6 +160,13 @@ COUNCIL_CASES = [
                   "2 in favour (China, Russian Federation), with 10 abstentions."],
                  [("draft", False, False, False, 2, 3, 10, ["FRA", "GBR", "USA"], [], [])],
                  id="against-told-before-favour"),
+    pytest.param(["Council Renews Sanctions, Adopting Resolution 2531 (2020) with 13 Members Voting in Favour, China "
+                  "and Russian Federation Abstaining"],
+                 [("S/RES/2531 (2020)", True, False, False, 13, 0, 2, [], ["CHN", "RUS"], [])],
+                 id="headline-members-voting-in-favour-states-abstaining"),
+    pytest.param(["The Council adopted resolution 2532 (2020), with 14 members voting in favour and the United States "
+                  "abstaining."], [("S/RES/2532 (2020)", True, False, False, 14, 0, 1, [], ["USA"], [])],
+                 id="members-voting-in-favour-and-one-abstaining"),
     pytest.param(["Security Council Adopts Resolution 2520 (2020) by Vote of 12-0-3"],
                  [("S/RES/2520 (2020)", True, False, False, 12, 0, 3, [], [], [])], id="tally-by-vote-of"),
     pytest.param(["Council Extends Mission, Adopting Resolution 2521 (2020) by 14-0-1"],
