@@ -163,9 +163,11 @@ _ADOPTING = re.compile(
 # "would have been adopted") or denied ("did not adopt", "failed to reach consensus on") is no action of the meeting.
 _NOT_THIS_MEETING = re.compile(
     r"(?:\bhad|\bwould\s+have|\bif|\bunless|\bnot|\bfail(?:ed|s)?\s+to|\bunable\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:been\s+)?$", re.I)
-_EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b", re.I)
-# A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001" look back.
-_DATED = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+# "five years later", "a decade ago": the adoption told is years old.
+_EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b|\b(?:years?|decades?)\s+(?:later|ago)\b", re.I)
+# A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001", "adopted a
+# revised scale in 2000" look back.
+_DATED = re.compile(r"(?:\s+[a-z][\w'-]*){0,3}?\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|(?:19|20)\d\d)\b|\s+last\s+(?:year|month|week)\b")
 # The text adopted comes right after the verb ("adopted, by a recorded vote of ..., draft resolution A/64/L.12",
 # "adopted the draft contained in document A/69/L.85"); a symbol further on is cited in the text's description.

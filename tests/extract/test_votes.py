@@ -307,6 +307,10 @@ ASSEMBLY_CASES = [
                   ("draft", True, False, False, 150, 2, 10, ["IND", "PAK"], [], [])],
                  id="paragraphs-retained-by-separate-votes"),
     pytest.param(["The Committee retained its practice of consensus."], [], id="retained-a-practice-is-no-vote"),
+    pytest.param(["The compromise reached in adopting resolution 60/12 rested on pledges that, four years later, had "
+                  "not been honoured."], [], id="adopting-told-years-later-looks-back"),
+    pytest.param(["When it adopted a new scale in 2003, the Assembly, by the terms of resolution 58/1, set the ceiling "
+                  "rate."], [], id="adopted-an-object-in-a-year-looks-back"),
     pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
     pytest.param(["The Committee adopted the text on rural women by a recorded vote of 12 in favour and 3 abstentions."],
                  [("draft", True, False, False, 12, None, 3, [], [], [])], id="favour-and-abstentions-no-council"),
