@@ -17,7 +17,13 @@ Forms handled::
     by a vote of 11 in favour, none against with 4 abstentions      received 11 affirmative votes, two abstentions
     (...), and two negative votes (...)      4 in favour (...) to 9 against (...), with 2 abstaining (...)
     27 in favour and 19 opposed      Adopted by Vote of 11-0-4 / by 14-0-1 (headlines)
+    by a vote of 2 against to 2 in favour, with 11 abstentions      14 in favour and 1 abstention (United States)
+    An amendment ... was rejected / the Council rejected the amendment / That amendment was adopted by a vote of
+    with 14 Members Voting in Favour, United States Abstaining      the text failed - by a vote of ... - to garner
+    It took that action by a vote of ...      Also, by a vote of ..., the Assembly urged ...
+    the Committee retained preambular paragraph 32, by a vote of ...      (a separate vote: an action on a text)
 
+An amendment put to the vote is an action on a text of its own; a procedural motion is none.
 A text the release names by no symbol is keyed by the sentence that reports it, so that several
 such texts in one release stay apart.
 """
@@ -58,7 +64,8 @@ _COUNT_WORD = re.compile(r"\b(?:votes?|favour|against)\b", re.I)
 # abstentions", "4 in favour (China, ...) to 9 against (...)", "11 affirmative votes, two abstentions (...),
 # and two negative votes (...)", "27 in favour and 19 opposed", "with 2 abstaining (China, Egypt)".
 _KEYED_FAVOUR = re.compile(
-    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?)\b" + _LIST.format("list"), re.I)
+    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|(?:members\s+)?voting\s+in\s+favou?r)\b"
+    + _LIST.format("list"), re.I)
 _KEYED_AGAINST = re.compile(
     rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
 _KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
@@ -67,6 +74,8 @@ _KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstainin
 # member (United Kingdom) abstaining", "despite affirmative votes by the other 14 members".
 _SUPPORT = re.compile(rf"\b(?:support\s+(?:from|of)|(?:affirmative|favourable)\s+votes?\s+(?:by|from|of))\s+"
                       rf"(?P<other>the\s+other\s+)?(?P<n>{_NUMBER})\s+(?:Council\s+)?members\b", re.I)
+_NAMED_ABSTAINING = re.compile(r",?\s+(?:(?:[Ww]ith|and)\s+)?(?:[Tt]he\s+)?"
+                               r"(?P<list>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|and|of|the))*?)\s+[Aa]bstain(?:ing|ed)\b")
 _ABSTAINING_NAMED = re.compile(r"\((?P<list>[^()]*)\)\s+abstaining\b", re.I)
 # A tally in headlines: "by Vote of 11-0-4", "Adopted by 13-0-2 Vote", "by 14-0-1".
 _TALLY = re.compile(r"(?:\bby\s+(?:a\s+)?(?:(?:recorded\s+)?vote\s+of\s+)?)(?P<f>\d{1,3})-(?P<a>\d{1,3})-(?P<b>\d{1,3})(?![\d-])"
@@ -84,6 +93,7 @@ class _Counts:
     end: int
     against_list: tuple[int, int] | None = None
     abstaining_list: tuple[int, int] | None = None
+    against_told: bool = True  # False: favour and abstentions only, "14 in favour and 1 abstention (United States)"
 
 
 def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
@@ -93,17 +103,35 @@ def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
 def _counts(text: str, start: int, end: int) -> list[_Counts]:
     """Every set of counts in ``text[start:end]``, left to right (a sentence may tell of two votes)."""
     found: list[_Counts] = []
-    favours = list(_KEYED_FAVOUR.finditer(text, start, end))
-    for i, favour in enumerate(favours):
-        stop = favours[i + 1].start() if i + 1 < len(favours) else end  # the next vote's counts are its own
-        against = _KEYED_AGAINST.search(text, favour.end(), stop)
-        if against is None:
+    # Each count is named by its word, so their order is free ("2 against to 2 in favour"); a kind told twice
+    # opens the next vote's counts. A vote is counted by its votes in favour and either other count: "14 in
+    # favour and 1 abstention (United States)" tells of no vote against.
+    keyed = sorted(((m.start(), kind, m) for kind, pattern in (("favour", _KEYED_FAVOUR), ("against", _KEYED_AGAINST),
+                                                               ("abstaining", _KEYED_ABSTAINING))
+                    for m in pattern.finditer(text, start, end)), key=lambda k: k[0])
+    groups: list[dict[str, re.Match[str]]] = []
+    for _, kind, m in keyed:
+        if not groups or kind in groups[-1]:
+            groups.append({})
+        groups[-1][kind] = m
+    for i, group in enumerate(groups):
+        favour, against, abstaining = group.get("favour"), group.get("against"), group.get("abstaining")
+        if favour is not None and against is None and abstaining is None:
+            # "with 14 members voting in favour, United States abstaining": the abstainers named, not counted.
+            stop = min(groups[i + 1].values(), key=lambda m: m.start()).start() if i + 1 < len(groups) else end
+            named = _NAMED_ABSTAINING.match(text, favour.end(), stop)
+            if named is not None:
+                found.append(_Counts(_count(favour["n"]), None, None, favour.start(), named.end(),
+                                     abstaining_list=_list_span(named, "list"), against_told=False))
             continue
-        abstaining = _KEYED_ABSTAINING.search(text, favour.end(), stop)
-        last = max(against.end(), abstaining.end() if abstaining else 0)
-        found.append(_Counts(_count(favour["n"]), _count(against["n"]),
-                             _count(abstaining["n"]) if abstaining else 0, favour.start(), last,
-                             _list_span(against, "list"), _list_span(abstaining, "list")))
+        if favour is None:
+            continue
+        told = [m for m in (favour, against, abstaining) if m is not None]
+        found.append(_Counts(_count(favour["n"]), _count(against["n"]) if against else None,
+                             _count(abstaining["n"]) if abstaining else 0,
+                             min(m.start() for m in told), max(m.end() for m in told),
+                             _list_span(against, "list"), _list_span(abstaining, "list"),
+                             against_told=against is not None))
     if found:
         return found
     for m in _COUNTS.finditer(text, start, end):
@@ -128,42 +156,55 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
 # The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
 # its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
 _ADOPTING = re.compile(
-    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves)|"
+    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves|retaining|retained|retains)|"
     r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+)adoption\s+of)|"
     r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
 # An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",
 # "would have been adopted") or denied ("did not adopt", "failed to reach consensus on") is no action of the meeting.
 _NOT_THIS_MEETING = re.compile(
     r"(?:\bhad|\bwould\s+have|\bif|\bunless|\bnot|\bfail(?:ed|s)?\s+to|\bunable\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:been\s+)?$", re.I)
-_EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b", re.I)
-# A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001" look back.
-_DATED = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+# "five years later", "a decade ago": the adoption told is years old.
+_EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b|\b(?:years?|decades?)\s+(?:later|ago)\b", re.I)
+# A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001", "adopted a
+# revised scale in 2000" look back.
+_DATED = re.compile(r"(?:\s+[a-z][\w'-]*){0,3}?\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|(?:19|20)\d\d)\b|\s+last\s+(?:year|month|week)\b")
 # The text adopted comes right after the verb ("adopted, by a recorded vote of ..., draft resolution A/64/L.12",
 # "adopted the draft contained in document A/69/L.85"); a symbol further on is cited in the text's description.
 _OBJECT_GAP = 70
 # Or right before it: "Resolution 1203 (1998), Adopted by 13-0-2 Vote", "Through resolution 2182 (2014), adopted
-# ... by a vote of", "draft resolution A/69/L.85, which was adopted as orally revised".
-_BEFORE_THE_VERB = re.compile(r"\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:(?:also|then|today|subsequently)\s+)?$", re.I)
+# ... by a vote of", "draft resolution A/69/L.85, which was adopted as orally revised", "The amendment
+# (document A/80/L.7) was adopted".
+_BEFORE_THE_VERB = re.compile(r"\)?\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:(?:also|then|today|subsequently)\s+)?$", re.I)
 _REVISED = re.compile(r"\s+as\s+(?:orally\s+)?(?:revised|amended)\b", re.I)
 _DRAFT_SYMBOL = re.compile(r"/L\.\d")  # "A/69/L.85", "A/C.3/61/L.20": drafts, only ever acted upon at a meeting
 # Anywhere in the sentence: "In a unanimous vote, the Council ... by adopting", "Acting unanimously, ...".
 _UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision|adoption)\b", re.I)
 _WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+(?:consensus|acclamation)\b|\bconsensus\s+on\b", re.I)
+# An aside between dashes ("failed -- by a vote of ... -- to garner"); reading prints a dash as "-" or "--".
+_ASIDE = r"(?:-{1,2}|[\u2014\u2013])\s[^\u2014\u2013]*?\s(?:-{1,2}|[\u2014\u2013])\s+"
 # Only a failure of the text itself: "veto" alone also names a subject ("a resolution on the use of the veto").
 _FAILED = re.compile(
-    r"\b(?:failed\s+to\s+(?:adopt|be\s+adopted|pass|carry)|(?:was|were)\s+not\s+adopted|"
+    # "failed to pass", "the text failed -- by a vote of ... -- to garner the required number of votes"
+    r"\b(?:failed\s+(?:" + _ASIDE + r")?to\s+(?:adopt|be\s+adopted|pass|carry|"
+    r"(?:garner|obtain|receive|win|get)\s+the\s+(?:required|requisite|necessary))|(?:was|were)\s+not\s+adopted|"
     r"(?:owing|due)\s+to\s+the\s+negative\s+votes?|(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft|"
-    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|rejected\s+(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text)|"
+    r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
+    # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ..."
+    r"rejected\s+(?:" + _ASIDE + r")?"
+    r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment)|amendments)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
-# resolution"); "ISIL was defeated" is no vote, nor is an amendment or a procedural motion.
-_TEXT_WORD = re.compile(r"\b(?:draft|resolution|text|decision|report)s?\b", re.I)
+# resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
+# its own, and so is a paragraph put to a separate vote ("retained operative paragraph 5 by a vote of ...");
+# a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text.
+_TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph)s?)|"
+                          r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
-_NOT_A_TEXT = re.compile(r"\b(?:amendments?|motion|proposal)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|stated|stressed|added|argued|explained|warned|declared)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
 _TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
@@ -173,6 +214,17 @@ ADOPTION = re.compile(
     r"(?:(?:at|ai)\s+the|the|by\s+the\s+Security\s+Council\s+at\s+its)\s+"
     r"(?P<meeting>\d{1,5})\s?(?:st|nd|rd|th|h)\s+(?:\(\w+\)\s+)?meet-?\s*ings?"  # "(private) meeting", "meet-\ning"
 )
+# A sentence the layout broke across two paragraphs: one ends on a joining word, the next goes on in lower case.
+_BROKEN_OFF = re.compile(r"\b(?:with|to|of|by|and|in|a|the|for|on)\s*$")
+_GOES_ON = re.compile(r"[a-z\d]")
+# A vote told by its counts alone, of the action the sentence before told: "It took that action by a vote of".
+_TOOK_ACTION = re.compile(r"\b(?:took|takes|taking)\s+(?:that|this|the|such)\s+(?:action|decision)\s+by\s+(?:a\s+)?"
+                          r"(?:(?:recorded|roll-call)\s+)?vote\s+of\b", re.I)
+# Or of the action the sentence goes on to tell: "Also, by a vote of ..., the Assembly urged".
+_BY_A_VOTE_FIRST = re.compile(r"(?:(?:also|then|next|further|finally|similarly|in\s+addition),?\s+)?by\s+(?:a\s+)?"
+                              r"(?:(?:recorded|roll-call)\s+)?vote\s+of\b", re.I)
+_ORGAN_ACTS = re.compile(r"[^,]{0,40},\s+the\s+(?:General\s+Assembly|Security\s+Council|Assembly|Council|"
+                         r"(?:[A-Z]\w+\s+)?Committee)\s+[a-z]+ed\b")
 _SENTENCE = re.compile(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)")  # full stops inside symbols ("A/78/L.30") do not end it
 _HYPHENATION = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 _INVERTED = re.compile(r"(?P<name>[A-Z][a-z]+), (?P<qualifier>(?:[A-Z][a-z]+ )+of(?: the)?)(?=,|$| and)")
@@ -219,8 +271,12 @@ def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int
             against_states = _states(text, *counts.against_list, places)
         if counts.abstaining_list is not None:
             abstaining = _states(text, *counts.abstaining_list, places)
-            if abstentions is None:
+            if abstentions is None and (abstaining or counts.against_told):
                 abstentions = len(abstaining)
+        members = 15 if (document.year or 9999) >= 1966 else 11
+        if (not counts.against_told and security_council and abstentions is not None
+                and favour + abstentions == members):
+            against = 0  # every member of the Council voted in favour or abstained
     elif unanimous and adopted and security_council:
         # Every member voted in favour: 15 since the enlargement of 1966, 11 before.
         favour = 15 if (document.year or 9999) >= 1966 else 11
@@ -261,7 +317,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
     titled_refs: set[str] = set()  # texts whose counts so far come from a headline
 
-    for start, end in paragraphs:
+    for start, end in _unbroken(text, paragraphs):
         titled = _TITLE.search(text, start, end) is None
         for sentence in _SENTENCE.finditer(text, start, end):
             s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
@@ -270,6 +326,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             counts = next(iter(_counts(text, s, e)), None)
             adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
+            if failed is not None and _REPORTED.search(text, s, failed.start()):
+                failed = None  # "his delegation rejected the text", he said: a speaker's stand, not the outcome
             if not (adopting or failed or counts) or _TALLY_OF_TEXTS.search(text, s, e):
                 continue  # most sentences: no need to look for the documents they name
 
@@ -279,7 +337,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                              security_council)
 
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
-            text_named = _TEXT_WORD.search(text, s, e) and not _NOT_A_TEXT.search(text, s, e)
+            named = _TEXT_OR_NOT.search(text, s, e)
+            text_named = named is not None and named["text"] is not None
+            procedure = named is not None and named["procedure"] is not None
             if pending and not refs and (failed or (counts and not adopting)):
                 if counts is not None:  # the failure told again, or only counted: "The draft received 13 votes"
                     key = pending.pop(0)
@@ -298,13 +358,17 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                         votes[key] = vote(_draft(s), False)
                     pending = keys if counts is None else []
                 continue
+            if adopting is None and counts is not None and not procedure and _counted_action(text, s, e, counts):
+                votes[s] = vote(_draft(s), True)  # "It took that action by a vote of ...": the text told before
+                pending = []
+                continue
             if adopting is None or _EARLIER.search(text, s, e):
                 continue
             unanimous = bool(_UNANIMOUS.search(text, s, e)) and counts is None
             without_vote = ((bool(_WITHOUT_VOTE.search(text, s, e)) or bool(adopting["consensus"])) and counts is None
                             and not unanimous)
             if adopting["approving"] and not (counts or unanimous or without_vote):
-                continue  # "approved the programme of work": not the adoption of a text
+                continue  # "approved the programme of work", "retained its position": not the adoption of a text
             ref = _adopted_ref(text, refs, adopting, counts, titled)
             if ref is not None:
                 # A headline's tally ("by 14-0-1") yields to the summary's counts, which name the States.
@@ -312,13 +376,34 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                         or (ref.symbol in titled_refs and not titled and counts is not None)):
                     votes[ref.symbol] = vote(ref, True, unanimous, without_vote)
                     (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
-            elif (text_named or (counts and not _NOT_A_TEXT.search(text, s, e))) and (counts or unanimous or without_vote):
+            elif (text_named or (counts and not procedure)) and (counts or unanimous or without_vote):
                 # A counted adoption is of a text even when the sentence calls it "the budget".
                 votes[s] = vote(_draft(s), True, unanimous, without_vote)
                 pending = []
                 if titled:
                     headlines.append(s)
-    return [_worked_out(v) for v in _without_repeats(votes, headlines, security_council)]
+    return [_worked_out(v, text) for v in _without_repeats(votes, headlines, security_council)]
+
+
+def _unbroken(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs, with a sentence broken across two of them ("by a vote of 100 in favour to one against
+    with" / "46 abstentions, the Assembly urged ...") made whole again."""
+    whole: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        if (whole and whole[-1][1] <= start and not text[whole[-1][1]:start].strip()
+                and _BROKEN_OFF.search(text, whole[-1][0], whole[-1][1]) and _GOES_ON.match(text, start)):
+            whole[-1] = (whole[-1][0], end)
+        else:
+            whole.append((start, end))
+    return whole
+
+
+def _counted_action(text: str, start: int, end: int, counts: _Counts) -> bool:
+    """Whether a sentence without an adoption verb tells, by its counts, of a text adopted: "It took that action
+    by a vote of ...", "Also, by a vote of 100 in favour ... with 46 abstentions, the Assembly urged ..."."""
+    if _TOOK_ACTION.search(text, start, end):
+        return True
+    return bool(_BY_A_VOTE_FIRST.match(text, start)) and bool(_ORGAN_ACTS.match(text, counts.end, end))
 
 
 def _adoption_verb(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -369,14 +454,15 @@ def _without_repeats(votes: dict[str | int, Vote], headlines: list[int], securit
     return list(kept.values())
 
 
-def _worked_out(vote: Vote) -> Vote:
+def _worked_out(vote: Vote, text: str) -> Vote:
     """The counts a vetoed draft's account leaves implicit: the Council's members who did not vote in favour
     abstained or voted against; with the abstentions named, the rest voted against, and with none named,
     only the vetoing members did."""
     members = 15 if (vote.document.year or 9999) >= 1966 else 11
     # Only the support form leaves "against" open, and it counts Council members (a release may not say
     # which organ met: "9499th Meeting (PM)").
-    if vote.in_favour is None or vote.against is not None or vote.in_favour > members:
+    if (vote.in_favour is None or vote.against is not None or vote.in_favour > members
+            or not _SUPPORT.search(text, vote.start, vote.end)):  # "12 in favour and 3 abstentions": against untold
         return vote
     if vote.abstentions is not None:
         return replace(vote, against=members - vote.in_favour - vote.abstentions)

@@ -118,8 +118,16 @@ COUNCIL_CASES = [
                   "Federation.  It then adopted the text tabled by Brazil by 12 votes to none, with 3 abstentions."],
                  [("draft", False, False, False, None, None, None, [], [], ["RUS"]),
                   ("draft", True, False, False, 12, 0, 3, [], [], [])], id="adopted-after-a-failed-draft"),
+    # An amendment put to the vote is an action on a text of its own (it was refused as no draft before).
     pytest.param(["An amendment proposed by the Russian Federation was rejected by a vote of 4 in favour to 8 "
-                  "against, with 3 abstentions."], [], id="amendment-is-no-draft"),
+                  "against, with 3 abstentions."], [("draft", False, False, False, 4, 8, 3, [], [], [])],
+                 id="amendment-rejected-is-an-action"),
+    pytest.param(["By a vote of 5 in favour (China, Russian Federation, Mozambique, Algeria, Guyana) to 2 against "
+                  "(United Kingdom, United States), with 8 abstentions, the Council rejected the oral amendment."],
+                 [("draft", False, False, False, 5, 2, 8, ["GBR", "USA"], [], [])],
+                 id="counts-first-then-rejected-the-amendment"),
+    pytest.param(["The motion to adjourn the debate on the draft resolution was rejected by a vote of 4 in favour to 9 "
+                  "against, with 2 abstentions."], [], id="a-procedural-motion-is-no-text"),
     pytest.param(["Terrorism would be defeated, he said, and the group was defeated by the army last year."], [],
                  id="defeated-without-a-text"),
     # Counts are written with any joint and in any order, each named by its word.
@@ -144,6 +152,21 @@ COUNCIL_CASES = [
                   "India, Kenya), the draft would have renewed the Mechanism for a year."],
                  [("draft", False, False, False, 10, 2, 3, ["MLI", "RUS"], ["CHN", "IND", "KEN"], ["RUS"])],
                  id="comma-before-to"),
+    pytest.param(["The Council adopted resolution 2465 (2019) by a vote of 14 in favour and 1 abstention (Russian "
+                  "Federation)."],
+                 [("S/RES/2465 (2019)", True, False, False, 14, 0, 1, [], ["RUS"], [])],
+                 id="favour-and-abstention-without-against"),
+    pytest.param(["The draft resolution was rejected by a vote of 3 against (France, United Kingdom, United States) to "
+                  "2 in favour (China, Russian Federation), with 10 abstentions."],
+                 [("draft", False, False, False, 2, 3, 10, ["FRA", "GBR", "USA"], [], [])],
+                 id="against-told-before-favour"),
+    pytest.param(["Council Renews Sanctions, Adopting Resolution 2531 (2020) with 13 Members Voting in Favour, China "
+                  "and Russian Federation Abstaining"],
+                 [("S/RES/2531 (2020)", True, False, False, 13, 0, 2, [], ["CHN", "RUS"], [])],
+                 id="headline-members-voting-in-favour-states-abstaining"),
+    pytest.param(["The Council adopted resolution 2532 (2020), with 14 members voting in favour and the United States "
+                  "abstaining."], [("S/RES/2532 (2020)", True, False, False, 14, 0, 1, [], ["USA"], [])],
+                 id="members-voting-in-favour-and-one-abstaining"),
     pytest.param(["Security Council Adopts Resolution 2520 (2020) by Vote of 12-0-3"],
                  [("S/RES/2520 (2020)", True, False, False, 12, 0, 3, [], [], [])], id="tally-by-vote-of"),
     pytest.param(["Council Extends Mission, Adopting Resolution 2521 (2020) by 14-0-1"],
@@ -163,6 +186,17 @@ COUNCIL_CASES = [
                   "Federation), with 2 abstaining (Guyana, Mozambique)."],
                  [("draft", False, False, False, 11, 2, 2, ["CHN", "RUS"], ["GUY", "MOZ"], ["CHN", "RUS"])],
                  id="rejected-the-draft"),
+    pytest.param(["In a videoconference, the draft failed \u2014 by a vote of 2 in favour to 3 against, with 10 "
+                  "abstentions \u2014 to obtain the required number of votes."],
+                 [("draft", False, False, False, 2, 3, 10, [], [], [])], id="failed-with-the-counts-aside"),
+    pytest.param(["The text failed - by a vote of 3 against to 2 in favour, with 10 abstentions - to garner the required "
+                  "number of votes."], [("draft", False, False, False, 2, 3, 10, [], [], [])],
+                 id="failed-with-the-counts-aside-between-hyphens"),
+    pytest.param(["The draft resolution failed to be adopted, receiving 14 votes in favour to 1 against (Russian "
+                  "Federation).  Explaining his vote, the representative of the Russian Federation said his delegation "
+                  "rejected the text as unbalanced."],
+                 [("draft", False, False, False, 14, 1, 0, ["RUS"], [], ["RUS"])],
+                 id="a-delegation-that-rejected-the-text-is-no-second-draft"),
     pytest.param(["The Council rejected the notion that the resolution could be reinterpreted."], [],
                  id="rejected-a-notion-is-no-vote"),
     pytest.param(["Over the year, the Council adopted 54 resolutions and failed to adopt a total of seven draft "
@@ -245,7 +279,41 @@ ASSEMBLY_CASES = [
                   "favour to 2 against (Israel, United States), with 3 abstentions (Colombia, Ukraine, Brazil)."],
                  [("draft", True, False, False, 187, 2, 3, ["ISR", "USA"], ["COL", "UKR", "BRA"], [])],
                  id="headline-told-again-in-the-summary"),
+    pytest.param(["The Committee then rejected -- by a recorded vote of 40 in favour to 90 against, with 7 abstentions "
+                  "(see annex) -- amendments proposed by the European Union."],
+                 [("draft", False, False, False, 40, 90, 7, [], [], [])], id="rejected-with-the-counts-aside"),
+    pytest.param(["That amendment (document A/79/L.40) was adopted by a recorded vote of 120 in favour to 2 against, "
+                  "with 30 abstentions."], [("A/79/L.40", True, False, False, 120, 2, 30, [], [], [])],
+                 id="amendment-symbol-in-parentheses-adopted"),
+    pytest.param(["By a separate text, adopted by consensus, the Assembly welcomed the proposal of its President to "
+                  "hold a debate."], [("draft", True, False, True, None, None, None, [], [], [])],
+                 id="a-proposal-named-after-the-text-is-its-content"),
+    pytest.param(["The Assembly called on all parties to protect civilians.  It took that action by a recorded vote of "
+                  "150 in favour to three against (Israel, Nauru, United States) with five abstentions."],
+                 [("draft", True, False, False, 150, 3, 5, ["ISR", "NRU", "USA"], [], [])],
+                 id="took-that-action-by-a-vote"),
+    pytest.param(["Also, by a vote of 98 in favour to one against (United States) with 40 abstentions, the Assembly "
+                  "urged States to refrain from unilateral measures."],
+                 [("draft", True, False, False, 98, 1, 40, ["USA"], [], [])], id="counts-first-then-the-organ-acts"),
+    pytest.param(["By a recorded vote of 80 in favour to 70 against, with 12 abstentions, the Committee decided to "
+                  "adjourn the debate on the draft resolution."], [], id="an-adjournment-is-no-text"),
+    pytest.param(["Then, by a recorded vote of 98 in favour to one against (United States) with",
+                  "40 abstentions, the Assembly urged States to refrain from unilateral measures."],
+                 [("draft", True, False, False, 98, 1, 40, ["USA"], [], [])], id="sentence-broken-across-paragraphs"),
+    pytest.param(["First, the Committee retained preambular paragraph 12, by a recorded vote of 110 in favour to 40 "
+                  "against, with 15 abstentions.  It then retained that paragraph by a vote of 150 in favour to 2 "
+                  "against (India, Pakistan), with 10 abstentions."],
+                 [("draft", True, False, False, 110, 40, 15, [], [], []),
+                  ("draft", True, False, False, 150, 2, 10, ["IND", "PAK"], [], [])],
+                 id="paragraphs-retained-by-separate-votes"),
+    pytest.param(["The Committee retained its practice of consensus."], [], id="retained-a-practice-is-no-vote"),
+    pytest.param(["The compromise reached in adopting resolution 60/12 rested on pledges that, four years later, had "
+                  "not been honoured."], [], id="adopting-told-years-later-looks-back"),
+    pytest.param(["When it adopted a new scale in 2003, the Assembly, by the terms of resolution 58/1, set the ceiling "
+                  "rate."], [], id="adopted-an-object-in-a-year-looks-back"),
     pytest.param(["The Committee approved its programme of work for the session."], [], id="approved-a-programme"),
+    pytest.param(["The Committee adopted the text on rural women by a recorded vote of 12 in favour and 3 abstentions."],
+                 [("draft", True, False, False, 12, None, 3, [], [], [])], id="favour-and-abstentions-no-council"),
     pytest.param(["The text on technical cooperation was adopted by a roll-call vote of 31 in favour and 14 opposed, "
                   "with 8 abstentions."], [("draft", True, False, False, 31, 14, 8, [], [], [])],
                  id="in-favour-and-opposed"),
