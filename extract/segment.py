@@ -182,7 +182,7 @@ class _Reading:
             self.closed or any(line.meetings or line.symbol for line in around + running)
             or any(_PRESS_SERVICE.search(text, line.start, line.end) for line in around))
         # A page that prints no header at all names the organ in its headline or first paragraph.
-        opening = self.titles[:1] + every[first_prose:first_prose + 1]
+        opening = self.titles[:1] + every[first_prose:first_prose + 2]
         self.opening_signals = bool(any(line.date for line in around)
                                     or any(_ORGAN.search(text, line.start, line.end) for line in opening))
 
