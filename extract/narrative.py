@@ -20,7 +20,7 @@ come after the verb, and a roll call lists several speakers at once (``roll_call
     Opening the meeting, Council President X (Chile) said ...
     The Committee Chairman, X of Ghana, said ...
     "...," said Chile's delegate.   So stated Secretary-General X ...
-    The draft was introduced by Ireland's representative.
+    The draft was introduced by Ireland's representative.   His view was echoed by Chile's delegate.
 
 Delegation rule for presiding officers: the President of the General Assembly speaks
 for the General Assembly, even where the State is printed beside the name
@@ -66,7 +66,7 @@ _COMMA_AT = re.compile(r",\s+")
 _SPEECH = (r"(?:said|stated|declared|stressed|noted|added|emphasi[sz]ed|observed|warned|asked|urged|continued|"
            r"insisted|explained|recalled|concluded|remarked|affirmed|argued|underlined|cautioned|maintained|replied)")
 _INVERTED = re.compile(
-    rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented)\s+by\s+"
+    rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented|reiterated|echoed|seconded)\s+by\s+"
 )
 # "Australia, said its speaker, was willing ...": the delegation opens the sentence, its speaker comes after the verb.
 _ITS_SPEAKER = re.compile(rf",\s+(?:also\s+)?{_SPEECH}\s+(?P<what>its\s+(?:representative|delegate|speaker))\b")

@@ -66,10 +66,10 @@ _LEAD_IN = re.compile(
     r"(?=(?:[Tt]he\s+)?(?:[A-Z][^,.;:]{1,60}?(?:'s)?\s+)?(?:representative|delegate|observer|speaker"
     r"|Permanent\s+(?:Representative|Observer))\b)"
 )
-# "Kenya's representative", "Ethiopia's speaker", "the United States representative".
+# "Kenya's representative", "Belarus' delegate", "Ethiopia's speaker", "the United States representative".
 # A minister named by the office only: "Cuba's Vice Minister for External Affairs", "Chile's Foreign Minister".
 _POSSESSIVE = re.compile(
-    r"(?:'s)?\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+Representative"
+    r"(?:'s|(?<=s)')?\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+Representative"
     r"|(?:(?:Vice|Deputy)[\s-])?(?:Foreign\s+)?Minister(?:\s+(?:for|of)\s+(?:Foreign|External)\s+Affairs)?)\b"
 )
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
@@ -77,7 +77,8 @@ _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
 _TITLE_HEAD = re.compile(
     r"(?P<head>(?:(?:United\s+Nations|UN)\s+)?(?:(?:Deputy|Assistant|Under-)\s*Secretary-General"
     r"|Secretary-General|Emergency\s+Relief\s+Coordinator|High\s+Commissioner|Special\s+(?:Representative|Envoy|Adviser|Coordinator)"
-    r"|(?:Security\s+)?Council\s+President|(?:General\s+)?Assembly\s+President|Foreign\s+Minister|Prime\s+Minister))\s"
+    r"|(?:Security\s+)?Council\s+President|(?:General\s+)?Assembly\s+President|Foreign\s+Minister|Prime\s+Minister"
+    r"|Committee\s+Chair(?:man|person|woman)?))\s"
 )
 
 # "Gert Rosenthal of Guatemala": the State after the name.

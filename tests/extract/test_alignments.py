@@ -167,6 +167,9 @@ NARRATIVE_CASES = [
     pytest.param("The Rio Group — Peru and Uruguay — was divided, said Chile's delegate, on debt.", [],
                  id="group-without-the-speaker-among-its-members"),
     pytest.param("The Rio Group was united, said Chile's delegate, on debt.", [], id="group-without-members-printed"),
+    pytest.param("Peru's delegate called for a vote.  His position was reiterated by Chile's representative on behalf "
+                 "of the Non-Aligned Movement, who decried the text.", [("CHL", "on-behalf-of", "non-aligned-movement")],
+                 id="reiterated-by-a-representative-on-behalf-of"),
 ]
 
 

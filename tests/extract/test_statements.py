@@ -446,6 +446,12 @@ NARRATIVE_FORMS = [
                  ["united-nations-mission-in-liberia", "liberian-red-cross"], id="briefer-with-two-offices-and-an-unlisted-body"),
     pytest.param("Reviewing the year, Jan Roe, Officer-in-Charge of the Department for Disarmament Affairs, said "
                  "progress was slow.", ["department-for-disarmament-affairs"], id="officer-in-charge-of-a-un-department"),
+    pytest.param("Committee Chair Jan Roe Doe (Chile), who proposed the schedule after talks with the delegations, said "
+                 "the debate would run for five days.", ["CHL"], id="committee-chair-with-who-clause"),
+    pytest.param("At the start of the meeting, Belarus' delegate, objecting to the text, called for a vote.", ["BLR"],
+                 id="possessive-of-a-name-ending-in-s"),
+    pytest.param("Peru's delegate called for a vote.  His position was echoed by Chile's representative, who decried "
+                 "the text.", ["PER", "CHL"], id="position-echoed-by-a-representative"),
 ]
 
 
