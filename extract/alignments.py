@@ -77,8 +77,9 @@ _UNKNOWN_GROUP = re.compile(
     rf"(?:{'|'.join(GROUP_WORDS)})"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?)"
 )
-# The elected members named by their number, which the gazetteer's capitalised names cannot start with.
-_ELECTED = re.compile(r"(?:\d+|ten)\s+elected\s+(?:Council\s+)?members(?:\s+of\s+the\s+(?:Security\s+)?Council)?")
+# The elected members, often named by their number, which the gazetteer's capitalised names cannot start with;
+# the reference decides which phrasings name the group ("elected Council members", not "elected members").
+_ELECTED = re.compile(r"(?:(?:\d+|ten)\s+)?elected\s+(?:Council\s+)?members(?:\s+of\s+the\s+(?:Security\s+)?Council)?")
 # The group opening the sentence with its members printed beside it: "The New Agenda Coalition — Brazil, ... and
 # Sweden — felt, said Sweden's delegate, ...".
 _MEMBERS = re.compile(r"\s*(?:[—–]|--?|\()(?P<members>[^—–()]{3,300}?)(?:[—–]|--?|\))")

@@ -170,6 +170,11 @@ NARRATIVE_CASES = [
     pytest.param("Peru's delegate called for a vote.  His position was reiterated by Chile's representative on behalf "
                  "of the Non-Aligned Movement, who decried the text.", [("CHL", "on-behalf-of", "non-aligned-movement")],
                  id="reiterated-by-a-representative-on-behalf-of"),
+    pytest.param("Malta's representative, speaking for the elected Council members, stressed unity.",
+                 [("MLT", "on-behalf-of", "elected-members-of-the-security-council")],
+                 id="elected-council-members-without-a-number"),
+    pytest.param("Malta's representative, speaking for the elected members, stressed unity.", [],
+                 id="elected-members-of-no-named-body"),
 ]
 
 
