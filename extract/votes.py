@@ -63,12 +63,14 @@ _COUNT_WORD = re.compile(r"\b(?:votes?|favour|against)\b", re.I)
 # Counts each named by its word, in any order and with any joint: "11 in favour, none against with 4
 # abstentions", "4 in favour (China, ...) to 9 against (...)", "11 affirmative votes, two abstentions (...),
 # and two negative votes (...)", "27 in favour and 19 opposed", "with 2 abstaining (China, Egypt)".
+# A figure may be fused with its word in reading ("1against", "48abstentions").
+_GAP = r"(?:\s+|(?<=\d)(?=[a-z]))"
 _KEYED_FAVOUR = re.compile(
-    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|(?:members\s+)?voting\s+in\s+favou?r)\b"
+    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|(?:members\s+)?voting\s+in\s+favou?r)\b"
     + _LIST.format("list"), re.I)
 _KEYED_AGAINST = re.compile(
-    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
-_KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
+    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
+_KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER}){_GAP}(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
                                re.I)
 # A vetoed draft told by its support: "garnered support from 13 Council members, ..., with another permanent
 # member (United Kingdom) abstaining", "despite affirmative votes by the other 14 members".

@@ -334,6 +334,9 @@ ASSEMBLY_CASES = [
                   "ratify the Convention."], [("draft", True, False, True, None, None, None, [], [], [])],
                  id="reaching-consensus-on-a-draft"),
     pytest.param(["The Committee failed to reach consensus on the draft text."], [], id="failed-to-reach-consensus"),
+    pytest.param(["The Committee approved the text by a recorded vote of 120 in favour to 2against (Israel, United "
+                  "States), with 51abstentions."],
+                 [("draft", True, False, False, 120, 2, 51, ["ISR", "USA"], [], [])], id="figures-fused-with-words"),
 ]
 
 
