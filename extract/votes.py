@@ -194,14 +194,15 @@ _FAILED = re.compile(
     r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
     # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ..."
     r"rejected\s+(?:" + _ASIDE + r")?"
-    r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment)|amendments)|"
+    r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment|counter-?proposal)|amendments)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
 # its own, and so is a paragraph put to a separate vote ("retained operative paragraph 5 by a vote of ...");
 # a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text.
-_TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph)s?)|"
+_TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph|"
+                          r"counter-?proposal)s?)|"
                           r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)

@@ -337,6 +337,9 @@ ASSEMBLY_CASES = [
     pytest.param(["The Committee approved the text by a recorded vote of 120 in favour to 2against (Israel, United "
                   "States), with 51abstentions."],
                  [("draft", True, False, False, 120, 2, 51, ["ISR", "USA"], [], [])], id="figures-fused-with-words"),
+    pytest.param(["The Assembly rejected a counterproposal tabled by Norway by a recorded vote of 70 in favour to 88 "
+                  "against, with 20 abstentions."],
+                 [("draft", False, False, False, 70, 88, 20, [], [], [])], id="counterproposal-rejected"),
 ]
 
 
