@@ -209,6 +209,8 @@ _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resoluti
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|stated|stressed|added|argued|explained|warned|declared)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
+# "the negative votes of two permanent Council members (China, Russian Federation)": the States in brackets.
+_MEMBERS_NAMED = re.compile(rf"(?:the\s+)?{_NUMBER}\s+permanent\s+(?:Council\s+)?members?\s*\(", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
 _TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
 # The adoption record of a resolution file; resolution_text uses it to skip that record under the title.
@@ -288,6 +290,9 @@ def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int
     if not adopted and security_council and _had_the_votes(favour, document):
         vetoed = tuple(dict.fromkeys(state for state in (*against_states, *_named_vetoes(text, start, end, places))
                                      if state.key in PERMANENT_MEMBERS))
+    if (counts is not None and not counts.against_told and against is None and vetoed and abstentions is not None
+            and favour + abstentions + len(vetoed) == (15 if (document.year or 9999) >= 1966 else 11)):
+        against = len(vetoed)  # "drew 9 votes in favour with 4 abstentions": the two vetoes were the votes against
     return Vote(document=document, meeting=meeting, adopted=adopted, unanimous=unanimous, in_favour=favour,
                 against=against, abstentions=abstentions, against_states=against_states,
                 abstaining_states=abstaining, vetoed_by=vetoed, start=start, end=end, without_vote=without_vote)
@@ -304,7 +309,8 @@ def _named_vetoes(text: str, start: int, end: int, places: Gazetteer) -> tuple[E
     m = _VETOED_BY.search(text, start, end)
     if m is None:
         return ()
-    named = _LEADING_THE.sub(lambda g: g[1], text[m.end():end])
+    members = _MEMBERS_NAMED.match(text, m.end(), end)
+    named = _LEADING_THE.sub(lambda g: g[1], text[members.end() if members else m.end():end])
     return _states(named, 0, len(named), places)
 
 

@@ -245,6 +245,10 @@ COUNCIL_CASES = [
     pytest.param(["The Council failed to adopt a draft resolution that would have renewed the Mechanism established by "
                   "resolution 2235 (2015)."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="resolution-cited-by-a-failed-draft-did-not-fail"),
+    pytest.param(["The draft, which failed owing to the negative votes of two permanent members (France, United "
+                  "Kingdom), received 10 votes in favour with 3 abstentions (Ghana, India, Peru)."],
+                 [("draft", False, False, False, 10, 2, 3, [], ["GHA", "IND", "PER"], ["FRA", "GBR"])],
+                 id="against-counted-by-the-vetoes"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
