@@ -158,7 +158,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
 # The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
 # its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
 _ADOPTING = re.compile(
-    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves|retaining|retained|retains)|"
+    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves|retain(?:ing|ed|s)?)|"
     r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+)adoption\s+of)|"
     r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
 # An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",

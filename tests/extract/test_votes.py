@@ -344,6 +344,9 @@ ASSEMBLY_CASES = [
     pytest.param(["The Assembly rejected a counterproposal tabled by Norway by a recorded vote of 70 in favour to 88 "
                   "against, with 20 abstentions."],
                  [("draft", False, False, False, 70, 88, 20, [], [], [])], id="counterproposal-rejected"),
+    pytest.param(["The Committee voted separately on operative paragraph 7, deciding to retain it by a recorded vote "
+                  "of 150 in favour to 4 against, with 6 abstentions."],
+                 [("draft", True, False, False, 150, 4, 6, [], [], [])], id="deciding-to-retain-a-paragraph"),
 ]
 
 
