@@ -171,6 +171,10 @@ _EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b|\b(?:year
 # revised scale in 2000" look back.
 _DATED = re.compile(r"(?:\s+[a-z][\w'-]*){0,3}?\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|(?:19|20)\d\d)\b|\s+last\s+(?:year|month|week)\b")
+# A paragraph that opens on a date ("On 10 April, the Assembly adopted ...") recounts an earlier meeting: a release
+# tells of its own meeting's action as "today".
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATED_PARAGRAPH = re.compile(rf"\s*On\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?,")
 # The text adopted comes right after the verb ("adopted, by a recorded vote of ..., draft resolution A/64/L.12",
 # "adopted the draft contained in document A/69/L.85"); a symbol further on is cited in the text's description.
 _OBJECT_GAP = 70
@@ -328,6 +332,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
 
     for start, end in _unbroken(text, paragraphs):
         titled = _TITLE.search(text, start, end) is None
+        if _DATED_PARAGRAPH.match(text, start, end):
+            continue
         for sentence in _SENTENCE.finditer(text, start, end):
             s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
             if s == e:

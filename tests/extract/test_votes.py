@@ -347,6 +347,9 @@ ASSEMBLY_CASES = [
     pytest.param(["The Committee voted separately on operative paragraph 7, deciding to retain it by a recorded vote "
                   "of 150 in favour to 4 against, with 6 abstentions."],
                  [("draft", True, False, False, 150, 4, 6, [], [], [])], id="deciding-to-retain-a-paragraph"),
+    pytest.param(["On 12 March, the Assembly adopted a text on the question of Cyprus.  It adopted that resolution by "
+                  "a recorded vote of 110 in favour to 5 against, with 30 abstentions.",
+                  "Today the Assembly continued its debate."], [], id="paragraph-dated-earlier-looks-back"),
 ]
 
 
