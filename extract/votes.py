@@ -211,6 +211,9 @@ _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|repo
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
+# "adopted two resolutions by consensus": one action each, when no count tells them apart.
+_SEVERAL_ADOPTED = re.compile(r"\s+(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b",
+                              re.I)
 _REPORTED = re.compile(r"\b(?:said|says|stated|stressed|added|argued|explained|warned|declared)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 # "the negative votes of two permanent Council members (China, Russian Federation)": the States in brackets.
@@ -393,7 +396,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                     (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
             elif (text_named or (counts and not procedure)) and (counts or unanimous or without_vote):
                 # A counted adoption is of a text even when the sentence calls it "the budget".
-                votes[s] = vote(_draft(s), True, unanimous, without_vote)
+                several = _SEVERAL_ADOPTED.match(text, adopting.end()) if without_vote or unanimous else None
+                for i in range(_count(several["n"]) if several else 1):
+                    votes[s + i] = vote(_draft(s + i), True, unanimous, without_vote)
                 pending = []
                 if titled:
                     headlines.append(s)

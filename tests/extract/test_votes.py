@@ -350,6 +350,9 @@ ASSEMBLY_CASES = [
     pytest.param(["On 12 March, the Assembly adopted a text on the question of Cyprus.  It adopted that resolution by "
                   "a recorded vote of 110 in favour to 5 against, with 30 abstentions.",
                   "Today the Assembly continued its debate."], [], id="paragraph-dated-earlier-looks-back"),
+    pytest.param(["The Assembly adopted two resolutions without a vote today, one on oceans and one on fisheries."],
+                 [("draft", True, False, True, None, None, None, [], [], []),
+                  ("draft", True, False, True, None, None, None, [], [], [])], id="two-texts-adopted-without-a-vote"),
 ]
 
 
