@@ -214,6 +214,9 @@ _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|te
 # "adopted two resolutions by consensus": one action each, when no count tells them apart.
 _SEVERAL_ADOPTED = re.compile(r"\s+(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b",
                               re.I)
+# "By the terms of resolution 1315 (2000), the Council ...": the text a release told of unnamed.
+_BY_THE_TERMS = re.compile(r"By\s+the\s+terms\s+of\s+(?=resolution\b)")
+_LOOKS_BACK = re.compile(r"\b(?:had|has|have)\b")
 _REPORTED = re.compile(r"\b(?:said|says|stated|stressed|added|argued|explained|warned|declared)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
 # "the negative votes of two permanent Council members (China, Russian Federation)": the States in brackets.
@@ -332,6 +335,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     pending: list[int] = []  # failed texts without symbol, whose counts may follow in the next sentences
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
     titled_refs: set[str] = set()  # texts whose counts so far come from a headline
+    described: list[DocumentRef] = []  # "By the terms of resolution 1315 (2000), the Council decided ..."
 
     for start, end in _unbroken(text, paragraphs):
         titled = _TITLE.search(text, start, end) is None
@@ -341,6 +345,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
             if s == e:
                 continue
+            if _BY_THE_TERMS.match(text, s, e) and not _LOOKS_BACK.search(text, s, e):
+                described += [r for r in document_refs(text, s, e)[0][:1] if r.kind == "resolution" and r.year]
             counts = next(iter(_counts(text, s, e)), None)
             adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
@@ -402,7 +408,14 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 pending = []
                 if titled:
                     headlines.append(s)
-    return [_worked_out(v, text) for v in _without_repeats(votes, headlines, security_council)]
+    kept = _without_repeats(votes, headlines, security_council)
+    unnamed = [i for i, v in enumerate(kept) if v.adopted and not v.document.symbol]
+    if described and len(unnamed) == 1 and not any(v.document.symbol for v in kept):
+        # The one text adopted unnamed is the resolution the release goes on to describe.
+        told = kept[unnamed[0]]
+        kept[unnamed[0]] = replace(told, document=replace(described[0], start=told.document.start,
+                                                          end=told.document.end))
+    return [_worked_out(v, text) for v in kept]
 
 
 def _unbroken(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -245,6 +245,14 @@ COUNCIL_CASES = [
     pytest.param(["The Council failed to adopt a draft resolution that would have renewed the Mechanism established by "
                   "resolution 2235 (2015)."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="resolution-cited-by-a-failed-draft-did-not-fail"),
+    pytest.param(["The Council this morning asked the Secretary-General to report on the Mission, in a resolution "
+                  "unanimously adopted today.", "By the terms of resolution 1500 (2003), the Council established the "
+                  "Mission for an initial period of 12 months."],
+                 [("S/RES/1500 (2003)", True, True, False, 15, 0, 0, [], [], [])],
+                 id="unnamed-adoption-named-by-the-terms-of"),
+    pytest.param(["The Council unanimously adopted a text on Haiti.", "By the terms of resolution 1542 (2004), the "
+                  "Council had established the Mission."],
+                 [("draft", True, True, False, 15, 0, 0, [], [], [])], id="by-the-terms-of-an-earlier-resolution"),
     pytest.param(["The draft, which failed owing to the negative votes of two permanent members (France, United "
                   "Kingdom), received 10 votes in favour with 3 abstentions (Ghana, India, Peru)."],
                  [("draft", False, False, False, 10, 2, 3, [], ["GHA", "IND", "PER"], ["FRA", "GBR"])],
