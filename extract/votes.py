@@ -22,6 +22,12 @@ Forms handled::
     with 14 Members Voting in Favour, United States Abstaining      the text failed - by a vote of ... - to garner
     It took that action by a vote of ...      Also, by a vote of ..., the Assembly urged ...
     the Committee retained preambular paragraph 32, by a vote of ...      (a separate vote: an action on a text)
+    deciding to retain it by a vote of ...      rejected a counterproposal by a recorded vote of ...
+    by a recorded vote of 109 in favour to 1against, with 48abstentions      (figures fused with their words)
+    drew 9 votes in favour with 4 abstentions ... negative votes of two permanent members (China, Russian Federation)
+    adopted two resolutions by consensus      (two actions)
+    a resolution unanimously adopted today ... By the terms of resolution 1315 (2000), the Council ...
+    On 10 April, the Assembly adopted ...      (a paragraph opening on a date looks back: no action)
 
 An amendment put to the vote is an action on a text of its own; a procedural motion is none.
 A text the release names by no symbol is keyed by the sentence that reports it, so that several
