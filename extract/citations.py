@@ -50,6 +50,10 @@ _BARE_NUMBER = re.compile(r"\s*(?P<number>\d{1,4})(?![\d/\w(-]|\s*\(|[.,]\d)")
 _OTHER_NUMBERING = re.compile(
     r"(?:\bdraft|Assembly|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|Commission|"
     r"Conference|Board|Committee|Council\s+of\s+\w+)\s*$", re.I)
+# "Human Rights Council resolution 24/24": a session/number of another organ, no Assembly resolution.
+_OTHER_ORGAN = re.compile(
+    r"(?:Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|Commission|Conference|Board|"
+    r"Council\s+of\s+\w+)\s*$", re.I)
 _ORGAN = re.compile(r"\b(?:Assembly|Committee|Council)\b")
 # After the first number, a bare number continues the list only before a clause word: "resolutions 1267
 # and 1373 were", not "resolution 2388 and 14 other texts".
@@ -120,6 +124,8 @@ def _resolution_list(text: str, trigger: re.Match[str], end: int) -> list[Docume
         return _ga_list(text, trigger.end(), stop)
     first = _NUMBER_YEAR.search(text, trigger.end(), min(stop, trigger.end() + _GAP))
     if first is None or "(" in text[trigger.end():first.start()]:
+        if _OTHER_ORGAN.search(text, max(0, trigger.start() - 40), trigger.start()):
+            return []
         return _ga_list(text, trigger.end(), stop)  # "resolution 70/1" without "General Assembly"
     refs = []
     for m in _NUMBER_YEAR.finditer(text, first.start(), stop):

@@ -22,6 +22,12 @@ Forms handled::
     with 14 Members Voting in Favour, United States Abstaining      the text failed - by a vote of ... - to garner
     It took that action by a vote of ...      Also, by a vote of ..., the Assembly urged ...
     the Committee retained preambular paragraph 32, by a vote of ...      (a separate vote: an action on a text)
+    deciding to retain it by a vote of ...      rejected a counterproposal by a recorded vote of ...
+    by a recorded vote of 109 in favour to 1against, with 48abstentions      (figures fused with their words)
+    drew 9 votes in favour with 4 abstentions ... negative votes of two permanent members (China, Russian Federation)
+    adopted two resolutions by consensus      (two actions)
+    a resolution unanimously adopted today ... By the terms of resolution 1315 (2000), the Council ...
+    On 10 April, the Assembly adopted ...      (a paragraph opening on a date looks back: no action)
 
 An amendment put to the vote is an action on a text of its own; a procedural motion is none.
 A text the release names by no symbol is keyed by the sentence that reports it, so that several
@@ -63,12 +69,14 @@ _COUNT_WORD = re.compile(r"\b(?:votes?|favour|against)\b", re.I)
 # Counts each named by its word, in any order and with any joint: "11 in favour, none against with 4
 # abstentions", "4 in favour (China, ...) to 9 against (...)", "11 affirmative votes, two abstentions (...),
 # and two negative votes (...)", "27 in favour and 19 opposed", "with 2 abstaining (China, Egypt)".
+# A figure may be fused with its word in reading ("1against", "48abstentions").
+_GAP = r"(?:\s+|(?<=\d)(?=[a-z]))"
 _KEYED_FAVOUR = re.compile(
-    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|(?:members\s+)?voting\s+in\s+favou?r)\b"
+    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|(?:members\s+)?voting\s+in\s+favou?r)\b"
     + _LIST.format("list"), re.I)
 _KEYED_AGAINST = re.compile(
-    rf"\b(?P<n>{_NUMBER})\s+(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
-_KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
+    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
+_KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER}){_GAP}(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
                                re.I)
 # A vetoed draft told by its support: "garnered support from 13 Council members, ..., with another permanent
 # member (United Kingdom) abstaining", "despite affirmative votes by the other 14 members".
@@ -156,7 +164,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
 # The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
 # its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
 _ADOPTING = re.compile(
-    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves|retaining|retained|retains)|"
+    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves|retain(?:ing|ed|s)?)|"
     r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+)adoption\s+of)|"
     r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
 # An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",
@@ -169,6 +177,10 @@ _EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b|\b(?:year
 # revised scale in 2000" look back.
 _DATED = re.compile(r"(?:\s+[a-z][\w'-]*){0,3}?\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|(?:19|20)\d\d)\b|\s+last\s+(?:year|month|week)\b")
+# A paragraph that opens on a date ("On 10 April, the Assembly adopted ...") recounts an earlier meeting: a release
+# tells of its own meeting's action as "today".
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATED_PARAGRAPH = re.compile(rf"\s*On\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d\d)?,")
 # The text adopted comes right after the verb ("adopted, by a recorded vote of ..., draft resolution A/64/L.12",
 # "adopted the draft contained in document A/69/L.85"); a symbol further on is cited in the text's description.
 _OBJECT_GAP = 70
@@ -192,20 +204,29 @@ _FAILED = re.compile(
     r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
     # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ..."
     r"rejected\s+(?:" + _ASIDE + r")?"
-    r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment)|amendments)|"
+    r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment|counter-?proposal)|amendments)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
 # its own, and so is a paragraph put to a separate vote ("retained operative paragraph 5 by a vote of ...");
 # a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text.
-_TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph)s?)|"
+_TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph|"
+                          r"counter-?proposal)s?)|"
                           r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 _TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
+# "adopted two resolutions by consensus": one action each, when no count tells them apart.
+_SEVERAL_ADOPTED = re.compile(r"\s+(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b",
+                              re.I)
+# "By the terms of resolution 1315 (2000), the Council ...": the text a release told of unnamed.
+_BY_THE_TERMS = re.compile(r"By\s+the\s+terms\s+of\s+(?=resolution\b)")
+_LOOKS_BACK = re.compile(r"\b(?:had|has|have)\b")
 _REPORTED = re.compile(r"\b(?:said|says|stated|stressed|added|argued|explained|warned|declared)\b", re.I)
 _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:of|by)|vetoed\s+by)\s+", re.I)
+# "the negative votes of two permanent Council members (China, Russian Federation)": the States in brackets.
+_MEMBERS_NAMED = re.compile(rf"(?:the\s+)?{_NUMBER}\s+permanent\s+(?:Council\s+)?members?\s*\(", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
 _TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
 # The adoption record of a resolution file; resolution_text uses it to skip that record under the title.
@@ -285,6 +306,9 @@ def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int
     if not adopted and security_council and _had_the_votes(favour, document):
         vetoed = tuple(dict.fromkeys(state for state in (*against_states, *_named_vetoes(text, start, end, places))
                                      if state.key in PERMANENT_MEMBERS))
+    if (counts is not None and not counts.against_told and against is None and vetoed and abstentions is not None
+            and favour + abstentions + len(vetoed) == (15 if (document.year or 9999) >= 1966 else 11)):
+        against = len(vetoed)  # "drew 9 votes in favour with 4 abstentions": the two vetoes were the votes against
     return Vote(document=document, meeting=meeting, adopted=adopted, unanimous=unanimous, in_favour=favour,
                 against=against, abstentions=abstentions, against_states=against_states,
                 abstaining_states=abstaining, vetoed_by=vetoed, start=start, end=end, without_vote=without_vote)
@@ -301,7 +325,8 @@ def _named_vetoes(text: str, start: int, end: int, places: Gazetteer) -> tuple[E
     m = _VETOED_BY.search(text, start, end)
     if m is None:
         return ()
-    named = _LEADING_THE.sub(lambda g: g[1], text[m.end():end])
+    members = _MEMBERS_NAMED.match(text, m.end(), end)
+    named = _LEADING_THE.sub(lambda g: g[1], text[members.end() if members else m.end():end])
     return _states(named, 0, len(named), places)
 
 
@@ -316,13 +341,18 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     pending: list[int] = []  # failed texts without symbol, whose counts may follow in the next sentences
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
     titled_refs: set[str] = set()  # texts whose counts so far come from a headline
+    described: list[DocumentRef] = []  # "By the terms of resolution 1315 (2000), the Council decided ..."
 
     for start, end in _unbroken(text, paragraphs):
         titled = _TITLE.search(text, start, end) is None
+        if _DATED_PARAGRAPH.match(text, start, end):
+            continue
         for sentence in _SENTENCE.finditer(text, start, end):
             s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
             if s == e:
                 continue
+            if _BY_THE_TERMS.match(text, s, e) and not _LOOKS_BACK.search(text, s, e):
+                described += [r for r in document_refs(text, s, e)[0][:1] if r.kind == "resolution" and r.year]
             counts = next(iter(_counts(text, s, e)), None)
             adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
@@ -378,11 +408,20 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                     (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
             elif (text_named or (counts and not procedure)) and (counts or unanimous or without_vote):
                 # A counted adoption is of a text even when the sentence calls it "the budget".
-                votes[s] = vote(_draft(s), True, unanimous, without_vote)
+                several = _SEVERAL_ADOPTED.match(text, adopting.end()) if without_vote or unanimous else None
+                for i in range(_count(several["n"]) if several else 1):
+                    votes[s + i] = vote(_draft(s + i), True, unanimous, without_vote)
                 pending = []
                 if titled:
                     headlines.append(s)
-    return [_worked_out(v, text) for v in _without_repeats(votes, headlines, security_council)]
+    kept = _without_repeats(votes, headlines, security_council)
+    unnamed = [i for i, v in enumerate(kept) if v.adopted and not v.document.symbol]
+    if described and len(unnamed) == 1 and not any(v.document.symbol for v in kept):
+        # The one text adopted unnamed is the resolution the release goes on to describe.
+        told = kept[unnamed[0]]
+        kept[unnamed[0]] = replace(told, document=replace(described[0], start=told.document.start,
+                                                          end=told.document.end))
+    return [_worked_out(v, text) for v in kept]
 
 
 def _unbroken(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -50,6 +50,8 @@ FORMS = [
     pytest.param("General Assembly resolutions 3314 (XXIX) and 1514 (XV)", ["A/RES/3314 (XXIX)",
                  "A/RES/1514 (XV)"], id="ga-roman-list"),
     pytest.param("resolution 70/1 on the 2030 Agenda", ["A/RES/70/1"], id="ga-session-number"),
+    pytest.param("action on Human Rights Council resolution 31/12 of 23 March", [],
+                 id="other-organ-session-number-is-no-assembly-resolution"),
     pytest.param("General Assembly resolutions 377 A (V) and 2253 (ES-V)", ["A/RES/377A (V)", "A/RES/2253 (ES-V)"],
                  id="ga-part-letter-and-emergency-session"),
     pytest.param("General Assembly resolutions 1514 (XV) of 14 December 1960 and 2145 (XXI) of 27 October 1966",

@@ -245,6 +245,18 @@ COUNCIL_CASES = [
     pytest.param(["The Council failed to adopt a draft resolution that would have renewed the Mechanism established by "
                   "resolution 2235 (2015)."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="resolution-cited-by-a-failed-draft-did-not-fail"),
+    pytest.param(["The Council this morning asked the Secretary-General to report on the Mission, in a resolution "
+                  "unanimously adopted today.", "By the terms of resolution 1500 (2003), the Council established the "
+                  "Mission for an initial period of 12 months."],
+                 [("S/RES/1500 (2003)", True, True, False, 15, 0, 0, [], [], [])],
+                 id="unnamed-adoption-named-by-the-terms-of"),
+    pytest.param(["The Council unanimously adopted a text on Haiti.", "By the terms of resolution 1542 (2004), the "
+                  "Council had established the Mission."],
+                 [("draft", True, True, False, 15, 0, 0, [], [], [])], id="by-the-terms-of-an-earlier-resolution"),
+    pytest.param(["The draft, which failed owing to the negative votes of two permanent members (France, United "
+                  "Kingdom), received 10 votes in favour with 3 abstentions (Ghana, India, Peru)."],
+                 [("draft", False, False, False, 10, 2, 3, [], ["GHA", "IND", "PER"], ["FRA", "GBR"])],
+                 id="against-counted-by-the-vetoes"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
@@ -334,6 +346,21 @@ ASSEMBLY_CASES = [
                   "ratify the Convention."], [("draft", True, False, True, None, None, None, [], [], [])],
                  id="reaching-consensus-on-a-draft"),
     pytest.param(["The Committee failed to reach consensus on the draft text."], [], id="failed-to-reach-consensus"),
+    pytest.param(["The Committee approved the text by a recorded vote of 120 in favour to 2against (Israel, United "
+                  "States), with 51abstentions."],
+                 [("draft", True, False, False, 120, 2, 51, ["ISR", "USA"], [], [])], id="figures-fused-with-words"),
+    pytest.param(["The Assembly rejected a counterproposal tabled by Norway by a recorded vote of 70 in favour to 88 "
+                  "against, with 20 abstentions."],
+                 [("draft", False, False, False, 70, 88, 20, [], [], [])], id="counterproposal-rejected"),
+    pytest.param(["The Committee voted separately on operative paragraph 7, deciding to retain it by a recorded vote "
+                  "of 150 in favour to 4 against, with 6 abstentions."],
+                 [("draft", True, False, False, 150, 4, 6, [], [], [])], id="deciding-to-retain-a-paragraph"),
+    pytest.param(["On 12 March, the Assembly adopted a text on the question of Cyprus.  It adopted that resolution by "
+                  "a recorded vote of 110 in favour to 5 against, with 30 abstentions.",
+                  "Today the Assembly continued its debate."], [], id="paragraph-dated-earlier-looks-back"),
+    pytest.param(["The Assembly adopted two resolutions without a vote today, one on oceans and one on fisheries."],
+                 [("draft", True, False, True, None, None, None, [], [], []),
+                  ("draft", True, False, True, None, None, None, [], [], [])], id="two-texts-adopted-without-a-vote"),
 ]
 
 
