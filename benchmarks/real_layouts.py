@@ -9,6 +9,7 @@ measures the extractor on real text. From the repository root:
 
     python3 benchmarks/real_layouts.py                 # the committed fixtures
     python3 benchmarks/real_layouts.py ~/real-pages -v # a local folder, with every miss
+    python3 benchmarks/real_layouts.py DIR1 DIR2 ...   # folders side by side (precision / recall)
 
 Figures: the share of documents that build at all, symbol and meetings right; precision, recall
 and F1 of resolution citations, actions with their votes, speakers with their delegation,
@@ -252,15 +253,34 @@ def markdown(scores: Scores) -> str:
     return "\n".join(lines)
 
 
+def comparison(folders: list[Path], all_scores: list[Scores]) -> str:
+    """Several folders side by side, as a Markdown table: precision / recall of each field."""
+    head = " | ".join(f"{folder.name} ({scores.documents})" for folder, scores in zip(folders, all_scores, strict=True))
+    lines = [f"| field | {head} |", "| --- |" + " ---: |" * len(folders),
+             "| build | " + " | ".join(f"{s.built / max(s.documents, 1):.0%}" for s in all_scores) + " |"]
+    for name in Scores.FIELDS:
+        cells = []
+        for scores in all_scores:
+            t: Tally = getattr(scores, name)
+            cells.append(f"{t.recall:.0%}" if t.recall_only else f"{t.precision:.0%} / {t.recall:.0%}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("| speakers that are no person | " + " | ".join(str(len(s.not_a_person)) for s in all_scores) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=FIXTURES,
-                        help="folder of NAME.txt + NAME.json (default: the committed fixtures)")
+    parser.add_argument("folders", nargs="*", type=Path, default=[FIXTURES],
+                        help="folders of NAME.txt + NAME.json (default: the committed fixtures); several are "
+                             "compared side by side")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
     parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
     args = parser.parse_args(argv)
-    scores = score_folder(args.folder)
-    print(markdown(scores) if args.markdown else report(scores, args.verbose))
+    all_scores = [score_folder(folder) for folder in args.folders]
+    if len(all_scores) > 1:
+        print(comparison(args.folders, all_scores))
+    else:
+        print(markdown(all_scores[0]) if args.markdown else report(all_scores[0], args.verbose))
     return 0
 
 

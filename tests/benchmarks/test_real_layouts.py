@@ -53,3 +53,13 @@ def test_script_prints_every_field(tmp_path: Path) -> None:
     assert lines[0].endswith("built (100%)")
     for field in Scores.FIELDS:
         assert any(line.startswith(field) for line in lines), field
+
+
+def test_script_compares_folders_side_by_side() -> None:
+    fixtures = str(ROOT / "tests" / "data" / "layouts")
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "real_layouts.py"), fixtures, fixtures],
+                            capture_output=True, text=True, timeout=120, check=True)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("| field | layouts (") and lines[0].count("layouts (") == 2
+    assert "| symbol | 100% / 100% | 100% / 100% |" in lines
+    assert lines[-1] == "| speakers that are no person | 0 | 0 |"
