@@ -281,3 +281,13 @@ def test_bodies_named_without_an_acronym_are_mentioned() -> None:
         ("Logistics Base in Brindisi", "united-nations-logistics-base"),
         ("Multinational Interim Force", "multinational-interim-force"),
     ]
+
+
+def test_a_name_with_commas_in_it_is_matched_whole() -> None:
+    text = normalise("Estonia spoke for the Accountability, Coherence and Transparency Group and backed the "
+                     "International, Impartial and Independent Mechanism, as did Peru.")
+    mentions = organisation_mentions(text, 0, len(text), gazetteer(), {})
+    assert [(text[m.start:m.end], m.entity.key) for m in mentions] == [
+        ("Accountability, Coherence and Transparency Group", "accountability-coherence-and-transparency-group"),
+        ("International, Impartial and Independent Mechanism", "international-impartial-and-independent-mechanism-for-syria"),
+    ]
