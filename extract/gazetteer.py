@@ -123,7 +123,9 @@ class Gazetteer:
             return None
         ends: list[int] = []
         for token in _WORD.finditer(text, pos):
-            if len(ends) == max(counts) or (ends and text[ends[-1]:token.start()].strip()):
+            # a comma may sit inside a name ("Accountability, Coherence and Transparency Group"); the lookup
+            # below keeps it, so only a listed form with that comma matches across it
+            if len(ends) == max(counts) or (ends and text[ends[-1]:token.start()].strip() not in ("", ",")):
                 break
             ends.append(token.end())
         for end in (ends[n - 1] for n in sorted(counts, reverse=True) if n <= len(ends)):

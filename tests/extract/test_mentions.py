@@ -43,10 +43,10 @@ def test_states_are_not_mentions() -> None:
 # Sentences in the house style of the releases, written for these tests.
 MISSIONS = normalise(
     "The Council heard a briefing by the Special Representative of the Secretary\u2011General and Head of the "
-    "Joint Verification and Monitoring Mechanism (JVMM), who said the Multinational Interim Force (MIF) had "
-    "completed its deployment.  The JVMM would report monthly, she said, and the Multinational Interim Force "
+    "Joint Verification and Monitoring Mechanism (JVMM), who said the Multinational Protection Force (MPF) had "
+    "completed its deployment.  The JVMM would report monthly, she said, and the Multinational Protection Force "
     "would hand over to the United Nations Mission in Sierra Leone (UNAMSIL) and to the World Trade "
-    "Organization (WTO).  Later, UNAMSIL and the MIF met the Comprehensive Peace Agreement (CPA) committee on "
+    "Organization (WTO).  Later, UNAMSIL and the MPF met the Comprehensive Peace Agreement (CPA) committee on "
     "Disarmament, Demobilization and Reintegration (DDR) in Mali (Mali)."
 )
 
@@ -55,12 +55,12 @@ def test_full_name_outside_the_reference_list_teaches_an_organisation() -> None:
     learned = learned_acronyms(MISSIONS, gazetteer())
     assert {acronym: (e.name, e.in_reference) for acronym, e in learned.items()} == {
         "JVMM": ("Joint Verification and Monitoring Mechanism", False),  # not "Special Representative ... Head of"
-        "MIF": ("Multinational Interim Force", False),
+        "MPF": ("Multinational Protection Force", False),
     }
-    mif = learned["MIF"]
-    assert (mif.key, mif.acronym, mif.category) == ("multinational-interim-force", "MIF", "NGO")
+    mpf = learned["MPF"]
+    assert (mpf.key, mpf.acronym, mpf.category) == ("multinational-protection-force", "MPF", "NGO")
     # the same name makes the same IRI in every document
-    assert learned_acronyms(normalise("the Multinational Interim Force (MIF) left"), gazetteer())["MIF"] == mif
+    assert learned_acronyms(normalise("the Multinational Protection Force (MPF) left"), gazetteer())["MPF"] == mpf
 
 
 def test_taught_organisations_are_mentioned_by_name_and_bare_acronym() -> None:
@@ -70,16 +70,16 @@ def test_taught_organisations_are_mentioned_by_name_and_bare_acronym() -> None:
     assert [(MISSIONS[m.start:m.end], m.entity.key) for m in mentions] == [
         ("Joint Verification and Monitoring Mechanism", "joint-verification-and-monitoring-mechanism"),
         ("JVMM", "joint-verification-and-monitoring-mechanism"),
-        ("Multinational Interim Force", "multinational-interim-force"),
-        ("MIF", "multinational-interim-force"),
+        ("Multinational Protection Force", "multinational-protection-force"),
+        ("MPF", "multinational-protection-force"),
         ("JVMM", "joint-verification-and-monitoring-mechanism"),
-        ("Multinational Interim Force", "multinational-interim-force"),
+        ("Multinational Protection Force", "multinational-protection-force"),
         ("United Nations Mission in Sierra Leone", "united-nations-mission-in-sierra-leone"),
         ("UNAMSIL", "united-nations-mission-in-sierra-leone"),
         ("World Trade Organization", "world-trade-organization"),
         ("WTO", "world-trade-organization"),
         ("UNAMSIL", "united-nations-mission-in-sierra-leone"),
-        ("MIF", "multinational-interim-force"),
+        ("MPF", "multinational-protection-force"),
     ]
     assert all(m.entity.in_reference for m in mentions if m.entity.acronym in ("UNAMSIL", "WTO"))
 
@@ -265,3 +265,29 @@ def test_the_human_rights_verification_mission_is_minugua_not_the_un() -> None:
     text = normalise("Observers would join the United Nations Human Rights Verification Mission in Guatemala.")
     assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
         "united-nations-verification-mission-in-guatemala"]
+
+
+def test_bodies_named_without_an_acronym_are_mentioned() -> None:
+    text = normalise(
+        "The Committee on Conferences met after the Council sent the request to its Committee on the Admission of "
+        "New Members and heard from the Working Group on peacekeeping operations.  Fiji spoke for the Pacific "
+        "Forum; funds went to the Logistics Base in Brindisi, and the Multinational Interim Force handed over.")
+    mentions = organisation_mentions(text, 0, len(text), gazetteer(), {})
+    assert [(text[m.start:m.end], m.entity.key) for m in mentions] == [
+        ("Committee on Conferences", "committee-on-conferences"),
+        ("Committee on the Admission of New Members", "committee-on-the-admission-of-new-members"),
+        ("Working Group on peacekeeping operations", "security-council-working-group-on-peacekeeping-operations"),
+        ("Pacific Forum", "pacific-islands-forum"),
+        ("Logistics Base in Brindisi", "united-nations-logistics-base"),
+        ("Multinational Interim Force", "multinational-interim-force"),
+    ]
+
+
+def test_a_name_with_commas_in_it_is_matched_whole() -> None:
+    text = normalise("Estonia spoke for the Accountability, Coherence and Transparency Group and backed the "
+                     "International, Impartial and Independent Mechanism, as did Peru.")
+    mentions = organisation_mentions(text, 0, len(text), gazetteer(), {})
+    assert [(text[m.start:m.end], m.entity.key) for m in mentions] == [
+        ("Accountability, Coherence and Transparency Group", "accountability-coherence-and-transparency-group"),
+        ("International, Impartial and Independent Mechanism", "international-impartial-and-independent-mechanism-for-syria"),
+    ]

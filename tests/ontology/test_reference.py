@@ -156,6 +156,18 @@ def test_no_typographic_quotes_in_reference_data() -> None:
      "international security", "group-of-governmental-experts-on-ict-in-international-security"),
     ("Open-Ended Working Group on developments in the field of information and telecommunications in the context "
      "of international security", "open-ended-working-group-on-ict-in-international-security"),
+    # subsidiary bodies, commissions, forces and initiatives the releases name without an acronym
+    ("Committee on Conferences", "committee-on-conferences"),
+    ("Committee on the Admission of New Members", "committee-on-the-admission-of-new-members"),
+    ("Working Group on Peacekeeping Operations", "security-council-working-group-on-peacekeeping-operations"),
+    ("Preparatory Commission for the International Criminal Court",
+     "preparatory-commission-for-the-international-criminal-court"),
+    ("International, Impartial and Independent Mechanism", "international-impartial-and-independent-mechanism-for-syria"),
+    ("IIIM", "international-impartial-and-independent-mechanism-for-syria"),
+    ("Logistics Base in Brindisi", "united-nations-logistics-base"), ("Pacific Forum", "pacific-islands-forum"),
+    ("South Pacific Forum", "pacific-islands-forum"), ("Multinational Interim Force", "multinational-interim-force"),
+    ("Multinational Security Support Mission", "multinational-security-support-mission"),
+    ("Montevideo Mechanism", "montevideo-mechanism"),
 ])
 def test_names_used_in_un_texts_resolve(written: str, key: str) -> None:
     entity = gazetteer().lookup(written)
