@@ -459,6 +459,7 @@ NARRATIVE_FORMS = [
     pytest.param("The summit was addressed by Presidents Jan Roe of Chile, Ann Doe of Peru and Ed Poe of Fiji, as well as "
                  "Prime Ministers Li Wu of Kenya and Bo Ma of the United Kingdom.", ["CHL", "PER", "FJI", "KEN", "GBR"],
                  id="heads-of-state-list-addressing-a-summit"),
+    pytest.param("The representative of Peru meanwhile called for calm.", ["PER"], id="adverb-between-speaker-and-verb"),
     pytest.param("President Jan Roe of Chile presided and spoke.\n\nJoining President Roe, whose country holds the "
                  "presidency, were Secretary-General Ann Doe, Presidents Ed Poe of Peru and Li Wu of Fiji.",
                  ["CHL", "united-nations", "PER", "FJI"], id="heads-of-state-joining-a-leader-who-spoke"),
