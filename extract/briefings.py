@@ -7,6 +7,7 @@ Lead summaries and press statements name the briefers without a reporting verb::
     The Council was briefed several times by the Executive Chairman of X, Jan Doe, and Ann Roe, Head of Y.
     The ceremony also heard from Deputy Secretary-General Ann Roe and Jan Doe, Permanent Representative of Chile.
     The meeting started with several briefings, from Secretary-General Jan Doe, as well as from the head of X.
+    Also addressing the summit were Jan Doe, Permanent Representative of Chile, and Ann Roe, Director-General of X.
 
 Each briefer is a speaker of their own: a United Nations official speaks for the United
 Nations, others for the State or organisation their title names (``speaker_forms._office``);
@@ -30,10 +31,12 @@ from councilgraph.ontology.reference import unknown_organization
 
 __all__ = ["briefings"]
 
-# What opens the list: "heard (a) briefing(s) by/from", "heard from", "received briefings from", "was briefed by".
+# What opens the list: "heard (a) briefing(s) by/from", "heard from", "received briefings from", "was briefed by",
+# "Also addressing the summit were".
 _HEARD = re.compile(
     r"\b(?:(?:heard|hearing|received|receiving)\s+(?:(?:a|two|three|several)\s+)?(?:briefings?\s+)?"
     r"|briefed\s+(?:(?:several|many|two|three)\s+times\s+)?|(?<=\s)briefings?,?\s+)(?:by|from)\s+"
+    r"|\b[Aa]ddressing\s+(?:the\s+)?(?:[a-z]+\s+)?(?:meeting|summit|session|Council|Assembly|Committee|debate)\s+(?:were|was)\s+"
 )
 # Between items: ", ", " and ", ", and ", " as well as ", each optionally repeating "by"/"from".
 _SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:by|from)\s+)?")

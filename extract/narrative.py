@@ -44,6 +44,7 @@ import re
 
 from councilgraph.extract.briefings import briefings
 from councilgraph.extract.gazetteer import Gazetteer
+from councilgraph.extract.heads import heads_of_state
 from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
 from councilgraph.extract.records import Layout, Paragraph, Speaker
 from councilgraph.extract.roll_call import roll_call
@@ -112,7 +113,8 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
         if _LOWER_WORD.search(text, para.start, para.end) is None:
             open_turn = False  # a line in capitals only: a headline or a rule, never anyone's words
             continue
-        intros = _new_speakers(_intros(text, para, places), out)
+        spoken = frozenset(located.turn.speaker.name.split()[-1] for located in out)
+        intros = _new_speakers(_intros(text, para, places, spoken), out)
         continued = bool(out) and open_turn and _CONTINUES.match(text, para.start, para.end) is not None
         if continued:
             last = out[-1]
@@ -146,7 +148,8 @@ def _trimmed(text: str, end: int) -> int:
     return end
 
 
-def _intros(text: str, para: Paragraph, places: Gazetteer) -> list[tuple[int, Turn]]:
+def _intros(text: str, para: Paragraph, places: Gazetteer, spoken: frozenset[str] = frozenset()
+            ) -> list[tuple[int, Turn]]:
     """(statement start, turn) of every speaker introduced in the paragraph, in order."""
     found: dict[int, Turn] = {}
     house = _speaker_turn(text, para, places)
@@ -160,8 +163,8 @@ def _intros(text: str, para: Paragraph, places: Gazetteer) -> list[tuple[int, Tu
             found.update(listed)  # "The Council heard briefings from X, Title, and Y, Title."
         elif (turn := _introduced_at(text, pos, stop, para.end, places)) is not None:
             found[pos] = turn
-        else:
-            found.update(roll_call(text, pos, stop, places))
+        else:  # "The representatives of Peru and Fiji spoke", "addressed by Presidents X of Peru and Y of Fiji"
+            found.update(roll_call(text, pos, stop, places) or heads_of_state(text, pos, stop, places, spoken))
     for m in _READ_BY.finditer(text, para.start, para.end):
         start = max(s for s in starts if s <= m.start())
         if start not in found and (turn := _reader(text, m, para.end, places)) is not None:

@@ -51,7 +51,8 @@ _REPORTING = (
 # (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said").
 _VERB_AFTER = re.compile(
     rf"(?:\s*,(?:[^.;:]|\.(?!\s)){{1,300}}?,|\s*,\s+who(?:[^.;:,]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)|\s*,)?"
-    rf"\s+(?:(?:also|further|then|later|first|today|yesterday|this\s+(?:morning|afternoon|evening))\s+)*"
+    rf"\s+(?:(?:also|further|then|later|first|today|yesterday|meanwhile|likewise|similarly|"
+    rf"this\s+(?:morning|afternoon|evening))\s+)*"
     rf"{_REPORTING}\b"
 )
 _THE_REPRESENTATIVE = re.compile(

@@ -298,6 +298,10 @@ NOT_NARRATIVE = [
                  id="dateline-is-a-place"),
     pytest.param("The Assembly will act on a draft to be introduced by the representative of Peru.", id="future-introducer"),
     pytest.param("The Council met with the representatives of Kenya and Somalia.", id="list-not-about-speaking"),
+    pytest.param("Attending the ceremony were Presidents Jan Roe of Chile and Ann Doe of Peru.",
+                 id="heads-of-state-merely-attending"),
+    pytest.param("Joining President Roe were Presidents Ed Poe of Peru and Li Wu of Fiji.",
+                 id="heads-of-state-joining-a-leader-who-did-not-speak"),
     pytest.param("The delegates of Japan and Peru voted in favour.", id="list-before-another-verb"),
     pytest.param("“Reform cannot wait,” said Jane Roe, Executive Director of Council Watch Report.",
                  id="body-name-inside-a-longer-name"),
@@ -452,6 +456,15 @@ NARRATIVE_FORMS = [
                  id="possessive-of-a-name-ending-in-s"),
     pytest.param("Peru's delegate called for a vote.  His position was echoed by Chile's representative, who decried "
                  "the text.", ["PER", "CHL"], id="position-echoed-by-a-representative"),
+    pytest.param("The summit was addressed by Presidents Jan Roe of Chile, Ann Doe of Peru and Ed Poe of Fiji, as well as "
+                 "Prime Ministers Li Wu of Kenya and Bo Ma of the United Kingdom.", ["CHL", "PER", "FJI", "KEN", "GBR"],
+                 id="heads-of-state-list-addressing-a-summit"),
+    pytest.param("The representative of Peru meanwhile called for calm.", ["PER"], id="adverb-between-speaker-and-verb"),
+    pytest.param("President Jan Roe of Chile presided and spoke.\n\nJoining President Roe, whose country holds the "
+                 "presidency, were Secretary-General Ann Doe, Presidents Ed Poe of Peru and Li Wu of Fiji.",
+                 ["CHL", "united-nations", "PER", "FJI"], id="heads-of-state-joining-a-leader-who-spoke"),
+    pytest.param("Also addressing the summit were Jan Roe, Permanent Representative of Chile, and Ann Doe, Director-"
+                 "General of the World Health Organization (WHO).", ["CHL", "world-health-organization"], id="also-addressing-the-summit-were"),
 ]
 
 
