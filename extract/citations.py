@@ -102,7 +102,8 @@ def document_refs(text: str, start: int, end: int,
         while (more := _PRST_MORE.match(text, pos, end)) is not None:
             add(_prst(more, more.start("year")))
             pos = more.end()
-    for m in _PRESS_RELEASE.finditer(text, start, end):
+    # every match holds "elease": the substring test saves scanning most paragraphs
+    for m in _PRESS_RELEASE.finditer(text, start, end) if text.find("elease", start, end) >= 0 else ():
         add(_press_release(m))
         pos = m.end()
         while True:
@@ -141,7 +142,9 @@ def _carried_over(text: str, start: int, end: int) -> list[DocumentRef]:
     floor = max(0, start - _LOOK_BACK)
     window = text[floor:start]  # not the whole text before: this runs for every paragraph
     before = window.rstrip()
-    if "\n" not in window[len(before):] or not _BROKEN_OFF.search(before) or not _LIST_GOES_ON_HERE.match(text, start, end):
+    # endswith first: _BROKEN_OFF's search would scan the whole window to find its end anchor
+    if "\n" not in window[len(before):] or not before.endswith(("of", "and", ",")) or not _BROKEN_OFF.search(before) \
+            or not _LIST_GOES_ON_HERE.match(text, start, end):
         return []
     triggers = list(_TRIGGER.finditer(before))
     trigger = triggers[-1] if triggers else None

@@ -122,17 +122,23 @@ class Gazetteer:
         if not counts:
             return None
         ends: list[int] = []
+        most = max(counts)
         for token in _WORD.finditer(text, pos):
             # a comma may sit inside a name ("Accountability, Coherence and Transparency Group"); the lookup
             # below keeps it, so only a listed form with that comma matches across it
-            if len(ends) == max(counts) or (ends and text[ends[-1]:token.start()].strip() not in ("", ",")):
+            if len(ends) == most or (ends and text[ends[-1]:token.start()].strip() not in ("", ",")):
                 break
             ends.append(token.end())
+        by_acronym, by_name = self._by_acronym, self._by_name
         for end in (ends[n - 1] for n in sorted(counts, reverse=True) if n <= len(ends)):
             candidate = text[pos:end]
+            tried: list[str] = []
             for form in (candidate, candidate.rstrip("."), _drop_possessive(candidate), _drop_compound(candidate)):
+                if form in tried:  # most variants are the candidate itself: look each form up once
+                    continue
+                tried.append(form)
                 # ``text`` is already typography-normalised: a cheaper key than lookup() builds
-                entity = self._by_acronym.get(form) or self._by_name.get(" ".join(form.split()).casefold())
+                entity = by_acronym.get(form) or by_name.get(" ".join(form.split()).casefold())
                 if entity is not None:
                     return Match(entity, pos, self._official_suffix(text, pos, pos + len(form), entity))
         return None
@@ -197,7 +203,7 @@ _COMPOUND = re.compile(r"-(?:led|brokered|backed|mandated|sponsored|supported|fu
 
 def _drop_compound(form: str) -> str:
     """"the AU-led force" -> "AU" (see _COMPOUND)."""
-    return _COMPOUND.sub("", form)
+    return _COMPOUND.sub("", form) if "-" in form else form  # no hyphen, no compound: skip the regex
 
 
 @cache

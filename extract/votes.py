@@ -78,6 +78,10 @@ _KEYED_AGAINST = re.compile(
     rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
 _KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER}){_GAP}(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
                                re.I)
+# Each keyed pattern with the words (lower case) one of which any match of it contains.
+_KEYED = (("favour", _KEYED_FAVOUR, ("favo", "affirmative")), ("against", _KEYED_AGAINST, ("against", "negative", "opposed")),
+          ("abstaining", _KEYED_ABSTAINING, ("abst",)))
+_COUNT_WORDS = ("vote", "favour", "against")  # a counted _COUNTS match contains one (see _COUNT_WORD)
 # A vetoed draft told by its support: "garnered support from 13 Council members, ..., with another permanent
 # member (United Kingdom) abstaining", "despite affirmative votes by the other 14 members".
 _SUPPORT = re.compile(rf"\b(?:support\s+(?:from|of)|(?:affirmative|favourable)\s+votes?\s+(?:by|from|of))\s+"
@@ -114,8 +118,12 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
     # Each count is named by its word, so their order is free ("2 against to 2 in favour"); a kind told twice
     # opens the next vote's counts. A vote is counted by its votes in favour and either other count: "14 in
     # favour and 1 abstention (United States)" tells of no vote against.
-    keyed = sorted(((m.start(), kind, m) for kind, pattern in (("favour", _KEYED_FAVOUR), ("against", _KEYED_AGAINST),
-                                                               ("abstaining", _KEYED_ABSTAINING))
+    # Most sentences name no count word: a substring test on the lower-cased ASCII sentence skips the three
+    # case-insensitive scans (a sentence outside ASCII, where re.I folds more than lower(), is always scanned).
+    low = text[start:end]
+    low = low.lower() if low.isascii() else None
+    keyed = sorted(((m.start(), kind, m) for kind, pattern, words in _KEYED
+                    if low is None or any(w in low for w in words)
                     for m in pattern.finditer(text, start, end)), key=lambda k: k[0])
     groups: list[dict[str, re.Match[str]]] = []
     for _, kind, m in keyed:
@@ -142,7 +150,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
                              against_told=against is not None))
     if found:
         return found
-    for m in _COUNTS.finditer(text, start, end):
+    for m in (_COUNTS.finditer(text, start, end) if low is None or any(w in low for w in _COUNT_WORDS) else ()):
         if _COUNT_WORD.search(m[0]):
             found.append(_Counts(_count(m["favour"]), _count(m["against"]),
                                  _count(m["abstentions"]) if m["abstentions"] else 0, m.start(), m.end(),
