@@ -101,7 +101,12 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
             if m.start() < statement.lead_end or _speaker_is_subject(text, m.start(), statement.start):
                 kind = "associating" if m["verb"].lower() == "associat" else "aligning"
                 found += _targets(text, m, kind, statement, places)
-        for m in _ON_BEHALF.finditer(text, statement.start, statement.end):
+        # a match holds "speak"/"spoke" or "(", and "for" or "behalf": a substring test on the lower-cased ASCII
+        # statement skips the case-insensitive scan of most statements (outside ASCII, re.I folds more: scan)
+        low = text[statement.start:statement.end]
+        low = low.lower() if low.isascii() else None
+        scan = low is None or (("speak" in low or "spoke" in low or "(" in low) and ("for" in low or "behalf" in low))
+        for m in _ON_BEHALF.finditer(text, statement.start, statement.end) if scan else ():
             if _own_on_behalf(text, m, statement):
                 found += _targets(text, m, "on-behalf-of", statement, places)
         for m in _BEHALF.finditer(text, statement.start, statement.lead_end):

@@ -52,6 +52,7 @@ class Gazetteer:
         self._lengths: dict[str, tuple[int, ...]] = {}
         self._lower_case: dict[str, Entity] = {}
         self._lower_case_names: re.Pattern[str] | None = None
+        self._lower_case_firsts: tuple[str, ...] = ()
         self._add(entities)
 
     def _add(self, entities: tuple[Entity, ...]) -> None:
@@ -85,6 +86,7 @@ class Gazetteer:
             for form in (entity.name, *entity.aliases):
                 if form[0].islower() and len(form.split()) >= _LOWER_CASE_WORDS:
                     self._lower_case.setdefault(" ".join(form.split()), entity)
+        self._lower_case_firsts = tuple(sorted({form.split()[0] for form in self._lower_case}))
         if self._lower_case:
             forms = sorted(self._lower_case, key=len, reverse=True)
             self._lower_case_names = re.compile(
@@ -166,13 +168,15 @@ class Gazetteer:
                 continue
             key = word.group().casefold()
             if key not in first_words and key.rstrip(".") not in first_words and \
-                    _drop_possessive(key) not in first_words and _drop_compound(key) not in first_words:
+                    (key[-1] not in "s'" or _drop_possessive(key) not in first_words) and \
+                    ("-" not in key or _drop_compound(key) not in first_words):
                 continue
             match = self.match_at(text, word.start())
             if match is not None and match.end <= end:
                 found.append(match)
                 pos = match.end
-        if self._lower_case_names is not None:
+        # every lower-case name starts with its literal first word: find() rules out most spans
+        if self._lower_case_names is not None and any(text.find(w, start, end) >= 0 for w in self._lower_case_firsts):
             taken = [(m.start, m.end) for m in found]
             for m in self._lower_case_names.finditer(text, start, end):
                 if not any(a < m.end() and m.start() < b for a, b in taken):
