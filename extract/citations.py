@@ -76,12 +76,13 @@ def document_refs(text: str, start: int, end: int,
     years = years or resolution_years()
     refs: list[DocumentRef] = []
     findings: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # character positions already cited: a long list of numbers stays linear
 
     def add(ref: DocumentRef) -> None:
-        if not any(s < ref.end and ref.start < e for s, e in taken):
+        span = range(ref.start, max(ref.end, ref.start + 1))
+        if not any(p in taken for p in span):
             refs.append(ref)
-            taken.append((ref.start, ref.end))
+            taken.update(span)
 
     for m in _SYMBOL.finditer(text, start, end):
         ref = _from_symbol(m)

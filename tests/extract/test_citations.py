@@ -227,3 +227,12 @@ def test_statement_citations_in_a_release() -> None:
     release = extract_press_release(decode_source(text.encode(), "t.txt"))
     cited = [(c.statement, c.document.symbol, c.phrase, c.cito) for c in release.citations if c.statement]
     assert cited == [(1, "S/RES/2331 (2016)", "welcoming", "agreesWith"), (1, "S/RES/2700 (2023)", None, "cites")]
+
+
+def test_a_long_list_of_numbers_is_read_whole() -> None:
+    """Each number of a long list is one reference (the overlap test is by position, linear in the list)."""
+    from councilgraph.extract.citations import document_refs
+
+    text = "recalling its resolutions " + ", ".join(["1373"] * 3000) + " and 1540."
+    refs, _ = document_refs(text, 0, len(text))
+    assert len(refs) == 3001 and refs[-1].symbol == "S/RES/1540 (2004)"
