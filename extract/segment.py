@@ -19,11 +19,11 @@ import bisect
 import itertools
 import re
 
-from councilgraph.extract.header import ORDINALS, HeaderLine, body_of_organ, read_line
+from councilgraph.extract.header import HeaderLine, body_of_organ, read_line
 from councilgraph.extract.read import InputError, Source
 from councilgraph.extract.records import Header, Layout, MeetingRef, MeetingTimes, Paragraph, Section
 
-__all__ = ["segment", "paragraphs", "lines", "looks_like_press_release", "release_evidence", "ORDINALS"]
+__all__ = ["segment", "paragraphs", "lines", "release_evidence"]
 
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S(?:.*\S)?)*")
 _LINE = re.compile(r"\S(?:.*\S)?")
@@ -81,11 +81,6 @@ def release_evidence(source: Source) -> str | None:
     if reading.symbol is not None or reading.header_signals:
         return "header"
     return "opening" if reading.opening_signals and (reading.titles or reading.body) else None
-
-
-def looks_like_press_release(source: Source) -> bool:
-    """Whether the header or footer shows a press-release symbol, a meeting line or the press service's lines."""
-    return release_evidence(source) == "header"
 
 
 def segment(source: Source) -> Layout:
