@@ -65,7 +65,8 @@ ORDINALS.update({f"{t}-{u}": tv + uv for t, tv in _TENS_PREFIX.items() for u, uv
 # "Eleventh Emergency Special Session", "Fifty-eighth General Assembly": the ordinal is furniture too.
 _ORDINAL_WORDS = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
 # Words that pages print around a release and that say nothing about it. Kept together here, as
-# the vocabulary of page furniture, so that a new layout needs a phrase, not a rule.
+# the vocabulary of page furniture, so that a new layout needs a phrase, not a rule. (Case is ignored;
+# punctuation is left in place, since a line is furniture when no word is left.)
 _FURNITURE = re.compile((
     r"In\s+progress\s+at\s+UNHQ|Meetings?\s+Coverage(?:\s+and\s+Press\s+Releases)?|Press\s+Releases?(?:\s+No\b)?"
     r"|Release\s+Date|For\s+information\s+only|not\s+an\s+official\s+document|Skip\s+to\s+main\s+content"
@@ -77,8 +78,8 @@ _FURNITURE = re.compile((
     r"|\((?:Disarmament\s+and\s+International\s+Security|Economic\s+and\s+Financial|Social,\s+Humanitarian\s+and\s+Cultural"
     r"|Special\s+Political\s+and\s+Decolonization|Administrative\s+and\s+Budgetary|Legal)\)"
     r"|Plenary|Round-?up|Background(?:\s+Release)?|Note\s+No\.\s*\d+|(?:Resumed|Emergency|Special)\b"
-    r"|\bSession\b|\bsession\b|Meeting\s+Coverage|Meetings\s+Coverage|Press\s+Conference|Home|Print|Share"
-    r"|\b(?:19|20)\d{2}\b|[•|·*,;:\-–—/()]|\b{ordinal}\b").replace("{ordinal}", _ORDINAL_WORDS),
+    r"|\bSession\b|Press\s+Conference|Home|Print|Share|\b(?:19|20)\d{2}\b|\b{ordinal}\b"
+).replace("{ordinal}", _ORDINAL_WORDS),
     re.IGNORECASE,
 )
 # The organ a line names, for the meetings of a release that prints no symbol.
