@@ -73,6 +73,10 @@ class Tally:
     def recall(self) -> float:
         return self.found / (self.found + self.missed) if self.found + self.missed else 1.0
 
+    def shown(self) -> tuple[str, str]:
+        """Precision and extras as printed: "n/a" when only recall is scored."""
+        return ("n/a", "n/a") if self.recall_only else (f"{self.precision:.1%}", str(self.extra))
+
     @property
     def f1(self) -> float:
         if self.recall_only:
@@ -231,7 +235,7 @@ def report(scores: Scores, verbose: bool = False) -> str:
              f"{'field':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'found':>6} {'missed':>7} {'extra':>6}"]
     for name in Scores.FIELDS:
         t: Tally = getattr(scores, name)
-        precision, extra = ("n/a", "n/a") if t.recall_only else (f"{t.precision:.1%}", str(t.extra))
+        precision, extra = t.shown()
         lines.append(f"{name:<14} {precision:>9} {t.recall:>7.1%} {t.f1:>6.1%} {t.found:>6} {t.missed:>7} {extra:>6}")
     lines.append(f"speakers that are no person: {len(scores.not_a_person)}")
     if verbose:
@@ -247,7 +251,7 @@ def markdown(scores: Scores) -> str:
              "| field | precision | recall | F1 | found | missed | extra |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name in Scores.FIELDS:
         t: Tally = getattr(scores, name)
-        precision, extra = ("n/a", "n/a") if t.recall_only else (f"{t.precision:.1%}", str(t.extra))
+        precision, extra = t.shown()
         lines.append(f"| {name} | {precision} | {t.recall:.1%} | {t.f1:.1%} | {t.found} | {t.missed} | {extra} |")
     lines += ["", f"Speakers that are no person (a headline or heading read as a name): {len(scores.not_a_person)}."]
     return "\n".join(lines)

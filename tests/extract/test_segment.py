@@ -158,9 +158,8 @@ def test_real_layouts(text: str, symbol, meetings, date, headline, sub) -> None:
 
 
 def test_dateline_is_not_part_of_the_paragraph() -> None:
-    layout = _layout("SC/8072\n\nHeadline\n\nNEW YORK, 21 April (UN Headquarters) -- The Council met today.\n")
     source = decode_source(b"SC/8072\n\nHeadline\n\nNEW YORK, 21 April (UN Headquarters) -- The Council met today.\n", "t")
-    first = layout.summary[0]
+    first = segment(source).summary[0]
     assert source.text[first.start:first.end] == "The Council met today."
 
 
