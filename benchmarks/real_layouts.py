@@ -190,9 +190,11 @@ def score_document(txt: Path, scores: Scores) -> None:
              if c.document is not None and c.document.kind in ("resolution", "ga-resolution")}
     cited |= {_resolution(v.document.symbol) for v in release.votes if v.document.kind in ("resolution", "ga-resolution")}
     scores.resolutions.add({_resolution(s) for s in want.get("resolutions_cited", [])}, cited, name)
-    # Actions on one text: a resolution, or a draft with its counts, adopted unanimously or without a vote.
+    # Actions on one text: a resolution, a failed draft, or a draft with its counts, adopted unanimously or
+    # without a vote.
     actions = [a for a in want.get("adoptions", [])
-               if a.get("resolution") or a.get("in_favour") is not None or a.get("without_vote") or a.get("unanimous")]
+               if a.get("resolution") or a.get("in_favour") is not None or a.get("without_vote") or a.get("unanimous")
+               or a.get("adopted") is False]
     scores.actions.add([_action(a.get("resolution"), a.get("adopted", True), a.get("in_favour"), a.get("against"),
                                 a.get("abstentions")) for a in actions],
                        _extracted_actions(release, actions), name)

@@ -34,12 +34,14 @@ __all__ = ["briefings"]
 # What opens the list: "heard (a) briefing(s) by/from", "heard from", "received briefings from", "was briefed by",
 # "Also addressing the summit were".
 _HEARD = re.compile(
-    r"\b(?:(?:heard|hearing|received|receiving)\s+(?:(?:a|two|three|several)\s+)?(?:briefings?\s+)?"
+    r"\b(?:(?:heard|hearing|received|receiving)\s+(?:(?:a|two|three|several)\s+)?"
+    r"(?:(?:briefings?|statements?|presentations?|remarks)\s+)?(?:on\s+\d{1,2}\s+[A-Z][a-z]+\s+)?"
     r"|briefed\s+(?:(?:several|many|two|three)\s+times\s+)?|(?<=\s)briefings?,?\s+)(?:by|from)\s+"
     r"|\b[Aa]ddressing\s+(?:the\s+)?(?:[a-z]+\s+)?(?:meeting|summit|session|Council|Assembly|Committee|debate)\s+(?:were|was)\s+"
 )
 # Between items: ", ", " and ", ", and ", " as well as ", each optionally repeating "by"/"from".
-_SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:by|from)\s+)?")
+_SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+                        r"(?:(?:(?:a\s+)?(?:briefings?|statements?)\s+)?(?:by|from)\s+)?")
 _THE = re.compile(r"(?:the|its)\s+")
 _PLAIN_AND = re.compile(r"\s+and\s+")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")

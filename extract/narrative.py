@@ -41,14 +41,23 @@ not recognised here yields no speaker rather than a wrong one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from councilgraph.extract.briefings import briefings
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.heads import heads_of_state
 from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
 from councilgraph.extract.records import Layout, Paragraph, Speaker
-from councilgraph.extract.roll_call import roll_call
-from councilgraph.extract.speaker_forms import _OF_STATE, _named, _office, _representative, _titled
+from councilgraph.extract.roll_call import roll_call, roll_items
+from councilgraph.extract.speaker_forms import (
+    _OF_STATE,
+    _named,
+    _office,
+    _representative,
+    _title_only,
+    _titled,
+    _verb_follows,
+)
 from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
 from councilgraph.extract.surnames import surname_turn
 
@@ -79,8 +88,17 @@ _WITH_REPRESENTATIVE = re.compile(r"\bwith\s+(?=the\s+(?:representative|delegate
 # The speaker's words in an absolute clause: "with the representative of X stressing that ...".
 _PARTICIPLE = re.compile(
     r"\s+(?:also\s+)?(?:stressing|saying|noting|emphasi[sz]ing|warning|urging|arguing|adding|asserting|"
-    r"underscoring|underlining|highlighting|recalling|observing|insisting|pointing\s+out|calling\s+for)\b"
+    r"underscoring|underlining|highlighting|recalling|observing|insisting|pointing\s+(?:out|to)|calling\s+(?:for|on)|"
+    r"citing|denouncing|describing|expressing|welcoming|condemning|questioning|rejecting|supporting|voicing|"
+    r"telling|maintaining|contending|lamenting|praising|reiterating|reaffirming|accusing|suggesting|proposing|"
+    r"asking|requesting|appealing|announcing|explaining|regretting|deploring|objecting|opposing|hailing|"
+    r"commending|thanking|declaring|affirming|acknowledging|characteri[sz]ing|criticizing|criticising)\b"
 )
+# A delegate later in a sentence, after a clause's joint: ", and the representative of", "; the delegate of",
+# ", with the representatives of".
+_LATER_DELEGATE = re.compile(
+    r"(?:[,;]\s+|\s)(?:(?:and|while|whereas|with|but)\s+)?(?P<the>the\s+(?:representative|delegate)(?P<plural>s)?"
+    r"\s+(?:of|for)\s+)")
 _CLAUSE_GOES_ON = re.compile(r"\)?\s+(?:was|were|is|are|had|has|have|would|could|should|will|did)\b")
 # The reader of a presidential or press statement, anywhere in a sentence.
 _READ_BY = re.compile(
@@ -123,13 +141,16 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
             end = _trimmed(text, intros[i + 1][0]) if i + 1 < len(intros) else para.end
             out.append(Located(section, start, end, turn))
         open_turn = bool(intros) or continued
-    return out
+    quoted = {located.turn.delegation.entity.key for located in out if not located.turn.recap}
+    return [located for located in out if not (located.turn.recap and located.turn.delegation.entity.key in quoted)]
 
 
 def _new_speakers(intros: list[tuple[int, Turn]], before: list[Located]) -> list[tuple[int, Turn]]:
     """The intros less those naming by surname a person who already spoke ("Mr. Roe said" after "Jan Roe
     said"), and less the participants sentence's delegations that spoke already."""
     spoken = {located.turn.speaker.name for located in before}
+    # An office held by one who spoke: "Secretary-General Kofi Annan said ... the Secretary-General added".
+    spoken |= {located.turn.role.split(" of ")[0] for located in before if located.turn.role}
     delegations = {located.turn.delegation.entity.key for located in before}
     out = []
     for start, turn in intros:
@@ -138,6 +159,8 @@ def _new_speakers(intros: list[tuple[int, Turn]], before: list[Located]) -> list
         if not (turn.follow_up and turn.speaker.name in spoken):
             out.append((start, turn))
             spoken.add(turn.speaker.name)
+            if turn.role:
+                spoken.add(turn.role.split(" of ")[0])
             delegations.add(turn.delegation.entity.key)
     return out
 
@@ -165,6 +188,8 @@ def _intros(text: str, para: Paragraph, places: Gazetteer, spoken: frozenset[str
             found[pos] = turn
         else:  # "The representatives of Peru and Fiji spoke", "addressed by Presidents X of Peru and Y of Fiji"
             found.update(roll_call(text, pos, stop, places) or heads_of_state(text, pos, stop, places, spoken))
+        taken = {t.speaker.start for t in found.values()}
+        found.update((at, t) for at, t in _further_delegates(text, pos, stop, para.end, places) if at not in taken)
     for m in _READ_BY.finditer(text, para.start, para.end):
         start = max(s for s in starts if s <= m.start())
         if start not in found and (turn := _reader(text, m, para.end, places)) is not None:
@@ -193,7 +218,8 @@ def _introduced_at(text: str, pos: int, stop: int, end: int, places: Gazetteer) 
 def _forms(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
            office: tuple[str, int, int] | None = None) -> Turn | None:
     return (_representative(text, pos, end, places, verb) or _titled(text, pos, end, places, verb)
-            or _named(text, pos, end, places, verb, office) or surname_turn(text, pos, end, places, verb))
+            or _named(text, pos, end, places, verb, office) or surname_turn(text, pos, end, places, verb)
+            or _title_only(text, pos, end, places, verb))
 
 
 def _after_lead(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:
@@ -211,7 +237,8 @@ def _after_lead(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> 
         elif opener["office"] is None:
             office = _office_between(text, previous, comma.start())  # "Before the vote, the Assembly President, X"
         previous = comma.end()
-        turn = _titled(text, comma.end(), end, places) or _named(text, comma.end(), end, places, office=office)
+        turn = (_titled(text, comma.end(), end, places) or _named(text, comma.end(), end, places, office=office)
+                or _title_only(text, comma.end(), end, places))
         if turn is not None:
             return turn
     return None
@@ -256,6 +283,31 @@ def _mid_sentence(text: str, pos: int, stop: int, end: int, places: Gazetteer) -
         if turn is not None and _PARTICIPLE.match(text, turn.speaker.end, end):
             return turn
     return None
+
+
+def _further_delegates(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> list[tuple[int, Turn]]:
+    """Delegates introduced after the first clause of a sentence: "..., and the representative of Yemen noted
+    that ...", "..., with the representative of X citing ...", "the representatives of China and the Russian
+    Federation denouncing the measure": each one followed by a reporting verb or a participle."""
+    out: list[tuple[int, Turn]] = []
+    for m in _LATER_DELEGATE.finditer(text, pos, stop):
+        if m["plural"]:
+            items = roll_items(text, m.end(), stop, places)
+            if len(items) > 1 and _speaks_after(text, items[-1][1].lead_end, end):
+                out += items
+            continue
+        turn = _representative(text, m.start("the"), end, places)
+        if turn is None and (bare := _representative(text, m.start("the"), end, places, verb=False)) is not None \
+                and _PARTICIPLE.match(text, bare.speaker.end, end):
+            turn = bare
+        if turn is not None:
+            out.append((m.start("the"), turn))
+    # A delegate named in passing is often quoted again in full further on: it speaks here only if not.
+    return [(at, replace(turn, recap=True)) for at, turn in out]
+
+
+def _speaks_after(text: str, at: int, end: int) -> bool:
+    return _PARTICIPLE.match(text, at, end) is not None or _verb_follows(text, at, end, True)
 
 
 def _office_between(text: str, start: int, end: int) -> tuple[str, int, int] | None:

@@ -28,7 +28,7 @@ from councilgraph.extract.participants import _OPENING as _PARTICIPANTS
 from councilgraph.extract.records import Speaker
 from councilgraph.extract.statements import Turn
 
-__all__ = ["roll_call"]
+__all__ = ["roll_call", "roll_items"]
 
 # "... speakers ... were the representatives of", "Statements ... were made by the representatives of".
 _LIST_AFTER = re.compile(
@@ -51,18 +51,18 @@ _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+")
 def roll_call(text: str, start: int, end: int, places: Gazetteer) -> list[tuple[int, Turn]]:
     """(statement start, turn) of each delegation a roll-call sentence ``text[start:end]`` lists."""
     if (recap := _PARTICIPANTS.search(text, start, end)) is not None:
-        return [(at, replace(turn, recap=True)) for at, turn in _items(text, recap.end(), end, places)]
+        return [(at, replace(turn, recap=True)) for at, turn in roll_items(text, recap.end(), end, places)]
     opening = _LIST_AFTER.search(text, start, end)
     if opening is not None:
-        return _items(text, opening.end(), end, places)
+        return roll_items(text, opening.end(), end, places)
     first = _LIST_FIRST.match(text, start, end)
-    items = _items(text, first.end(), end, places)
+    items = roll_items(text, first.end(), end, places)
     if items and _SPOKE.match(text, items[-1][1].lead_end, end):
         return items
     return []
 
 
-def _items(text: str, pos: int, end: int, places: Gazetteer) -> list[tuple[int, Turn]]:
+def roll_items(text: str, pos: int, end: int, places: Gazetteer) -> list[tuple[int, Turn]]:
     out: list[tuple[int, Turn]] = []
     while True:
         at = _ITEM_LEAD.match(text, pos, end).end()

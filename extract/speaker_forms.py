@@ -82,6 +82,15 @@ _TITLE_HEAD = re.compile(
     r"|Committee\s+Chair(?:man|person|woman)?))\s"
 )
 
+# A United Nations office without the name of who holds it: "the Secretary-General", "the Under-Secretary-General
+# for Political Affairs", "the United Nations High Commissioner for Refugees"; not "the Secretary-General's report".
+_OFFICE_ALONE = re.compile(
+    r"(?:[Tt]he|[Ii]ts)\s+(?:United\s+Nations\s+)?(?P<title>(?:Deputy\s+)?Secretary-General(?!['\u2019-])"
+    r"|(?:Under|Assistant)-Secretary-General\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
+    r"|High\s+Commissioner\s+for\s+(?:Refugees|Human\s+Rights)|Emergency\s+Relief\s+Coordinator)\b(?!['\u2019])")
+
+_DIRECT_VERB = re.compile(rf"\s+(?:(?:also|then|today|later|further)\s+)?{_REPORTING}\b")
+
 # "Gert Rosenthal of Guatemala": the State after the name.
 # A State's office printed after the State's name, before the person's.
 _STATE_TITLE = re.compile(r"\s+(?P<head>Secretary\s+of\s+State|Foreign\s+Minister|Prime\s+Minister|Minister\s+for\s+Foreign\s+"
@@ -212,6 +221,24 @@ def _titled(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True)
         return None
     return Turn(_speaker(m), delegation, title, _lead_end(text, after, end))
 
+
+
+def _title_only(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
+    """"the Secretary-General said", "the Under-Secretary-General for Political Affairs told the Council": a
+    United Nations official named by the office alone. The person stays unnamed (the office changes hands)."""
+    m = _OFFICE_ALONE.match(text, pos, end)
+    # The verb right after the office: "The Secretary-General, along with 41 speakers, spoke at that meeting" is
+    # often a meeting before this one.
+    if m is None or (verb and not _DIRECT_VERB.match(text, m.end(), end)) \
+            or (un := places.lookup("United Nations")) is None:
+        return None
+    title = " ".join(m["title"].split())
+    speaker = Speaker(printed_name=None, title=None, name=title, display_name=title, start=m.start("title"),
+                      end=m.end("title"))
+    # A follow-up when the release named the holder before ("Secretary-General Kofi Annan said ... the
+    # Secretary-General said"): the narrative reader then keeps the named speaker's statement going.
+    return Turn(speaker, Match(un, m.start("title"), m.end("title")), title, _lead_end(text, m.end(), end),
+                follow_up=True)
 
 
 def _office(role: str, span: tuple[int, int], places: Gazetteer) -> Match | None:

@@ -55,7 +55,7 @@ _ROMAN = {"II", "III", "IV", "VI", "VII", "VIII"}
 _MIXED_PREFIX = re.compile(r"^(Mc|Mac|Di|De|Da|Du|La|Le)([A-Z].*)$")
 _PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "della", "di", "du", "dos", "das", "la", "le", "y", "e"}
 _UN_OFFICIAL = re.compile(
-    r"Secretary-General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner"
+    r"Secretary[-\s]General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner"
     r"|Emergency Relief Coordinator|Officer-in-Charge\s+of\s+the\s+Department\s+(?:for|of)\s+[A-Z]"
 )
 _COMMA = re.compile(r"\s*,\s*")

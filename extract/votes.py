@@ -173,7 +173,8 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
 # its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
 _ADOPTING = re.compile(
     r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves|retain(?:ing|ed|s)?)|"
-    r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+)adoption\s+of)|"
+    r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+|"
+    r"(?:Assembly|Council|Committee)['\u2019]s\s+)adoption(?:,\s+[^,.]{1,40},)?\s+of)|"
     r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
 # An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",
 # "would have been adopted") or denied ("did not adopt", "failed to reach consensus on") is no action of the meeting.
@@ -196,11 +197,13 @@ _OBJECT_GAP = 70
 # ... by a vote of", "draft resolution A/69/L.85, which was adopted as orally revised", "The amendment
 # (document A/80/L.7) was adopted".
 _BEFORE_THE_VERB = re.compile(r"\)?\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:(?:also|then|today|subsequently)\s+)?$", re.I)
+# The text is the sentence's subject: "Resolution 2177 (2014) was adopted unanimously".
+_SUBJECT = re.compile(r"(?:(?:The|Draft)\s+)?(?:draft\s+)?(?:[Rr]esolution\s+)?")
 _REVISED = re.compile(r"\s+as\s+(?:orally\s+)?(?:revised|amended)\b", re.I)
 _DRAFT_SYMBOL = re.compile(r"/L\.\d")  # "A/69/L.85", "A/C.3/61/L.20": drafts, only ever acted upon at a meeting
 # Anywhere in the sentence: "In a unanimous vote, the Council ... by adopting", "Acting unanimously, ...".
 _UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|decision|adoption)\b", re.I)
-_WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?vote\b|\bby\s+(?:consensus|acclamation)\b|\bconsensus\s+on\b", re.I)
+_WITHOUT_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?votes?\b|\bby\s+(?:consensus|acclamation)\b|\bconsensus\s+on\b", re.I)
 # An aside between dashes ("failed -- by a vote of ... -- to garner"); reading prints a dash as "-" or "--".
 _ASIDE = r"(?:-{1,2}|[\u2014\u2013])\s[^\u2014\u2013]*?\s(?:-{1,2}|[\u2014\u2013])\s+"
 # Only a failure of the text itself: "veto" alone also names a subject ("a resolution on the use of the veto").
@@ -211,7 +214,7 @@ _FAILED = re.compile(
     r"(?:owing|due)\s+to\s+the\s+negative\s+votes?|(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft|"
     r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
     # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ..."
-    r"rejected\s+(?:" + _ASIDE + r")?"
+    r"(?:rejected|defeated)\s+(?:" + _ASIDE + r")?"
     r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment|counter-?proposal)|amendments)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
@@ -223,7 +226,9 @@ _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|repo
                           r"counter-?proposal)s?)|"
                           r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
-_TALLY_OF_TEXTS = re.compile(r"\ba\s+total\s+of\s+\w+\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b", re.I)
+# So does a share of many: "adopted -- among 32 development-related actions -- a series of resolutions".
+_TALLY_OF_TEXTS = re.compile(r"\b(?:a\s+total\s+of\s+[\w-]+|among\s+(?:more\s+than\s+|some\s+|the\s+)?\d[\w-]*)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:draft\s+)?(?:resolutions|texts|drafts|decisions|actions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
 # "adopted two resolutions by consensus": one action each, when no count tells them apart.
 _SEVERAL_ADOPTED = re.compile(r"\s+(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b",
@@ -407,7 +412,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                             and not unanimous)
             if adopting["approving"] and not (counts or unanimous or without_vote):
                 continue  # "approved the programme of work", "retained its position": not the adoption of a text
-            ref = _adopted_ref(text, refs, adopting, counts, titled)
+            ref = _adopted_ref(text, refs, adopting, counts, titled or ((unanimous or without_vote) and bool(refs)
+                                                                    and _SUBJECT.fullmatch(text, s, refs[0].start)))
             if ref is not None:
                 # A headline's tally ("by 14-0-1") yields to the summary's counts, which name the States.
                 if (ref.symbol not in votes or votes[ref.symbol].in_favour is None

@@ -321,6 +321,11 @@ NOT_NARRATIVE = [
                  id="read-by-a-director-no-presidency"),
     pytest.param("The Council heard a briefing from Ann Roe, Coordinator in Haiti.", id="briefer-posted-in-a-state"),
     pytest.param("The Speaker of the Parliament of Kenya said the Assembly was welcome.", id="parliament-speaker-is-no-delegate"),
+    pytest.param("The Secretary-General, along with 41 speakers, spoke at that meeting in August.",
+                 id="office-alone-with-an-aside-tells-of-another-meeting"),
+    pytest.param("The Secretary-General's report said the Mission was ready.", id="office-alone-possessive"),
+    pytest.param("The debate was opened at the request of the representatives of Peru and Fiji, which the Council "
+                 "agreed to.", id="delegates-in-passing-without-words"),
 ]
 
 
@@ -465,6 +470,22 @@ NARRATIVE_FORMS = [
                  ["CHL", "united-nations", "PER", "FJI"], id="heads-of-state-joining-a-leader-who-spoke"),
     pytest.param("Also addressing the summit were Jan Roe, Permanent Representative of Chile, and Ann Doe, Director-"
                  "General of the World Health Organization (WHO).", ["CHL", "world-health-organization"], id="also-addressing-the-summit-were"),
+    pytest.param("[Later, the representative of Peru noted that he had abstained, and the representative of Fiji noted "
+                 "that he had voted in favour.]", ["PER", "FJI"], id="second-representative-in-one-sentence"),
+    pytest.param("States praised the host country, with the representative of Chile citing its efforts to host refugees.",
+                 ["CHL"], id="representative-with-a-participle"),
+    pytest.param("The Council failed to adopt the text, with the representatives of Peru and Fiji denouncing the measure."
+                 "\n\nObjecting to the draft, Fiji's representative said it was unbalanced.", ["PER", "FJI"],
+                 id="delegates-named-in-passing-and-quoted-later-speak-once"),
+    pytest.param("Following the presidential statement, the Secretary-General said that all should feel humbled.",
+                 ["united-nations"], id="secretary-general-by-office-alone"),
+    pytest.param("Secretary-General Ann Doe said the Court was ready.  The Secretary-General added that it was late.",
+                 ["united-nations"], id="office-alone-after-the-holder-spoke-is-the-same-speaker"),
+    pytest.param("The Council heard a statement from Secretary-General Ann Doe and briefings by the Special Envoy for "
+                 "Peru, Jan Roe, and the Director-General of the World Health Organization (WHO), Ed Poe.",
+                 ["united-nations", "united-nations", "world-health-organization"], id="a-statement-and-briefings-heard"),
+    pytest.param("Members heard a briefing on 26 February by Jan Roe, Assistant Secretary General for Peacekeeping "
+                 "Operations.", ["united-nations"], id="briefing-on-a-date-title-without-hyphen"),
 ]
 
 

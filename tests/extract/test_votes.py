@@ -257,6 +257,10 @@ COUNCIL_CASES = [
                   "Kingdom), received 10 votes in favour with 3 abstentions (Ghana, India, Peru)."],
                  [("draft", False, False, False, 10, 2, 3, [], ["GHA", "IND", "PER"], ["FRA", "GBR"])],
                  id="against-counted-by-the-vetoes"),
+    pytest.param(["Security Council Adopts Resolution 2177 (2014) Urging Immediate Action",
+                  "Resolution 2177 (2014) was adopted unanimously during a meeting that heard the Secretary-General."],
+                 [("S/RES/2177 (2014)", True, True, False, 15, 0, 0, [], [], [])],
+                 id="resolution-as-the-subject-adopted-unanimously"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
@@ -361,6 +365,18 @@ ASSEMBLY_CASES = [
     pytest.param(["The Assembly adopted two resolutions without a vote today, one on oceans and one on fisheries."],
                  [("draft", True, False, True, None, None, None, [], [], []),
                   ("draft", True, False, True, None, None, None, [], [], [])], id="two-texts-adopted-without-a-vote"),
+    pytest.param(["The Sixth Committee this morning approved three draft resolutions, without votes, and concluded its "
+                  "debate.", "The Committee approved a draft resolution on the teaching of international law."],
+                 [("draft", True, False, True, None, None, None, [], [], [])] * 3, id="three-texts-without-votes"),
+    pytest.param(["The Committee defeated a draft resolution submitted by Iraq on depleted uranium.  The vote was 35 "
+                  "in favour to 60 against, with 20 abstentions."],
+                 [("draft", False, False, False, 35, 60, 20, [], [], [])], id="defeated-a-draft-counted-after"),
+    pytest.param(["After weeks of debate, the Assembly's adoption, by consensus, of a resolution on the policy review "
+                  "would shape development work."],
+                 [("draft", True, False, True, None, None, None, [], [], [])], id="the-assemblys-adoption-of"),
+    pytest.param(["The Assembly today unanimously adopted -- among more than 40-plus development-related resolutions "
+                  "put forward by its Second Committee -- a text on globalization."], [],
+                 id="one-among-many-texts-is-a-round-up"),
 ]
 
 
