@@ -54,6 +54,7 @@ from councilgraph.extract.speaker_forms import (
     _named,
     _office,
     _representative,
+    _state_speaks,
     _title_only,
     _titled,
     _verb_follows,
@@ -219,7 +220,7 @@ def _forms(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True,
            office: tuple[str, int, int] | None = None) -> Turn | None:
     return (_representative(text, pos, end, places, verb) or _titled(text, pos, end, places, verb)
             or _named(text, pos, end, places, verb, office) or surname_turn(text, pos, end, places, verb)
-            or _title_only(text, pos, end, places, verb))
+            or _title_only(text, pos, end, places, verb) or _state_speaks(text, pos, end, places, verb))
 
 
 def _after_lead(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:

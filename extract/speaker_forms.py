@@ -45,13 +45,15 @@ _REPORTING = (
     r"supported|opposed|rejected|objected|praised|recogni[sz]ed|voiced|lamented|spoke|assured|reminded|contended|"
     r"felt|considered|outlined|presented|commented|replied|responded|echoed|indicated|confirmed|encouraged|"
     r"requested|remarked|congratulated|paid|took|gave|opened|concluded|began|hailed|provided|put|shared|"
-    r"delivered|made|raised|sought|pledged|demanded|shone|addressed|declared|wondered|spotlighted)"
+    r"delivered|made|raised|sought|pledged|demanded|shone|addressed|declared|wondered|spotlighted|focused|questioned|"
+    r"criticized|criticised|denounced|underscored)"
 )
 # After the speaker: a reporting verb, directly or after an aside between commas
 # (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said").
 _VERB_AFTER = re.compile(
-    rf"(?:\s*,(?:[^.;:]|\.(?!\s)){{1,300}}?,|\s*,\s+who(?:[^.;:,]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)|\s*,)?"
-    rf"\s+(?:(?:also|further|then|later|first|today|yesterday|meanwhile|likewise|similarly|"
+    rf"(?:\s*,(?:[^.;:]|\.(?!\s)|(?<=\b[A-Z])\.\s){{1,300}}?,|\s*,?\s+who(?:[^.;:]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)"
+    rf"|\s+(?:--?|[\u2014\u2013])\s[^\u2014\u2013.;:]{{1,120}}?\s(?:--?|[\u2014\u2013])|\s*,)?"
+    rf"(?:\s+|(?<=,))(?:(?:also|further|then|later|first|today|yesterday|meanwhile|likewise|similarly|"
     rf"this\s+(?:morning|afternoon|evening))\s+)*"
     rf"{_REPORTING}\b"
 )
@@ -89,6 +91,11 @@ _OFFICE_ALONE = re.compile(
     r"|(?:Under|Assistant)-Secretary-General\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
     r"|High\s+Commissioner\s+for\s+(?:Refugees|Human\s+Rights)|Emergency\s+Relief\s+Coordinator)\b(?!['\u2019])")
 
+# The verbs after a State named alone that make it a speaker: "Mexico said", not "Israel took control".
+_STATE_VERB = re.compile(
+    r"\s+(?:also\s+|then\s+|further\s+)?(?:said|stated|stressed|noted|added|emphasi[sz]ed|warned|urged|called\s+(?:for|on)|"
+    r"recalled|argued|asked|insisted|explained|declared|regretted|reiterated|underlined|underscored|maintained|"
+    r"objected|replied|responded|observed|cautioned|countered)\b")
 _DIRECT_VERB = re.compile(rf"\s+(?:(?:also|then|today|later|further)\s+)?{_REPORTING}\b")
 
 # "Gert Rosenthal of Guatemala": the State after the name.
@@ -223,6 +230,20 @@ def _titled(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True)
 
 
 
+def _state_speaks(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
+    """"Mexico said the statement ...": a State named alone as the one speaking."""
+    state = places.match_at(text, pos)
+    if state is None or state.entity.kind != "state" or state.end > end:
+        return None
+    # Only with its verb after it: a draft "introduced by Azerbaijan" or "presented by India" names its sponsor, who
+    # may not have spoken at the meeting.
+    if not verb or not _STATE_VERB.match(text, state.end, end):
+        return None
+    label = f"Representative of {state.entity.name}"
+    speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=state.start, end=state.end)
+    return Turn(speaker, state, None, _lead_end(text, state.end, end))
+
+
 def _title_only(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
     """"the Secretary-General said", "the Under-Secretary-General for Political Affairs told the Council": a
     United Nations official named by the office alone. The person stays unnamed (the office changes hands)."""
@@ -248,7 +269,11 @@ def _office(role: str, span: tuple[int, int], places: Gazetteer) -> Match | None
         return Match(assembly, *span)
     named = _named_in(role, places)
     if named is not None and _INSIDE_A_NAME.match(role, named.end):
-        return None  # a body's name inside a longer one: "Executive Director of Security Council Report"
+        # A body's name inside a longer one: "Executive Director of Security Council Report" names no known body,
+        # but "Under-Secretary-General ... and United Nations Legal Counsel" is still a United Nations office.
+        if not _UN_OFFICIAL.search(role):
+            return None
+        named = None
     if named is not None and named.entity.in_reference:
         return Match(named.entity, span[0] + named.start, span[0] + named.end)
     if _UN_OFFICIAL.search(role) and (un := places.lookup("United Nations")) is not None:

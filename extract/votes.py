@@ -71,13 +71,17 @@ _COUNT_WORD = re.compile(r"\b(?:votes?|favour|against)\b", re.I)
 # and two negative votes (...)", "27 in favour and 19 opposed", "with 2 abstaining (China, Egypt)".
 # A figure may be fused with its word in reading ("1against", "48abstentions").
 _GAP = r"(?:\s+|(?<=\d)(?=[a-z]))"
+# "10 Council members voted in favour ..., one voted against (United States), and four members (...) abstained".
+_VOTED = r"(?:(?:Council\s+)?members?\s+)?(?:voted|voting)\s+"
 _KEYED_FAVOUR = re.compile(
-    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|(?:members\s+)?voting\s+in\s+favou?r)\b"
+    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|{_VOTED}in\s+favou?r)\b"
     + _LIST.format("list"), re.I)
 _KEYED_AGAINST = re.compile(
-    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?against|negative\s+votes?|opposed)\b" + _LIST.format("list"), re.I)
-_KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER}){_GAP}(?:abstentions?|abstaining|abstained)\b" + _LIST.format("list"),
-                               re.I)
+    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?against|negative\s+votes?|opposed|{_VOTED}against)\b" + _LIST.format("list"),
+    re.I)
+_KEYED_ABSTAINING = re.compile(rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:(?:Council\s+)?members?\s+)?(?=\()"
+                               + _LIST.format("list") + r"\s+abstained|(?:abstentions?|abstaining|abstained)\b"
+                               + _LIST.format("list_after") + ")", re.I)
 # Each keyed pattern with the words (lower case) one of which any match of it contains.
 _KEYED = (("favour", _KEYED_FAVOUR, ("favo", "affirmative")), ("against", _KEYED_AGAINST, ("against", "negative", "opposed")),
           ("abstaining", _KEYED_ABSTAINING, ("abst",)))
@@ -109,6 +113,8 @@ class _Counts:
 
 
 def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
+    if m is not None and group == "list" and m.re is _KEYED_ABSTAINING and m["list"] is None:
+        group = "list_after"  # "with 2 abstentions (...)" rather than "two members (...) abstained"
     return (m.start(group), m.end(group)) if m is not None and m[group] is not None else None
 
 
@@ -172,7 +178,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
 # The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
 # its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
 _ADOPTING = re.compile(
-    r"\b(?:adopting|adopted|adopts|(?P<approving>approving|approved|approves|retain(?:ing|ed|s)?)|"
+    r"\b(?:adopting|adopted|adopts|passed(?=\s+(?:by|with|unanimously))|(?P<approving>approving|approved|approves|retain(?:ing|ed|s)?)|"
     r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+|"
     r"(?:Assembly|Council|Committee)['\u2019]s\s+)adoption(?:,\s+[^,.]{1,40},)?\s+of)|"
     r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)

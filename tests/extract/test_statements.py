@@ -324,6 +324,9 @@ NOT_NARRATIVE = [
     pytest.param("The Secretary-General, along with 41 speakers, spoke at that meeting in August.",
                  id="office-alone-with-an-aside-tells-of-another-meeting"),
     pytest.param("The Secretary-General's report said the Mission was ready.", id="office-alone-possessive"),
+    pytest.param("Israel took control of the crossing.", id="state-named-alone-without-a-reporting-verb"),
+    pytest.param("The draft text, presented by India and approved without a vote, would urge States to act.",
+                 id="sponsor-of-a-draft-is-no-speaker"),
     pytest.param("The debate was opened at the request of the representatives of Peru and Fiji, which the Council "
                  "agreed to.", id="delegates-in-passing-without-words"),
 ]
@@ -486,6 +489,15 @@ NARRATIVE_FORMS = [
                  ["united-nations", "united-nations", "world-health-organization"], id="a-statement-and-briefings-heard"),
     pytest.param("Members heard a briefing on 26 February by Jan Roe, Assistant Secretary General for Peacekeeping "
                  "Operations.", ["united-nations"], id="briefing-on-a-date-title-without-hyphen"),
+    pytest.param("Jan de Roe Doe, Under-Secretary-General for Legal Affairs and United Nations Legal Counsel, emphasized "
+                 "that progress was needed.", ["united-nations"], id="un-office-naming-the-un-inside-a-longer-title"),
+    pytest.param("The representative of Nigeria, U. Jan Roe,said the text was weak.", ["NGA"],
+                 id="name-with-an-initial-and-a-fused-comma"),
+    pytest.param("The representative of Peru who introduced the draft, as orally amended, said it was fair.", ["PER"],
+                 id="who-clause-without-a-comma"),
+    pytest.param("The representative of France — a permanent member of the Security Council — proposed a code.", ["FRA"],
+                 id="dash-aside-before-the-verb"),
+    pytest.param("Mexico said the statement did not reflect the draft.", ["MEX"], id="state-named-alone-with-its-verb"),
 ]
 
 

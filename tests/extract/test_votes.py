@@ -261,6 +261,13 @@ COUNCIL_CASES = [
                   "Resolution 2177 (2014) was adopted unanimously during a meeting that heard the Secretary-General."],
                  [("S/RES/2177 (2014)", True, True, False, 15, 0, 0, [], [], [])],
                  id="resolution-as-the-subject-adopted-unanimously"),
+    pytest.param(["Owing to the negative vote of the United States, the Council failed to adopt a draft resolution.  Ten "
+                  "Council members voted in favour of the draft resolution, one voted against (United States), and four "
+                  "members (Bulgaria, Cameroon, Germany, United Kingdom) abstained."],
+                 [("draft", False, False, False, 10, 1, 4, ["USA"], ["BGR", "CMR", "DEU", "GBR"], ["USA"])],
+                 id="members-voted-in-favour-against-and-abstained"),
+    pytest.param(["The settlements measure passed by 14 votes in favour, with the United States abstaining."],
+                 [("draft", True, False, False, 14, 0, 1, [], ["USA"], [])], id="passed-by-votes"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
