@@ -30,7 +30,9 @@ PRESS_SYMBOL = re.compile(
 _ORDINAL_NUMBER = r"\d{1,5}\s?(?:st|nd|rd|th)"
 MEETING = re.compile(
     rf"(?P<numbers>{_ORDINAL_NUMBER}(?:\s*(?:,|&|and)\s*{_ORDINAL_NUMBER}){{0,8}})"  # bounded: no slow run-on lines
-    r"\s*(?:Plenary\s+)?Meetings?\*?(?:\s*\([Rr]esumed\))?(?:\s*\((?P<part>[^)\n]{1,30})\))?"
+    r"(?:\s*(?:Plenary\s+)?Meetings?\*?(?:\s*\([Rr]esumed\))?(?:\s*\((?P<part>[^)\n]{1,30})\))?"
+    # "43rd & 44th (AM & PM)": the word "Meetings" left out before the time of day.
+    r"|\s*\((?P<time>(?:AM|PM)(?:\s*(?:&|and)\s*(?:AM|PM))?)\))"
 )
 _NUMBER = re.compile(r"\d{1,5}")
 # "Organizational Meeting (AM)", "Resumed Meeting": a meeting line without a number.
@@ -123,7 +125,7 @@ def read_line(text: str, start: int, end: int) -> HeaderLine:
         symbol = (start + m.start("symbol"), start + m.end("symbol"))
         rest = PRESS_SYMBOL.sub(" ", rest)
     for m in MEETING.finditer(line):
-        part = m["part"].strip() if m["part"] else None
+        part = (m["part"] or m["time"] or "").strip() or None
         meetings.extend((int(n), part, start + m.start(), start + m.end()) for n in _NUMBER.findall(m["numbers"]))
     rest = _UNNUMBERED_MEETING.sub(" ", MEETING.sub(" ", rest))
     if (m := _SESSION.search(rest)) is not None and m["ordinal"].lower() in ORDINALS:

@@ -80,7 +80,8 @@ _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
 _TITLE_HEAD = re.compile(
     r"(?P<head>(?:(?:United\s+Nations|UN)\s+)?(?:(?:Deputy|Assistant|Under-)\s*Secretary-General"
     r"|Secretary-General|Emergency\s+Relief\s+Coordinator|High\s+Commissioner|Special\s+(?:Representative|Envoy|Adviser|Coordinator)"
-    r"|(?:Security\s+)?Council\s+President|(?:General\s+)?Assembly\s+President|Foreign\s+Minister|Prime\s+Minister"
+    r"|(?:Security\s+)?Council\s+President|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+General\s+Assembly"
+    r"|Foreign\s+Minister|Prime\s+Minister"
     r"|Committee\s+Chair(?:man|person|woman)?))\s"
 )
 

@@ -37,6 +37,7 @@ such texts in one release stay apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from councilgraph.extract.citations import document_refs
@@ -265,6 +266,8 @@ _BY_A_VOTE_FIRST = re.compile(r"(?:(?:also|then|next|further|finally|similarly|i
                               r"(?:(?:recorded|roll-call)\s+)?vote\s+of\b", re.I)
 _ORGAN_ACTS = re.compile(r"[^,]{0,40},\s+the\s+(?:General\s+Assembly|Security\s+Council|Assembly|Council|"
                          r"(?:[A-Z]\w+\s+)?Committee)\s+[a-z]+ed\b")
+# ", and approved without a vote a draft on ...": a second action in the sentence.
+_SECOND_ACTION = re.compile(r",\s+and\s+(?:then\s+|also\s+)?(?=(?:adopted|approved)\s+(?:without|by|unanimously|a\s|the\s))")
 _SENTENCE = re.compile(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)")  # full stops inside symbols ("A/78/L.30") do not end it
 _HYPHENATION = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 _INVERTED = re.compile(r"(?P<name>[A-Z][a-z]+), (?P<qualifier>(?:[A-Z][a-z]+ )+of(?: the)?)(?=,|$| and)")
@@ -366,10 +369,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
         titled = _TITLE.search(text, start, end) is None
         if _DATED_PARAGRAPH.match(text, start, end):
             continue
-        for sentence in _SENTENCE.finditer(text, start, end):
-            s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
-            if s == e:
-                continue
+        for s, e in _clauses(text, start, end):
             if _BY_THE_TERMS.match(text, s, e) and not _LOOKS_BACK.search(text, s, e):
                 described += [r for r in document_refs(text, s, e)[0][:1] if r.kind == "resolution" and r.year]
             counts = next(iter(_counts(text, s, e)), None)
@@ -442,6 +442,19 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
         kept[unnamed[0]] = replace(told, document=replace(described[0], start=told.document.start,
                                                           end=told.document.end))
     return [_worked_out(v, text) for v in kept]
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of a paragraph, each cut where a second action begins: "approved a draft ... by a recorded vote
+    of ..., and approved without a vote a draft on ..." tells of two texts."""
+    for sentence in _SENTENCE.finditer(text, start, end):
+        s, e = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()), sentence.end()
+        if s == e:
+            continue
+        for cut in _SECOND_ACTION.finditer(text, s, e):
+            yield s, cut.start()
+            s = cut.end()
+        yield s, e
 
 
 def _unbroken(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

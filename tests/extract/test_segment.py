@@ -39,6 +39,8 @@ HEADERS = [
     pytest.param("8234th & 8235th Meetings (AM & PM)\nSC/13300", [(8234, "SC", None, "AM & PM"),
                  (8235, "SC", None, "AM & PM")], "SC/13300", id="two-meetings"),
     pytest.param("7641st Meeting* (AM)\nSC/12345", [(7641, "SC", None, "AM")], "SC/12345", id="starred-meeting"),
+    pytest.param("Seventieth Session,\n43rd & 44th (AM & PM)\nGA/11715", [(43, "GA", 70, "AM & PM"),
+                 (44, "GA", 70, "AM & PM")], "GA/11715", id="meetings-without-the-word"),
     pytest.param("SG/SM/18800-SC/13100\n20 November 2017", [], "SG/SM/18800-SC/13100", id="joint-symbol-no-meeting"),
 ]
 

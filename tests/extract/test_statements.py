@@ -498,6 +498,8 @@ NARRATIVE_FORMS = [
     pytest.param("The representative of France — a permanent member of the Security Council — proposed a code.", ["FRA"],
                  id="dash-aside-before-the-verb"),
     pytest.param("Mexico said the statement did not reflect the draft.", ["MEX"], id="state-named-alone-with-its-verb"),
+    pytest.param("The Council must change, said President of the General Assembly Jan Roe, as he opened the debate.",
+                 ["general-assembly"], id="president-of-the-general-assembly-after-the-verb"),
 ]
 
 
