@@ -95,6 +95,13 @@ _PARTICIPLE = re.compile(
     r"asking|requesting|appealing|announcing|explaining|regretting|deploring|objecting|opposing|hailing|"
     r"commending|thanking|declaring|affirming|acknowledging|characteri[sz]ing|criticizing|criticising)\b"
 )
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s*$")
+# Where a headline's clause opens: at its start, after a semicolon, colon or comma.
+_HEADLINE_CLAUSE = re.compile(r"(?:^|(?<=[;:,])\s*|(?<=\n))", re.M)
+# A headline's delegation and its verb, in title case: "Pakistan Says", "Syria's Speaker Denounces".
+_HEADLINE_SAYS = re.compile(
+    r"(?:['\u2019]s\s+(?:Speaker|Representative|Delegate|Delegation|(?:Foreign\s+|Prime\s+)?Minister|President))?"
+    r"\s+(?:Says|Tells|Stresses|Urges|Warns|Denounces|Insists|Argues|Calls|Rejects|Welcomes|Condemns)\b")
 # A delegate later in a sentence, after a clause's joint: ", and the representative of", "; the delegate of",
 # ", with the representatives of".
 _LATER_DELEGATE = re.compile(
@@ -126,7 +133,7 @@ _CONTINUES = re.compile(r"(?:He|She|His|Her)\b|[\"“][^\"”]{1,600}[\"”],?\s
 def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Located]:
     """Speakers introduced in running text, over the summary and section paragraphs in order."""
     body = [(SUMMARY, p) for p in layout.summary] + [(s.heading, p) for s in layout.sections for p in s.paragraphs]
-    out: list[Located] = []
+    out: list[Located] = _headline_speakers(text, layout, places)
     open_turn = False  # whether the last statement ran to the end of the previous paragraph
     for section, para in body:
         if _LOWER_WORD.search(text, para.start, para.end) is None:
@@ -144,6 +151,32 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
         open_turn = bool(intros) or continued
     quoted = {located.turn.delegation.entity.key for located in out if not located.turn.recap}
     return [located for located in out if not (located.turn.recap and located.turn.delegation.entity.key in quoted)]
+
+
+def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Located]:
+    """"Resolution 1172 (1998) Unanimously Adopted; Pakistan Says Text Ignores Its Concerns", "Syria's Speaker Denounces
+    Resolution": a delegation whose words a headline gives. The body mostly quotes it again, and then the body's
+    statement is the one kept (a recap)."""
+    header = layout.header
+    spans = [(a, b) for a, b in ((header.headline_start, header.headline_end),
+                                 (header.sub_headline_start, header.sub_headline_end)) if a is not None and b is not None]
+    # A sub-headline of several lines goes on in the summary: short paragraphs that end like no sentence.
+    spans += [(p.start, p.end) for p in layout.summary
+              if p.end - p.start < 250 and not _SENTENCE_END.search(text, p.start, p.end)]
+    out = []
+    for start, end in spans:
+        for clause in _HEADLINE_CLAUSE.finditer(text, start, end):
+            found = places.match_at(text, clause.end())
+            says = _HEADLINE_SAYS.match(text, found.end, end) if found is not None else None
+            if says is None or found.entity.kind != "state":
+                continue
+            label = f"Representative of {found.entity.name}"
+            speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=found.start,
+                              end=found.end)
+            stop = text.find(";", found.end, end)
+            turn = Turn(speaker, found, None, says.end(), recap=True)
+            out.append(Located(SUMMARY, found.start, stop if stop != -1 else end, turn))
+    return out
 
 
 def _new_speakers(intros: list[tuple[int, Turn]], before: list[Located]) -> list[tuple[int, Turn]]:

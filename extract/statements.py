@@ -57,6 +57,8 @@ _PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "della", "di", "du"
 _UN_OFFICIAL = re.compile(
     r"Secretary[-\s]General|Special Representative|Special Envoy|Special Rapporteur|Special Adviser|High Commissioner"
     r"|Emergency Relief Coordinator|Officer-in-Charge\s+of\s+the\s+Department\s+(?:for|of)\s+[A-Z]"
+    # "Director of the Programme Planning and Budget Division": a division of the Secretariat.
+    r"|Director\s+of\s+the\s+(?:[A-Z][a-z]+,?\s+(?:and\s+)?){1,6}Division\b"
 )
 _COMMA = re.compile(r"\s*,\s*")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|$")

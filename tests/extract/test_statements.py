@@ -500,6 +500,10 @@ NARRATIVE_FORMS = [
     pytest.param("Mexico said the statement did not reflect the draft.", ["MEX"], id="state-named-alone-with-its-verb"),
     pytest.param("The Council must change, said President of the General Assembly Jan Roe, as he opened the debate.",
                  ["general-assembly"], id="president-of-the-general-assembly-after-the-verb"),
+    pytest.param("Council President Jan Roe (Guatemala) read out a statement on behalf of the members.", ["GTM"],
+                 id="council-president-read-out"),
+    pytest.param("The Director of the Programme Planning and Budget Division, Jan Roe, introduced the report.",
+                 ["united-nations"], id="director-of-a-secretariat-division"),
 ]
 
 
@@ -570,3 +574,24 @@ def test_sections_without_house_style_turns_are_read_as_narrative() -> None:
 def test_house_style_name_in_a_release_without_headings() -> None:
     source, statements, _ = _narrative("TEKEDA ALEMU (Ethiopia) said that the sale of migrants was despicable.")
     assert [(s.speaker.printed_name, s.delegation.key) for s in statements] == [("TEKEDA ALEMU", "ETH")]
+
+
+def _with_headline(sub_headline: str, *paragraphs: str):
+    text = ("4567th Meeting (AM)\nSC/7890\n\nCOUNCIL ADOPTS TEXT ON SANCTIONS\n\n" + sub_headline + "\n\n"
+            + "\n\n".join(paragraphs) + "\n")
+    source = decode_source(text.encode("utf-8"), "t.txt")
+    return source, extract_statements(source, segment(source), gazetteer())[0]
+
+
+def test_a_delegation_the_sub_headline_quotes_speaks_once() -> None:
+    source, statements = _with_headline(
+        "Resolution 1172 (1998) Unanimously Adopted; Pakistan Says Text Ignores Its Concerns",
+        "The Security Council today adopted resolution 1172 (1998).")
+    assert [(s.delegation.key, source.text[s.start:s.end]) for s in statements] == [
+        ("PAK", "Pakistan Says Text Ignores Its Concerns")]
+    # Quoted again in the body: the body's statement is the one kept.
+    source, statements = _with_headline(
+        "Text Adopted; Syria's Speaker Denounces Resolution as Unbalanced",
+        "The Council today adopted the text.  The representative of Syria said it was unbalanced.")
+    assert [(s.delegation.key, source.text[s.start:s.end]) for s in statements] == [
+        ("SYR", "The representative of Syria said it was unbalanced.")]
