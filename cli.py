@@ -226,8 +226,8 @@ def _open_store(path: Path) -> DocumentStore:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME before the query runs. Repeatable, once per NAME.")
 @click.option("--format", "fmt", type=click.Choice(ANSWER_FORMATS), default=None,
-              show_default="table; turtle for CONSTRUCT and DESCRIBE",
-              help="table, or the SPARQL results formats csv/tsv/json; turtle or ntriples for CONSTRUCT/DESCRIBE.")
+              help="table (the default), or the SPARQL results formats csv/tsv/json; for CONSTRUCT/DESCRIBE "
+                   "turtle (their default) or ntriples.")
 @click.option("--timeout", type=click.IntRange(1), metavar="SECONDS",
               help="Give up on the query after SECONDS (exit status 1).  [default: no limit]")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
