@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import click
 from pyoxigraph import Literal as OxLiteral
@@ -26,9 +26,11 @@ from councilgraph.exports import DEFAULT_FORMATS, EXPORTERS, StagedFiles
 from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.ontology.docs_command import docs_command
 from councilgraph.pipeline import KINDS, expand_inputs
-from councilgraph.queries import named_queries, named_query
+from councilgraph.queries import NamedQuery, named_queries, named_query
+from councilgraph.queries.interruptible import interruptible
+from councilgraph.queries.parameters import parameter_value
 from councilgraph.queries.results import ANSWER_FORMATS, format_answer
-from councilgraph.serve import LOOPBACK, SparqlServer
+from councilgraph.serve import DEFAULT_TIMEOUT, LOOPBACK, SparqlServer, serve_following
 from councilgraph.store import (
     STORE_DIR,
     DocumentStore,
@@ -222,12 +224,15 @@ def _open_store(path: Path) -> DocumentStore:
 @click.option("--file", "-f", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a .rq file.")
 @click.option("--name", "-n", "query_name", help="Run a named query shipped in queries/ (see --list).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME before the query runs: <IRI>, an integer, or text. Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(ANSWER_FORMATS), default="table", show_default=True,
-              help="table, or the SPARQL results formats csv/tsv/json; turtle or ntriples for CONSTRUCT/DESCRIBE.")
+              help="Bind ?NAME before the query runs. Repeatable, once per NAME.")
+@click.option("--format", "fmt", type=click.Choice(ANSWER_FORMATS), default=None,
+              help="table (the default), or the SPARQL results formats csv/tsv/json; for CONSTRUCT/DESCRIBE "
+                   "turtle (their default) or ntriples.")
+@click.option("--timeout", type=click.IntRange(1), metavar="SECONDS",
+              help="Give up on the query after SECONDS (exit status 1).  [default: no limit]")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
 def query(sparql: str | None, store_path: Path, query_file, query_name: str | None, params: tuple[str, ...],
-          fmt: str, list_queries: bool) -> None:
+          fmt: str | None, timeout: int | None, list_queries: bool) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store of a build.
 
     Give the query as SPARQL, with --file, or by --name. The default graph is
@@ -235,57 +240,125 @@ def query(sparql: str | None, store_path: Path, query_file, query_name: str | No
     prov:, rdfs:, skos:, schema: and the others of the ontology are declared.
 
     \b
+    Parameters of the named queries (--list shows which query takes which):
+      meetingNumber  a meeting number: 8111
+      symbol         a document symbol, or a resolution's number: 2331,
+                     S/RES/2331(2016), resolution 2331 (2016), S/PRST/2015/25
+      instrument     an instrument's title or another name: Palermo Protocol
+      group          a State, organisation or group, by name or acronym: EU
+      fact           an IRI: <https://...>, or doc/SC-13081/statement/15
+    With a query of your own, --param binds <IRI>, an integer, or text.
+
+    \b
     Examples:
       councilgraph query --list
       councilgraph query --name speakers --param meetingNumber=8111
-      councilgraph query --name cited-by --param 'symbol=S/RES/2331 (2016)' --format csv
+      councilgraph query --name cited-by --param symbol=2331 --format csv
       councilgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s a cg:Statement }'
 
-    Exit status: 0 answered, 1 the query is wrong or the store cannot be
-    read (the message gives line and column), 2 usage error.
+    Exit status: 0 answered, 1 the query is wrong, timed out or the store
+    cannot be read (the message gives line and column), 2 usage error, 130
+    interrupted by Ctrl-C.
     """
     if list_queries:
         for named in named_queries().values():
-            click.echo(f"{named.name:<24} {named.title}")
+            takes = f" [{', '.join(named.parameters)}]" if named.parameters else ""
+            click.echo(f"{named.name:<24} {named.title}{takes}")
         return
     given = [source for source in (sparql, query_file, query_name) if source is not None]
     if len(given) != 1:
-        raise click.UsageError("give exactly one of: a SPARQL query, --file FILE.rq, --name NAME")
+        _usage("give exactly one of: a SPARQL query, --file FILE.rq, --name NAME")
+    named = None
     if query_name is not None:
         try:
-            text = named_query(query_name).text
+            named = named_query(query_name)
         except KeyError as err:
-            raise click.UsageError(str(err.args[0])) from None
+            _usage(str(err.args[0]))
+        text = named.text
     else:
         text = sparql if sparql is not None else query_file.read()
-    bindings = dict(_binding(param) for param in params)
-    store = _open_store(store_path)
+    bindings = _bindings(params, named)
+    store = None
     try:
-        result = store.query(text, bindings)
-        click.echo(format_answer(result, fmt), nl=False)
+        store = _open_store(store_path)
+        click.echo(interruptible(lambda: _answer_text(store, text, bindings, fmt), timeout), nl=False)
     except QueryError as err:
         click.echo(f"error: the query does not parse: {err}", err=True)
         sys.exit(1)
     except ValueError as err:
-        raise click.UsageError(str(err)) from None
+        _usage(str(err))
+    except TimeoutError:
+        _abandon(f"error: the query did not finish within {timeout} s (--timeout); it was stopped", 1)
+    except KeyboardInterrupt:
+        _abandon("interrupted: the query was stopped", 130)
     except OSError as err:
         click.echo(f"error: the query failed: {_one_line(err)}", err=True)
         sys.exit(1)
     finally:
-        store.close()
+        if store is not None:
+            store.close()
 
 
-def _binding(param: str) -> tuple[str, Term]:
-    """NAME=VALUE from --param: <IRI> is an IRI, digits an integer, anything else a string."""
+def _answer_text(store: DocumentStore, text: str, bindings: dict[str, Term], fmt: str | None) -> str:
+    """The query's answer as text; without --format a table, or Turtle for triples (CONSTRUCT, DESCRIBE)."""
+    result = store.query(text, bindings)
+    return format_answer(result, fmt or ("turtle" if result.triples is not None else "table"))
+
+
+def _usage(message: str) -> NoReturn:
+    """A usage error of `query`: one line, exit status 2."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def _abandon(message: str, status: int) -> NoReturn:
+    """Leave a query still running on its worker thread: say why, then end the process at once.
+
+    The thread cannot be stopped, and letting the interpreter shut down under it is unsafe; nothing
+    is left to write (the store is open read-only).
+    """
+    click.echo(message, err=True)
+    sys.stdout.flush()
+    os._exit(status)
+
+
+def _bindings(params: tuple[str, ...], named: NamedQuery | None) -> dict[str, Term]:
+    """The --param values: a named query's parameters read by their kind, any other query's by their form."""
+    bindings: dict[str, Term] = {}
+    for param in params:
+        name, value = _name_value(param)
+        if name in bindings:
+            _usage(f"--param {name} is given twice")
+        if named is None:
+            bindings[name] = _binding(value)
+            continue
+        takes = (f"{named.name} takes {', '.join(named.parameters)}" if named.parameters
+                 else f"{named.name} takes no parameters")
+        if name not in named.parameters:
+            _usage(f"{named.name} has no parameter {name!r}; {takes}")
+        try:
+            bindings[name] = parameter_value(name, value)
+        except ValueError as err:
+            _usage(f"{err} ({takes})")
+    return bindings
+
+
+def _name_value(param: str) -> tuple[str, str]:
+    """NAME=VALUE from --param (a leading ? or $ on NAME is allowed)."""
     name, sep, value = param.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not name.isidentifier():
-        raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
+        _usage(f"--param {param!r} is not NAME=VALUE")
+    return name, value
+
+
+def _binding(value: str) -> Term:
+    """A --param value for a query of one's own: <IRI> is an IRI, digits an integer, anything else a string."""
     if value.startswith("<") and value.endswith(">"):
-        return name, NamedNode(value[1:-1])
+        return NamedNode(value[1:-1])
     if value.lstrip("-").isdigit():
-        return name, OxLiteral(value, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    return name, OxLiteral(value)
+        return OxLiteral(value, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return OxLiteral(value)
 
 
 #: The tables `councilgraph tables` writes, each from the named query of the same name.
@@ -329,9 +402,11 @@ def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
               help="The store written by `councilgraph build` (or the build's output folder).")
 @click.option("--port", "-p", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--host", default=LOOPBACK, show_default=True,
-              help="Address to listen on. Keep the loopback address unless others must reach it.")
+              help="Address to listen on (IPv4 or IPv6, e.g. ::1). Keep a loopback address unless others must reach it.")
+@click.option("--timeout", type=click.IntRange(1), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
+              help="Give up on a query after SECONDS.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL UPDATE and Graph Store writes (read-only by default).")
-def serve(store_path: Path, port: int, host: str, writable: bool) -> None:
+def serve(store_path: Path, port: int, host: str, timeout: int, writable: bool) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (the oxigraph server) until Ctrl-C.
 
     \b
@@ -340,17 +415,19 @@ def serve(store_path: Path, port: int, host: str, writable: bool) -> None:
       http://127.0.0.1:7878/store   Graph Store protocol (?graph=IRI)
       http://127.0.0.1:7878/        a query page in the browser
     The default graph is the union of the documents, as in `councilgraph query`.
+    A query still running after --timeout is stopped (its answer is cut off).
+    When a build replaces the store, the server restarts on the new one.
     """
     # SIGTERM (a service manager, `kill`) stops the server too, instead of leaving it running alone;
     # installed first, so that it also holds while the server is starting.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = None
     try:
-        server = SparqlServer(store_path, port, host, writable)
+        server = SparqlServer(store_path, port, host, writable, timeout)
         server.start()
         click.echo(f"SPARQL endpoint {server.url}/query on {server.store} ({'read-write' if writable else 'read-only'});"
                    " Ctrl-C stops it", err=True)
-        status = server.wait()
+        status = serve_following(server, store_path, lambda line: click.echo(line, err=True))
     except StoreError as err:
         click.echo(f"error: {err}", err=True)
         status = 1

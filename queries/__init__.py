@@ -1,13 +1,15 @@
 """Named SPARQL queries shipped with councilgraph, one ``.rq`` file each.
 
 Each file opens with comment lines: the first says what the query answers,
-the others how to read its rows and which variable to bind to narrow it.
+the others how to read its rows and which variable to bind to narrow it
+("Bind ?symbol ..."): those variables are the query's parameters.
 The queries declare their own prefixes, so they run unchanged on any SPARQL
 1.1 endpoint that treats the default graph as the union of the documents.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,12 +19,14 @@ __all__ = ["NamedQuery", "named_queries", "named_query"]
 
 @dataclass(frozen=True, slots=True)
 class NamedQuery:
-    """A shipped query: its name (the file name without .rq), what it answers, and its text."""
+    """A shipped query: its name (the file name without .rq), what it answers, its text, and the
+    variables its comments say to bind (its parameters)."""
 
     name: str
     title: str
     description: str
     text: str
+    parameters: tuple[str, ...] = ()
 
 
 @cache
@@ -44,6 +48,9 @@ def named_query(name: str) -> NamedQuery:
     return queries[name]
 
 
+_PARAMETER = re.compile(r"\bBind \?(\w+)")
+
+
 def _parse(name: str, text: str) -> NamedQuery:
     comments = []
     for line in text.splitlines():
@@ -51,4 +58,5 @@ def _parse(name: str, text: str) -> NamedQuery:
             break
         comments.append(line.lstrip("#").strip())
     title = comments[0] if comments else name
-    return NamedQuery(name, title, " ".join(comments[1:]), text)
+    parameters = tuple(dict.fromkeys(_PARAMETER.findall("\n".join(comments))))
+    return NamedQuery(name, title, " ".join(comments[1:]), text, parameters)

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from councilgraph.cli import TABLES, main
+
+PALERMO = ("Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, "
+           "supplementing the United Nations Convention against Transnational Organized Crime")
 
 
 @pytest.fixture(scope="module")
@@ -83,14 +91,54 @@ def test_construct_as_turtle(built: Path) -> None:
     ([], 2, "give exactly one of"),
     (["--name", "votes", "SELECT * {}"], 2, "give exactly one of"),
     (["--name", "votes", "--param", "novalue"], 2, "is not NAME=VALUE"),
-    (["--name", "votes", "--param", "nothing=1"], 1, "cannot bind ?nothing"),
+    (["--name", "votes", "--param", "nothing=1"], 2, "votes has no parameter 'nothing'; votes takes no parameters"),
+    (["--name", "speakers", "--param", "order=1"], 2, "speakers has no parameter 'order'; speakers takes meetingNumber"),
+    (["--name", "speakers", "--param", "meetingNumber=abc"], 2,
+     "meetingNumber must be a meeting number, such as 8111 (speakers takes meetingNumber)"),
+    (["--name", "speakers", "-p", "meetingNumber=8111", "-p", "meetingNumber=8112"], 2,
+     "--param meetingNumber is given twice"),
+    (["--name", "provenance", "--param", "fact=<not an IRI>"], 2, "fact must be an IRI"),
+    (["SELECT ?x WHERE { ?x ?y ?z }", "-p", "x=1", "-p", "x=2"], 2, "--param x is given twice"),
     (["--name", "votes", "--format", "turtle"], 2, "for CONSTRUCT and DESCRIBE"),
-], ids=["syntax-error", "unknown-name", "no-query", "two-queries", "bad-param", "unbound-param", "wrong-format"])
+], ids=["syntax-error", "unknown-name", "no-query", "two-queries", "bad-param", "unknown-param", "unknown-param-2",
+        "bad-meeting-number", "repeated-param", "bad-iri", "repeated-param-own-query", "wrong-format"])
 def test_query_errors_are_one_line_with_exit_status(built: Path, args: list[str], code: int, message: str) -> None:
     result = _query("--store", str(built), *args)
     assert result.exit_code == code, result.output
     assert message in result.output
     assert "Traceback" not in result.output
+    if code == 2:
+        assert len(result.output.splitlines()) == 1, result.output
+
+
+@pytest.mark.parametrize(("name", "canonical", "short_forms"), [
+    ("cited-by", "symbol=S/RES/2331 (2016)", ["symbol=2331", "symbol=S/RES/2331(2016)", "symbol=resolution 2331",
+                                                "symbol=2331 (2016)", "symbol=S/RES/2331"]),
+    ("resolution-cites", "symbol=S/RES/2388 (2017)", ["symbol=2388", "symbol=S/RES/2388(2017)"]),
+    ("instrument-mentions", f"instrument={PALERMO}", ["instrument=Palermo Protocol", "instrument=palermo  protocol",
+                                                      "instrument=Trafficking in Persons Protocol"]),
+    ("alignments", "group=European Union", ["group=EU", "group=european union"]),
+    ("provenance", "fact=<https://w3id.org/councilgraph/id/doc/SC-13081/statement/15/alignment/1>",
+     ["fact=https://w3id.org/councilgraph/id/doc/SC-13081/statement/15/alignment/1",
+      "fact=doc/SC-13081/statement/15/alignment/1"]),
+])
+def test_named_query_parameters_take_aliases_and_short_forms(built: Path, name: str, canonical: str,
+                                                            short_forms: list[str]) -> None:
+    expected = _query("--store", str(built), "--name", name, "--param", canonical, "--format", "csv")
+    assert expected.exit_code == 0, expected.output
+    assert len(expected.output.splitlines()) > 1  # some rows
+    for short in short_forms:
+        result = _query("--store", str(built), "--name", name, "--param", short, "--format", "csv")
+        assert (result.exit_code, result.output) == (0, expected.output), short
+
+
+def test_describe_and_construct_default_to_turtle(built: Path) -> None:
+    fact = "<https://w3id.org/councilgraph/id/doc/SC-13081/statement/15/alignment/1>"
+    for sparql in (f"DESCRIBE {fact}", f"CONSTRUCT WHERE {{ {fact} ?p ?o }}"):
+        result = _query("--store", str(built), sparql)
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith("@prefix ") and "cg:quote" in result.output
+    assert _query("--store", str(built), "ASK {}").output == "true\n"  # the others keep the table default
 
 
 def test_query_on_a_folder_without_a_store(tmp_path: Path) -> None:
@@ -120,3 +168,55 @@ def test_tables_default_to_a_folder_in_the_build(built: Path) -> None:
     result = CliRunner().invoke(main, ["tables", str(built), "-q"])
     assert result.exit_code == 0 and result.output == ""
     assert (built / "tables" / "votes.csv").read_text(encoding="utf-8").startswith("document,adopted,meeting")
+
+
+#: A query that would run for years on any store: every triple three times over.
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _wait_until_querying(process: subprocess.Popen[bytes], store: Path) -> None:
+    """Until the process has the store open and has worked on the query for a while (bounded)."""
+    deadline = time.monotonic() + 60
+    opened_at = None
+    while opened_at is None or _cpu_seconds(process.pid) < opened_at + 0.5:
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        if opened_at is None and any(os.readlink(fd).startswith(str(store.resolve()))
+                                     for fd in Path(f"/proc/{process.pid}/fd").iterdir() if fd.is_symlink()):
+            opened_at = _cpu_seconds(process.pid)
+        time.sleep(0.05)
+
+
+def _slow_query(store: Path, *options: str) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "councilgraph.cli", "query", "--store", str(store), *options, SLOW]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to see the query running")
+def test_ctrl_c_stops_a_long_query_with_one_line_and_status_130(built: Path) -> None:
+    process = _slow_query(built)
+    try:
+        _wait_until_querying(process, built / "store")
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == 130, err
+    assert (out, err.decode().splitlines()) == (b"", ["interrupted: the query was stopped"])
+
+
+def test_a_query_past_its_timeout_is_stopped_with_one_line(built: Path) -> None:
+    process = _slow_query(built, "--timeout", "1")
+    try:
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == 1, err
+    assert (out, err.decode().splitlines()) == (
+        b"", ["error: the query did not finish within 1 s (--timeout); it was stopped"])

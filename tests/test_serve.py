@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -101,3 +104,98 @@ def test_serve_command_answers_then_stops_with_its_server(built: Path) -> None:
         assert process.wait(timeout=20) == 0
     with pytest.raises(OSError):  # the oxigraph server went with it
         _http_query(url, "ASK {}")
+
+
+MEETINGS = "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a <https://w3id.org/councilgraph/ontology#Meeting> }"
+
+
+def _serve_command(store: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "councilgraph.cli", "serve", "--store", str(store), *options]
+
+
+@contextlib.contextmanager
+def _serving(store: Path, *options: str, host: str = "127.0.0.1") -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`councilgraph serve` in its own process, once it answers; stopped (SIGTERM) at the end."""
+    port = free_port(host)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(_serve_command(store, "--port", str(port), "--host", host, *options),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                _http_query(url, "ASK {}")
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, process.communicate(timeout=10)
+                time.sleep(0.2)
+        yield process, url
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+def _count(url: str, query: str) -> int:
+    return int(_http_query(url, query).rows[0][0].value)
+
+
+def test_serve_stops_a_query_past_its_timeout_and_goes_on_answering(built: Path) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # years on any store
+    with _serving(built, "--timeout", "1") as (_, url):
+        request = urllib.request.Request(f"{url}/query", data=slow.encode(), method="POST",
+                                         headers={"Content-Type": "application/sparql-query", "Accept": RESULTS_JSON})
+        # The server streams its answer: a query it gives up on ends the answer early, with its message.
+        with urllib.request.urlopen(request, timeout=120) as response:
+            body = response.read().decode()
+        assert "cancelled" in body and not body.rstrip().endswith("}")
+        assert _count(url, MEETINGS) == 3
+
+
+def test_serve_follows_a_rebuild_of_its_store(tmp_path: Path, seed_path: Path, releases_dir: Path) -> None:
+    out = tmp_path / "out"
+
+    def build(*inputs: Path) -> None:
+        result = CliRunner().invoke(main, ["build", *map(str, inputs), "--out", str(out), "-q", "--format", "nquads"])
+        assert result.exit_code == 0, result.output
+
+    build(seed_path)
+    with _serving(out) as (process, url):
+        assert _count(url, MEETINGS) == 1
+        build(seed_path, releases_dir / "ga-g77.txt")
+        deadline = time.monotonic() + 60
+        while True:  # the server restarts on the new store within a second or so; away meanwhile
+            with contextlib.suppress(OSError):
+                if _count(url, MEETINGS) == 2:
+                    break
+            assert process.poll() is None and time.monotonic() < deadline, "still answering from the old store"
+            time.sleep(0.2)
+    assert f"the store was rebuilt: now serving {(out / 'store').resolve()}" in process.stderr.read().decode()
+
+
+def _ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="no IPv6 loopback here")
+def test_serve_on_the_ipv6_loopback(built: Path) -> None:
+    with _serving(built, host="::1") as (process, url):
+        assert _count(url, MEETINGS) == 3
+    assert f"SPARQL endpoint {url}/query" in process.stderr.read().decode()
+
+
+def test_a_port_in_use_is_one_line_without_backtrace(built: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "RUST_BACKTRACE": "1"}  # as a Rust developer's shell has it
+        result = subprocess.run(_serve_command(built, "--port", str(port)), capture_output=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        f"error: 127.0.0.1:{port} is already in use (another server?); choose another --port"]

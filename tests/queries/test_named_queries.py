@@ -274,3 +274,21 @@ def test_releases_without_symbol_are_named_by_their_file() -> None:
         [("headline-only-2015.txt", "Nigeria")]
     assert [(r["release"], r["group"]) for r in _run(store, "alignments")] == [("UNIS/GA/1690", "European Union")]
     assert {r["document"] for r in _run(store, "provenance")} == {"headline-only-2015.txt", "UNIS/GA/1690"}
+
+
+#: For each query taking a parameter: the parameter, a value as people write it, and the rows it gives on the seed.
+SHORT_FORMS = {"alignments": ("group", "EU", 10), "cited-by": ("symbol", "2331", 14),
+               "instrument-mentions": ("instrument", "Palermo Protocol", 11),
+               "provenance": ("fact", "doc/SC-13081/statement/15/alignment/1", 1),
+               "resolution-cites": ("symbol", "S/RES/2388(2017)", 33), "speakers": ("meetingNumber", "8111", 71)}
+
+
+def test_parameters_are_the_variables_the_comments_say_to_bind_and_each_has_a_reader(seed_store) -> None:
+    from councilgraph.queries.parameters import PARAMETER_KINDS, parameter_value
+
+    taking = {q.name: q.parameters for q in named_queries().values() if q.parameters}
+    assert taking == {name: (parameter,) for name, (parameter, _, _) in SHORT_FORMS.items()}
+    assert {parameter for parameter, _, _ in SHORT_FORMS.values()} == set(PARAMETER_KINDS)
+    for name, (parameter, value, rows) in SHORT_FORMS.items():
+        answer = seed_store.query(named_query(name).text, {parameter: parameter_value(parameter, value)})
+        assert len(answer.rows) == rows, name
