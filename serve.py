@@ -182,5 +182,6 @@ def serve_following(server: SparqlServer, given: Path, announce: Callable[[str],
             pass
         latest = store_generation(given)
         if latest is not None and latest != server.generation:
-            server.restart(latest.path)
+            # Said before the restart, so that whoever sees the new store's answers can also read why.
             announce(f"the store was rebuilt: now serving {latest.path}")
+            server.restart(latest.path)
