@@ -29,7 +29,9 @@ Forms handled::
     a resolution unanimously adopted today ... By the terms of resolution 1315 (2000), the Council ...
     On 10 April, the Assembly adopted ...      (a paragraph opening on a date looks back: no action)
 
-An amendment put to the vote is an action on a text of its own; a procedural motion is none.
+An amendment put to the vote is an action on a text of its own; a procedural motion put to the vote (to
+adjourn, to take no action, the provisional agenda) is a vote on no text, a "motion", which no permanent
+member can veto.
 A text the release names by no symbol is keyed by the sentence that reports it, so that several
 such texts in one release stay apart.
 """
@@ -179,7 +181,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
 # The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through
 # its adoption of", "It also saw the adoption of"; bare "since the adoption of resolution 1325" looks back.
 _ADOPTING = re.compile(
-    r"\b(?:adopting|adopted|adopts|passed(?=\s+(?:by|with|unanimously))|(?P<approving>approving|approved|approves|retain(?:ing|ed|s)?)|"
+    r"\b(?:adopting|adopted|adopts|passed(?=\s+(?:by|with|unanimously)\b)|(?P<approving>approving|approved|approves|retain(?:ing|ed|s)?)|"
     r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+|"
     r"(?:Assembly|Council|Committee)['\u2019]s\s+)adoption(?:,\s+[^,.]{1,40},)?\s+of)|"
     r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
@@ -222,16 +224,18 @@ _FAILED = re.compile(
     r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
     # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ..."
     r"(?:rejected|defeated)\s+(?:" + _ASIDE + r")?"
-    r"(?:(?:the|a|an|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:draft|text|amendment|counter-?proposal)|amendments)|"
+    r"(?:(?:(?:the|a|an|its)\s+|[A-Z][\w-]*['\u2019]s\s+)(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:draft|text|amendment|counter-?proposal|motion|proposal)|amendments)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
 # its own, and so is a paragraph put to a separate vote ("retained operative paragraph 5 by a vote of ...");
-# a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text.
+# a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text (its vote is
+# on a "motion").
 _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph|"
                           r"counter-?proposal)s?)|"
-                          r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*))\b", re.I)
+                          r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*|(?:provisional\s+)?agenda))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 # So does a share of many: "adopted -- among 32 development-related actions -- a series of resolutions".
 _TALLY_OF_TEXTS = re.compile(r"\b(?:a\s+total\s+of\s+[\w-]+|among\s+(?:more\s+than\s+|some\s+|the\s+)?\d[\w-]*)\s+(?:[\w-]+\s+){0,2}?"
@@ -325,7 +329,7 @@ def _vote(text: str, counts: _Counts | None, document: DocumentRef, meeting: int
         favour = 15 if (document.year or 9999) >= 1966 else 11
         abstentions, against = 0, 0
     vetoed: tuple[Entity, ...] = ()
-    if not adopted and security_council and _had_the_votes(favour, document):
+    if not adopted and security_council and document.kind != "motion" and _had_the_votes(favour, document):
         vetoed = tuple(dict.fromkeys(state for state in (*against_states, *_named_vetoes(text, start, end, places))
                                      if state.key in PERMANENT_MEMBERS))
     if (counts is not None and not counts.against_told and against is None and vetoed and abstentions is not None
@@ -406,6 +410,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                     for key in keys:
                         votes[key] = vote(_draft(s), False)
                     pending = keys if counts is None else []
+                elif not drafts and procedure and counts is not None:
+                    votes[s] = vote(_motion(s), False)  # "the motion was defeated by a vote of ...": a procedural vote
                 continue
             if adopting is None and counts is not None and not procedure and _counted_action(text, s, e, counts):
                 votes[s] = vote(_draft(s), True)  # "It took that action by a vote of ...": the text told before
@@ -426,6 +432,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                         or (ref.symbol in titled_refs and not titled and counts is not None)):
                     votes[ref.symbol] = vote(ref, True, unanimous, without_vote)
                     (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
+            elif procedure and counts is not None and not text_named:
+                votes[s] = vote(_motion(s), True)  # "The motion to adjourn was adopted by a recorded vote of ..."
             elif (text_named or (counts and not procedure)) and (counts or unanimous or without_vote):
                 # A counted adoption is of a text even when the sentence calls it "the budget".
                 several = _SEVERAL_ADOPTED.match(text, adopting.end()) if without_vote or unanimous else None
@@ -554,6 +562,12 @@ def _counted(told: Vote, counted: Vote) -> Vote:
 def _draft(offset: int) -> DocumentRef:
     """A text the release names by no symbol, placed at the sentence that reports the action."""
     return DocumentRef("", "draft", None, None, offset, offset)
+
+
+def _motion(offset: int) -> DocumentRef:
+    """A procedural motion put to the vote (to adjourn, to take no action, the provisional agenda): a vote, but on
+    no text; it needs no unanimity of the permanent members in the Council."""
+    return DocumentRef("", "motion", None, None, offset, offset)
 
 
 def _same_outcome(a: Vote, b: Vote) -> bool:

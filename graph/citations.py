@@ -10,6 +10,8 @@ same shortcuts from the resolution it belongs to.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rdflib import RDFS, Literal, URIRef
 
 from councilgraph.extract.gazetteer import gazetteer
@@ -131,17 +133,19 @@ def map_votes(out: Triples, doc: URIRef, votes: tuple[Vote, ...], meeting: URIRe
     """Adoption, counts and the States voting against, abstaining or vetoing, on the text voted on.
 
     A draft named by no symbol in the release is <meeting>/draft/<n>, n counting such drafts in the
-    order the release reports them.
+    order the release reports them; a procedural motion put to the vote is <meeting>/motion/<n>.
     """
-    drafts = 0
+    unnamed: Counter[str] = Counter()
     for vote in votes:
         if vote.document.symbol:
             text = document_node(out, vote.document)
         else:
-            drafts += 1
-            text = URIRef(f"{meeting or doc}/draft/{drafts}")
+            kind = "motion" if vote.document.kind == "motion" else "draft"
+            unnamed[kind] += 1
+            text = URIRef(f"{meeting or doc}/{kind}/{unnamed[kind]}")
             out.typed(text, CG.Document)
-            out.add(text, RDFS.label, Literal("draft resolution adopted without a vote" if vote.without_vote
+            out.add(text, RDFS.label, Literal("procedural motion put to the vote" if kind == "motion"
+                                              else "draft resolution adopted without a vote" if vote.without_vote
                                               else "draft resolution put to the vote"))
         if text != doc:
             out.add(text, PROV.wasDerivedFrom, doc)

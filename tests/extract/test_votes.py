@@ -127,7 +127,10 @@ COUNCIL_CASES = [
                  [("draft", False, False, False, 5, 2, 8, ["GBR", "USA"], [], [])],
                  id="counts-first-then-rejected-the-amendment"),
     pytest.param(["The motion to adjourn the debate on the draft resolution was rejected by a vote of 4 in favour to 9 "
-                  "against, with 2 abstentions."], [], id="a-procedural-motion-is-no-text"),
+                  "against, with 2 abstentions."], [("motion", False, False, False, 4, 9, 2, [], [], [])],
+                 id="a-procedural-motion-is-a-vote-on-no-text-and-no-veto"),
+    pytest.param(["The provisional agenda failed to be adopted by a vote of none against to 6 in favour, with 9 "
+                  "abstentions."], [("motion", False, False, False, 6, 0, 9, [], [], [])], id="vote-on-the-agenda"),
     pytest.param(["Terrorism would be defeated, he said, and the group was defeated by the army last year."], [],
                  id="defeated-without-a-text"),
     # Counts are written with any joint and in any order, each named by its word.
@@ -389,6 +392,13 @@ ASSEMBLY_CASES = [
                   "draft on drug control."],
                  [("draft", True, False, False, 161, 1, 0, ["USA"], [], []),
                   ("draft", True, False, True, None, None, None, [], [], [])], id="two-actions-in-one-sentence"),
+    pytest.param(["The Committee then rejected Iran's proposal to adjourn the meeting by a recorded vote of 16 in favour "
+                  "to 78 against, with 31 abstentions."], [("motion", False, False, False, 16, 78, 31, [], [], [])],
+                 id="a-states-proposal-to-adjourn-rejected"),
+    pytest.param(["By a recorded vote of 57 in favour to 65 against, with 32 abstentions, the Assembly rejected a motion "
+                  "by Yemen that the text was not an amendment."],
+                 [("motion", False, False, False, 57, 65, 32, [], [], [])], id="counts-first-then-a-motion-rejected"),
+    pytest.param(["The Assembly decided to postpone the item."], [], id="a-procedure-without-a-vote-is-no-action"),
 ]
 
 
