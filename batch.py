@@ -178,7 +178,7 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
     cache = out_dir / CACHE_DIR
     summary = BuildSummary()
 
-    inputs = {str(p.resolve()): p for p in paths}
+    inputs = {os.path.realpath(p): p for p in paths}  # not Path.resolve(): it raises on a symlink loop
     todo = [name for name in inputs if not _unchanged(name, manifest, cache)]
     summary.unchanged = len(inputs) - len(todo)
     gone = sorted(set(manifest.entries) - set(inputs)) if prune else []
