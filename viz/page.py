@@ -82,7 +82,7 @@ def page_data(data: Network, positions: Mapping[str, tuple[float, float]]) -> di
     for node in data["nodes"]:
         x, y = positions.get(node["id"], (0.0, 0.0))
         nodes.append({**node, "x": round(x * half, 1) + 0.0, "y": round(-y * half, 1) + 0.0,  # screen y points down
-                      "size": node_size(node["in_degree"]), "colour": kind_style(node["kind"]).colour,
+                      "size": node_size(node["citations"]), "colour": kind_style(node["kind"]).colour,
                       "short": node["symbol"] or node["label"]})
     prefix = "edge-"  # edge ids must not be node ids (one id space in Cytoscape.js)
     while any(node["id"].startswith(prefix) for node in data["nodes"]):
@@ -169,7 +169,8 @@ style-src 'unsafe-inline'; img-src data:">
 <section id="legend">
 <h2>Documents</h2>
 <ul class="legend">{kinds}</ul>
-<p class="note">Circle area grows with the number of documents citing it (in-degree).</p>
+<p class="note">Circle area grows with the citations a document receives (each statement of a press release \
+counts one).</p>
 <h2>Citations (CiTO characterisation)</h2>
 <ul class="legend">{citos}</ul>
 <p class="note">Arrows point from the citing document to the cited one.</p>

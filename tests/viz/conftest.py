@@ -36,6 +36,17 @@ def _embedded_data(page: str) -> dict:
 
 
 @pytest.fixture(scope="session")
+def labels_at_the_edges() -> tuple[dict, dict]:
+    """A network and its positions: cited nodes with long titles on the drawing's edges and corners, so labelled
+    where a label centred under its node would run off the figure."""
+    spots = [(-1.0, 0.0), (1.0, 0.0), (0.0, 1.0), (0.0, -1.0), (-1.0, -1.0), (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0)]
+    nodes = [{"id": f"n{i}", "label": "Convention on the Very Long Title of an Instrument " * 2, "kind": "instrument"}
+             for i in range(len(spots))] + [{"id": "hub", "symbol": "S/RES/1 (2000)", "kind": "resolution"}]
+    network = {"nodes": nodes, "links": [{"source": "hub", "target": f"n{i}", "weight": 40} for i in range(len(spots))]}
+    return network, {**{f"n{i}": xy for i, xy in enumerate(spots)}, "hub": (0.3, 0.2)}
+
+
+@pytest.fixture(scope="session")
 def embedded_data():
     """A function: the JSON that a page's script reads."""
     return _embedded_data

@@ -37,7 +37,7 @@ def test_viz_writes_the_three_files_and_says_so(build_dir: Path, seed_build: Pat
     result = CliRunner().invoke(_group(), ["viz", str(build_dir)])
     assert result.exit_code == 0, result.output
     written = [build_dir / name for name in OUTPUTS]
-    assert result.output == (f"30 documents, 33 citations; wrote {written[0]}, {written[1]}, {written[2]}\n")
+    assert result.output == (f"31 documents, 63 citations; wrote {written[0]}, {written[1]}, {written[2]}\n")
     for path in written:
         assert path.read_bytes() == (seed_build / path.name).read_bytes()  # same bytes as the earlier run
     assert sorted(p.name for p in build_dir.iterdir()) == sorted(["citations.json", *OUTPUTS])  # no temp files
