@@ -50,8 +50,9 @@ __all__ = ["BuildOptions", "BuildSummary", "Outcome", "Progress", "build_archive
 T = TypeVar("T")
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds
 #: The layout of the fragments in CACHE_DIR; raise it when an exporter's fragment changes, so that a rebuild
-#: with the new code makes them again instead of reading the old ones (2: shared nodes in Turtle/N-Triples).
-FRAGMENT_LAYOUT = 2
+#: with the new code makes them again instead of reading the old ones (2: shared nodes in Turtle/N-Triples;
+#: 3: statement citations as edges from their release in the network).
+FRAGMENT_LAYOUT = 3
 FAILURES = "failures.tsv"
 _WORKER_DOCUMENTS = 25  # documents a worker process builds before it is replaced
 #: Seconds one document may take in a worker. A seed-size release takes a fifth of a second; a worker that
