@@ -52,13 +52,16 @@ _RC = {"svg.hashsalt": "councilgraph", "svg.fonttype": "path", "path.simplify": 
 
 
 def render_figures(network: Mapping[str, Any] | nx.Graph,
-                   positions: Mapping[str, tuple[float, float]] | None = None) -> tuple[bytes, bytes]:
-    """The SVG and PNG bytes of the network's figure (one drawing, saved twice)."""
+                   positions: Mapping[str, tuple[float, float]] | None = None,
+                   stamp: str | None = None) -> tuple[bytes, bytes]:
+    """The SVG and PNG bytes of the network's figure (one drawing, saved twice); ``stamp`` (the build the
+    network came from, see councilgraph.derived) goes in their metadata as the description."""
+    described = {"Description": stamp} if stamp else {}
     with mpl.rc_context(_RC):  # type: ignore[arg-type]  # matplotlib types rc keys as literals
         figure = render_figure(network, positions)
         svg, png = io.BytesIO(), io.BytesIO()
-        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "councilgraph"})
-        figure.savefig(png, format="png", dpi=_PNG_DPI, metadata={"Software": "councilgraph"})
+        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "councilgraph", **described})
+        figure.savefig(png, format="png", dpi=_PNG_DPI, metadata={"Software": "councilgraph", **described})
     return svg.getvalue(), png.getvalue()
 
 

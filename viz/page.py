@@ -46,9 +46,11 @@ TITLE = "Citation network"
 LIBRARY = "cytoscape.min.js"
 
 
-def render_page(network: Mapping[str, Any] | nx.Graph, positions: Mapping[str, tuple[float, float]] | None = None
-                ) -> str:
-    """The HTML page of a network (node-link data or a NetworkX graph); positions default to :func:`.layout`."""
+def render_page(network: Mapping[str, Any] | nx.Graph, positions: Mapping[str, tuple[float, float]] | None = None,
+                stamp: str | None = None) -> str:
+    """The HTML page of a network (node-link data or a NetworkX graph); positions default to :func:`.layout`.
+
+    ``stamp`` names the build the network came from (councilgraph.derived), kept in a ``<meta>`` element."""
     data = network_data(network)
     if positions is None:
         positions = layout(data)
@@ -64,6 +66,7 @@ def render_page(network: Mapping[str, Any] | nx.Graph, positions: Mapping[str, t
     counts = f"{len(payload['nodes'])} documents, {len(payload['edges'])} citations"
     return _TEMPLATE.format(
         title=html.escape(f"{TITLE} ({counts})"),
+        build=f'<meta name="councilgraph-build" content="{html.escape(stamp)}">\n' if stamp else "",
         heading=html.escape(TITLE),
         counts=html.escape(counts),
         kinds="".join(_kind_item(k) for k in payload["kinds"]),
@@ -143,7 +146,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; \
 style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="councilgraph">
-<title>{title}</title>
+{build}<title>{title}</title>
 <style>
 {style}</style>
 </head>

@@ -25,6 +25,16 @@ def seed_build(tmp_path_factory, seed_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_stamp(seed_build: Path) -> str:
+    """The build the seed's page and figures were drawn from, as they record it."""
+    from councilgraph.derived import build_stamp
+
+    stamp = build_stamp(seed_build)
+    assert stamp is not None
+    return stamp
+
+
+@pytest.fixture(scope="session")
 def seed_network(seed_build: Path) -> dict:
     return json.loads((seed_build / "citations.json").read_text("utf-8"))
 

@@ -61,8 +61,8 @@ def test_png_is_valid_and_not_blank(figures: tuple[bytes, bytes]) -> None:
     assert (drawing.min(axis=-1) < 0.9).mean() > 0.01  # a good part of it is ink
 
 
-def test_figures_are_reproducible(figures: tuple[bytes, bytes], seed_network: dict) -> None:
-    svg, png = render_figures(seed_network)
+def test_figures_are_reproducible(figures: tuple[bytes, bytes], seed_network: dict, seed_stamp: str) -> None:
+    svg, png = render_figures(seed_network, stamp=seed_stamp)
     assert (svg, png) == figures
     assert b"Matplotlib v" not in svg and b"<dc:date>" not in svg
     assert b"Matplotlib version" not in png and b"Software\x00councilgraph" in png
@@ -90,9 +90,9 @@ def test_empty_network_gives_a_figure_that_says_so() -> None:
     assert png.startswith(b"\x89PNG")
 
 
-def test_layout_can_be_passed_in(seed_network: dict, figures: tuple[bytes, bytes]) -> None:
+def test_layout_can_be_passed_in(seed_network: dict, figures: tuple[bytes, bytes], seed_stamp: str) -> None:
     network = network_data(seed_network)
-    assert render_figures(network, layout(network)) == figures
+    assert render_figures(network, layout(network), seed_stamp) == figures
 
 
 def _label_boxes(figure) -> list:
