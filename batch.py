@@ -50,8 +50,9 @@ __all__ = ["BuildOptions", "BuildSummary", "Outcome", "Progress", "build_archive
 T = TypeVar("T")
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds
 #: The layout of the fragments in CACHE_DIR; raise it when an exporter's fragment changes, so that a rebuild
-#: with the new code makes them again instead of reading the old ones (2: shared nodes in Turtle/N-Triples).
-FRAGMENT_LAYOUT = 2
+#: with the new code makes them again instead of reading the old ones (2: shared nodes in Turtle/N-Triples;
+#: 3: statement citations as edges from their release in the network).
+FRAGMENT_LAYOUT = 3
 FAILURES = "failures.tsv"
 _WORKER_DOCUMENTS = 25  # documents a worker process builds before it is replaced
 #: Seconds one document may take in a worker. A seed-size release takes a fifth of a second; a worker that
@@ -178,7 +179,7 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
     cache = out_dir / CACHE_DIR
     summary = BuildSummary()
 
-    inputs = {str(p.resolve()): p for p in paths}
+    inputs = {os.path.realpath(p): p for p in paths}  # not Path.resolve(): it raises on a symlink loop
     todo = [name for name in inputs if not _unchanged(name, manifest, cache)]
     summary.unchanged = len(inputs) - len(todo)
     gone = sorted(set(manifest.entries) - set(inputs)) if prune else []

@@ -22,6 +22,7 @@ from rdflib import Dataset
 
 from councilgraph import __version__
 from councilgraph.batch import BuildOptions, BuildSummary, Outcome, build_archive
+from councilgraph.derived import TABLES_DIR, TABLES_STAMP, build_stamp, stale_outputs
 from councilgraph.exports import DEFAULT_FORMATS, EXPORTERS, StagedFiles
 from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.ontology.docs_command import docs_command
@@ -139,6 +140,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
         sys.exit(1)
     if not quiet:
         click.echo(_closing_line(summary, out_dir))
+        _say_what_is_stale(out_dir)
     if summary.violating:
         click.echo(f"{summary.violating} document(s) violate the shapes; see {out_dir / 'validation.md'}", err=True)
     if failed or (strict and summary.violating):
@@ -153,6 +155,16 @@ def _closing_line(summary: BuildSummary, out_dir: Path) -> str:
     names = ", ".join(str(p) for p in summary.written)
     return (f"{summary.built} document(s) built, {summary.unchanged} unchanged, {len(summary.failures)} failed"
             f"{removed}; {summary.documents} in the graph; wrote {names} and {out_dir / STORE_DIR}/")
+
+
+def _say_what_is_stale(out_dir: Path) -> None:
+    """Name the page, figures and tables in ``out_dir`` that an earlier build made: they do not show this one."""
+    stale = stale_outputs(out_dir)
+    if stale:
+        remake = [f"councilgraph {command} {out_dir}" for command, made in (("viz", "citations."), ("tables", "tables/"))
+                  if any(name.startswith(made) for name in stale)]
+        click.echo(f"note: {', '.join(stale)} in {out_dir} show an earlier build; remake with "
+                   f"{' and '.join(remake)}", err=True)
 
 
 def _progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
@@ -375,9 +387,13 @@ def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
     Each table is the answer of the shipped query of the same name (see
     `councilgraph query --list`), in the W3C SPARQL CSV format: one header
     row, IRIs and literals as plain text, for pandas, R or a spreadsheet.
+    Beside them, build.stamp names the build they came from (the sha256 of
+    DIR/manifest.json), so that a later `councilgraph build` can say they
+    are out of date.
     """
+    stamp = build_stamp(build_dir)  # before the store: see councilgraph.derived
     store = _open_store(build_dir)
-    target = out_dir or build_dir / "tables"
+    target = out_dir or build_dir / TABLES_DIR
     files = StagedFiles()
     try:
         counts = {}
@@ -385,7 +401,11 @@ def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
             result = store.query(named_query(name).text)
             counts[name] = len(result.rows)
             files.write(target / f"{name}.csv", format_answer(result, "csv").encode("utf-8"))
+        if stamp is not None:
+            files.write(target / TABLES_STAMP, f"{stamp}\n".encode("ascii"))
         files.commit()
+        if stamp is None:  # an older stamp would vouch for tables it did not see made
+            (target / TABLES_STAMP).unlink(missing_ok=True)
     except OSError as err:
         files.discard()
         click.echo(f"error: cannot write the tables in {target}: {err.strerror or err}", err=True)

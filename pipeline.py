@@ -101,13 +101,15 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:
     """Files named by the user: files as given, folders searched for press releases, globs expanded.
 
     Paths and patterns that match nothing are yielded as given, so that reading them reports the
-    error for that input; an empty folder yields nothing.
+    error for that input; an empty folder yields nothing. So is a link in a folder that leads nowhere
+    (dangling, or a loop such as ``a.txt -> a.txt``): it is an input the user meant, and cannot be read.
     """
     seen: set[Path] = set()
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            candidates = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            candidates = sorted(p for p in path.rglob("*")
+                                if (p.is_file() or _leads_nowhere(p)) and p.suffix.lower() in INPUT_SUFFIXES)
         elif not path.exists() and glob.has_magic(item):
             candidates = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file()) or [path]
         else:
@@ -116,4 +118,9 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path]:
             if candidate not in seen:
                 seen.add(candidate)
                 yield candidate
+
+
+def _leads_nowhere(path: Path) -> bool:
+    """A symbolic link whose target does not exist or loops (exists() is False for both)."""
+    return path.is_symlink() and not path.exists()
 

@@ -5,9 +5,12 @@ extraction). Nodes are resolutions, presidential statements, other UN
 documents and instruments, with their symbol, kind, year, label and in-degree.
 A paragraph's citation becomes an edge from its resolution; edges carry the
 opening phrase, the CiTO type, the paragraph kind and a weight (how many
-citations share them). With statements, a statement's citation becomes an
-edge from the speaker's delegation. The format modules (GraphML, GEXF,
-node-link JSON) only serialise the graph.
+citations share them). A statement's citation becomes an edge from the press
+release that reports it (the statements of one release citing one document
+with one phrase are one edge, their number its weight), so what a release's
+speakers cite is part of the network; with statements, from the speaker's
+delegation instead. The format modules (GraphML, GEXF, node-link JSON) only
+serialise the graph.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ __all__ = ["NETWORK_NAME", "Edge", "NetworkExporter", "Node", "citation_network"
            "xml_text"]
 
 _NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolution: "ga-resolution",
-               CG.PresidentialStatement: "presidential-statement",
+               CG.PresidentialStatement: "presidential-statement", CG.PressRelease: "press-release",
                CG.Document: "document", CG.Instrument: "instrument", CG.State: "state",
                CG.Organization: "organization"}
 _PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
@@ -38,13 +41,14 @@ _PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.
 # hashing is str's, and a set finds the very same term object without comparing at all.
 _RDF_TYPE, _CITATION_CLASS = frozenset({RDF.type}), frozenset({CG.Citation})
 _NETWORK_CLASSES = frozenset({*_NODE_KINDS, *_PARAGRAPH_KINDS, *_CITATION_CLASS})
-_DOCUMENT_KINDS = ("resolution", "presidential-statement")
+_DOCUMENT_KINDS = ("resolution", "presidential-statement", "press-release")  # win over "document" when merging
+_SPEAKERS = ("state", "organization", "press-release")  # cite through their statements only
 _NODE_ATTRIBUTES = ("kind", "label", "symbol", "year")  # in this order in every format, then in_degree
 NETWORK_NAME = "councilgraph citation network"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTRIBUTE_ESCAPES = str.maketrans({'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"})
 _KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, CG.characterisation,
-         CG.paragraphOf, CG.delegation}
+         CG.paragraphOf, CG.delegation, CG.reportedIn}
 
 
 def network_facts(document: DocumentGraph) -> set[tuple[URIRef, URIRef, object]]:
@@ -179,7 +183,7 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
     citations = []
     for s, p, o in facts:
         if p in _RDF_TYPE:
-            if o in _NODE_KINDS and kind.get(s) not in ("resolution", "presidential-statement"):
+            if o in _NODE_KINDS and kind.get(s) not in _DOCUMENT_KINDS:
                 kind[s] = _NODE_KINDS[o]
             elif o in _PARAGRAPH_KINDS:
                 part[s] = _PARAGRAPH_KINDS[o]
@@ -187,7 +191,7 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
                 citations.append(s)
         else:
             values[(s, p)] = o
-    documents = {n for n, k in kind.items() if k not in ("state", "organization")}
+    documents = {n for n, k in kind.items() if k not in _SPEAKERS}
 
     edges: Counter[tuple[str, str, str, str, str]] = Counter()
     for citation in citations:
@@ -197,8 +201,8 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
         paragraph_kind = part.get(citing, "document")
         if paragraph_kind in ("preambular", "operative"):
             source = values.get((citing, CG.paragraphOf))
-        elif paragraph_kind == "statement" and with_statements:
-            source = values.get((citing, CG.delegation))
+        elif paragraph_kind == "statement":  # per delegation when asked, else per release (or without delegation)
+            source = (with_statements and values.get((citing, CG.delegation))) or values.get((citing, CG.reportedIn))
         elif citing in documents:
             source = citing
         else:

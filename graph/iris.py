@@ -24,7 +24,7 @@ from rdflib import URIRef
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import MeetingRef, Speaker
 from councilgraph.graph.namespace import EU_COUNTRY, ID, UNDOCS
-from councilgraph.ontology.reference import Entity, slugify_name
+from councilgraph.ontology.reference import Entity, ascii_slug, slugify_name
 
 __all__ = [
     "symbol_slug", "release_key", "document_iri", "meeting_iri", "entity_iri", "person_iri",
@@ -46,7 +46,7 @@ def release_key(symbol: str | None, source: Source) -> str:
         return symbol
     name = source.name
     stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
-    return f"file/{slugify_name(stem) or 'unnamed'}-{source.sha256[:8]}"
+    return f"file/{ascii_slug(stem) or 'unnamed'}-{source.sha256[:8]}"  # the content hash tells names apart
 
 
 def document_iri(symbol: str) -> URIRef:

@@ -4,6 +4,7 @@ organisations, instruments, opening phrases and the resolution-years table."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -12,8 +13,9 @@ from functools import cache
 from councilgraph.ontology import data_path
 
 __all__ = [
-    "Entity", "GROUP_WORDS", "MISSION_KINDS", "Mission", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "instruments",
-    "missions", "opening_phrases", "organizations", "resolution_years", "slugify_name", "states", "unknown_organization",
+    "Entity", "GROUP_WORDS", "MISSION_KINDS", "Mission", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "ascii_slug",
+    "instruments", "missions", "opening_phrases", "organizations", "resolution_years", "slugify_name", "states",
+    "unknown_organization",
 ]
 
 #: The finer organisation classes of the ontology, by the CSV's ``kind`` value.
@@ -115,16 +117,60 @@ def missions() -> tuple[Mission, ...]:
         )
 
 
-# Letters that Unicode decomposition does not reduce to ASCII.
+# Letters that Unicode decomposition does not reduce to ASCII, as English texts print them. Schwa is "a":
+# it is Azerbaijani's letter, and "Əliyev", "Məmmədov" are printed "Aliyev", "Mammadov".
 _UNDECOMPOSABLE = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "ss", "Æ": "AE", "æ": "ae",
                                  "Œ": "OE", "œ": "oe", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "ı": "i",
-                                 "Ħ": "H", "ħ": "h"})
+                                 "Ħ": "H", "ħ": "h", "Ð": "D", "ð": "d", "Ŋ": "NG", "ŋ": "ng", "Ə": "A", "ə": "a",
+                                 "Ʒ": "Z", "ʒ": "z", "Ɣ": "G", "ɣ": "g"})
+# Other Latin letters with a hook, stroke or bar, or open, turned or dotless: their base letter, from their
+# Unicode name ("LATIN CAPITAL LETTER N WITH LEFT HOOK" -> N, "LATIN SMALL LETTER OPEN E" -> e).
+_LATIN_BASE = re.compile(r"LATIN (?:CAPITAL |SMALL )?(?:LETTER|LIGATURE) (?:SMALL CAPITAL )?"
+                         r"(?:(?:OPEN|TURNED|REVERSED|DOTLESS|AFRICAN|CLOSED|BARRED|SCRIPT) )?([A-Z]{1,2})(?: WITH .*)?")
+_LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd", "Nl", "No"})  # not Lm: modifier letters are apostrophes
+_OPTIONAL_MARKS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670\u0591-\u05c7]")
+_SLUG_HASH = 10  # hex digits of the name's hash that a lossy slug ends with
 
 
 def slugify_name(text: str) -> str:
-    """ASCII slug of a name: accents dropped, lower case, words joined by '-' ("Støre" -> "store")."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """ASCII slug of a name: accents dropped, lower case, words joined by '-' ("Støre" -> "store").
+
+    A letter with no ASCII form (Greek, Cyrillic, Arabic, CJK ...) would be lost, and two names would share a
+    slug, or have an empty one: then the slug ends with a short hash of the name as written, up to case,
+    accents and punctuation ("Παπαδόπουλος" -> "8c1d...", "Ana Ʃ" -> "ana-3f0a...").
+    """
+    slug, lossy = _ascii_slug(text)
+    if (slug and not lossy) or not text.strip():
+        return slug
+    digest = hashlib.sha256((_comparable(text) or text).encode("utf-8")).hexdigest()[:_SLUG_HASH]
+    return f"{slug}-{digest}" if slug else digest
+
+
+def ascii_slug(text: str) -> str:
+    """The readable part of :func:`slugify_name` alone: empty when nothing of the name has an ASCII form."""
+    return _ascii_slug(text)[0]
+
+
+def _ascii_slug(text: str) -> tuple[str, bool]:
+    """The slug of the letters that have an ASCII form, and whether any letter had none."""
+    parts, lossy = [], False
+    for char in text.translate(_UNDECOMPOSABLE):
+        ascii_form = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        if not ascii_form and not char.isascii():
+            base = _LATIN_BASE.fullmatch(unicodedata.name(char, ""))
+            if base is not None:
+                ascii_form = base.group(1)
+            lossy = lossy or (not ascii_form and unicodedata.category(char) in _LETTERS)
+        parts.append(ascii_form)
+    return re.sub(r"[^a-z0-9]+", "-", "".join(parts).lower()).strip("-"), lossy
+
+
+def _comparable(text: str) -> str:
+    """A name up to case, spacing, punctuation and the marks a script may leave out: accents (Latin, Greek,
+    Cyrillic), Arabic vowel marks, Hebrew points. Other marks, such as Devanagari's vowel signs, are kept."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if not _OPTIONAL_MARKS.match(c))
+    words = "".join(" " if unicodedata.category(c)[0] in "PZSC" else c for c in unicodedata.normalize("NFC", plain))
+    return "-".join(words.split())
 
 
 #: Words that mark the name of a group of States ("the Group of Friends of Mediation").

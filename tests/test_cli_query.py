@@ -157,7 +157,8 @@ def test_list_names_every_query() -> None:
 def test_tables_write_one_csv_per_table(built: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["tables", str(built), "--out", str(tmp_path / "t")])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == sorted(f"{name}.csv" for name in TABLES)
+    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == sorted([*(f"{name}.csv" for name in TABLES),
+                                                                         "build.stamp"])
     with open(tmp_path / "t" / "statements.csv", newline="", encoding="utf-8") as fh:
         statements = list(csv.DictReader(fh))
     assert len(statements) == 71 and statements[0]["speaker"] == "ANTÓNIO GUTERRES"

@@ -42,15 +42,19 @@ def viz(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
                        everything inlined
       citations.svg    a static figure (nodes coloured by kind, sized by
       citations.png    in-degree, edges by CiTO characterisation)
-    The same citations.json always gives the same bytes.
+    Each carries the stamp of the build in DIR it was drawn from (the sha256
+    of DIR/manifest.json), so that a later `councilgraph build` can say it
+    is out of date. The same build always gives the same bytes.
 
     \b
     Example:
       councilgraph build examples/SC-13081.txt --out out/
       councilgraph viz out/
     """
+    from councilgraph.derived import build_stamp
     from councilgraph.viz.data import NetworkError, read_network
 
+    stamp = build_stamp(build_dir)  # first: a build replacing the files meanwhile makes these look stale, not new
     source = build_dir / "citations.json"
     try:
         network = read_network(source)
@@ -59,7 +63,7 @@ def viz(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
         sys.exit(1)
     target = out_dir or build_dir
     try:
-        written = write_visualisations(network, target)
+        written = write_visualisations(network, target, stamp)
     except OSError as err:
         click.echo(f"error: cannot write the visualisations in {target}: {err.strerror or err}", err=True)
         sys.exit(1)
@@ -68,8 +72,11 @@ def viz(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
                    + ", ".join(str(p) for p in written))
 
 
-def write_visualisations(network: Mapping[str, Any] | nx.Graph, out_dir: Path) -> list[Path]:
-    """Render the page and figures of a network (computing the layout once), then write each atomically."""
+def write_visualisations(network: Mapping[str, Any] | nx.Graph, out_dir: Path, stamp: str | None = None
+                         ) -> list[Path]:
+    """Render the page and figures of a network (computing the layout once), then write each atomically.
+
+    ``stamp`` (see councilgraph.derived) names the build the network came from; each file records it."""
     from councilgraph.exports.base import atomic_write
     from councilgraph.viz.data import network_data
     from councilgraph.viz.figure import render_figures
@@ -78,8 +85,8 @@ def write_visualisations(network: Mapping[str, Any] | nx.Graph, out_dir: Path) -
 
     data = network_data(network)
     positions = layout(data)
-    page = render_page(data, positions).encode("utf-8")
-    svg, png = render_figures(data, positions)
+    page = render_page(data, positions, stamp).encode("utf-8")
+    svg, png = render_figures(data, positions, stamp)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / name for name in OUTPUTS]
     for path, content in zip(paths, (page, svg, png), strict=True):

@@ -3,7 +3,9 @@
 Accepts the node-link JSON that ``councilgraph build`` writes (citations.json,
 see exports/nodelink.py) or a NetworkX graph (exports/network.py), and gives
 one plain dict: ``nodes`` sorted by id, ``links`` sorted by their fields, every
-attribute with a definite type. Anything that is not such a network raises
+attribute with a definite type. Each node also gets ``citations``: the citations
+it receives, the weights of the links to it summed (a press release whose
+statements cite it five times counts five), which the drawings size it by. Anything that is not such a network raises
 :class:`NetworkError` with a one-line reason.
 """
 
@@ -65,11 +67,15 @@ def network_data(network: Mapping[str, Any] | nx.Graph) -> Network:
     links.sort(key=lambda e: (e["source"], e["target"], e["cito"], e["phrase"], e["paragraph"], e["weight"],
                               e["key"]))
     citing: dict[str, set[str]] = {}
+    received: dict[str, int] = {}
     for link in links:
         citing.setdefault(link["target"], set()).add(link["source"])
+        if link["source"] != link["target"]:
+            received[link["target"]] = received.get(link["target"], 0) + max(link["weight"], 1)
     for node_id, node in nodes.items():
         if node["in_degree"] is None:  # same definition as exports/network.py: distinct citing nodes
             node["in_degree"] = len(citing.get(node_id, ()))
+        node["citations"] = received.get(node_id, 0)
     graph = network.get("graph")
     name = graph.get("name") if isinstance(graph, Mapping) else network.get("name")
     return {"name": str(name or "citation network"), "nodes": [nodes[k] for k in sorted(nodes)], "links": links}

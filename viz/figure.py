@@ -23,6 +23,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
 from councilgraph.viz.data import Network, network_data
@@ -41,7 +42,8 @@ __all__ = ["render_figure", "render_figures"]
 
 _WIDTH, _HEIGHT = 14.0, 11.4  # inches
 _AXES = 10.4  # inches: the square drawing area, under the title
-_DPI = 100
+_DPI = 100  # the figure's own resolution; sizes are in inches and points
+_PNG_DPI = 200  # citations.png: sharp enough to print or zoom into
 _MARGIN = 1.15  # data units around the [-1, 1] square (room for the labels of the outermost nodes)
 _LABELLED = 15  # most-cited nodes labelled in larger networks
 _LABEL_ALL = 40  # networks up to this size get every node labelled
@@ -50,13 +52,16 @@ _RC = {"svg.hashsalt": "councilgraph", "svg.fonttype": "path", "path.simplify": 
 
 
 def render_figures(network: Mapping[str, Any] | nx.Graph,
-                   positions: Mapping[str, tuple[float, float]] | None = None) -> tuple[bytes, bytes]:
-    """The SVG and PNG bytes of the network's figure (one drawing, saved twice)."""
+                   positions: Mapping[str, tuple[float, float]] | None = None,
+                   stamp: str | None = None) -> tuple[bytes, bytes]:
+    """The SVG and PNG bytes of the network's figure (one drawing, saved twice); ``stamp`` (the build the
+    network came from, see councilgraph.derived) goes in their metadata as the description."""
+    described = {"Description": stamp} if stamp else {}
     with mpl.rc_context(_RC):  # type: ignore[arg-type]  # matplotlib types rc keys as literals
         figure = render_figure(network, positions)
         svg, png = io.BytesIO(), io.BytesIO()
-        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "councilgraph"})
-        figure.savefig(png, format="png", dpi=_DPI, metadata={"Software": "councilgraph"})
+        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "councilgraph", **described})
+        figure.savefig(png, format="png", dpi=_PNG_DPI, metadata={"Software": "councilgraph", **described})
     return svg.getvalue(), png.getvalue()
 
 
@@ -76,7 +81,7 @@ def render_figure(network: Mapping[str, Any] | nx.Graph,
     # Page pixels -> figure points: the zoom at which the page shows the whole drawing in this square.
     zoom = _AXES * 72 / (2 * _MARGIN * drawing_half_width(len(nodes)))
     per_point = 2 * _MARGIN / (_AXES * 72)  # data units per point
-    diameter = {n["id"]: max(node_size(n["in_degree"]) * zoom, 2.5) for n in nodes}
+    diameter = {n["id"]: max(node_size(n["citations"]) * zoom, 2.5) for n in nodes}
     if nodes:
         _draw_edges(axes, links, positions, diameter, zoom, per_point)
         xy = np.array([positions.get(n["id"], (0.0, 0.0)) for n in nodes], dtype=float)
@@ -89,7 +94,7 @@ def render_figure(network: Mapping[str, Any] | nx.Graph,
     figure.text(0.2 / _WIDTH, 1 - 0.35 / _HEIGHT, "Citation network", fontsize=16, fontweight="bold", va="top")
     figure.text(0.2 / _WIDTH, 1 - 0.75 / _HEIGHT,
                 f"{len(nodes)} documents, {len(links)} citations. Arrows point from the citing to the cited "
-                "document; circle area grows with the number of citing documents.",
+                "document; circle area grows with the citations a document receives.",
                 fontsize=9, color="#444444", va="top")
     _draw_legends(figure, data)
     return figure
@@ -129,15 +134,24 @@ def _draw_edges(axes, links: list[dict], positions: Mapping[str, tuple[float, fl
 
 def _draw_labels(axes, nodes: list[dict], positions: Mapping[str, tuple[float, float]],
                  diameter: Mapping[str, float], per_point: float) -> None:
-    """Labels under (or else over) the chosen nodes, most cited first; a label that would overlap is left out."""
+    """Labels under (or else over) the chosen nodes, most cited first; a label that would overlap is left out.
+
+    Each label's box is measured with the font and kept inside the drawing square, slid sideways (or up and
+    down) when its node is near an edge: a label is never cut off by the figure's edge nor runs into the
+    legends beside it.
+    """
     small = len(nodes) <= _LABEL_ALL
     if small:
-        chosen = sorted(nodes, key=lambda n: (-n["in_degree"], n["id"]))
+        chosen = sorted(nodes, key=lambda n: (-n["citations"], n["id"]))
     else:
-        chosen = sorted((n for n in nodes if n["in_degree"] >= 2), key=lambda n: (-n["in_degree"], n["id"]))
+        chosen = sorted((n for n in nodes if n["citations"] >= 2), key=lambda n: (-n["citations"], n["id"]))
         chosen = chosen[:_LABELLED]
     size = 7.0 if small else 8.0
+    weight = "normal" if small else "bold"
     backing = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75}
+    renderer = axes.figure.canvas.get_renderer()
+    font = FontProperties(family=_RC["font.family"], size=size, weight=weight)
+    limit = _MARGIN / per_point  # half the drawing square, in points
     placed: list[tuple[float, float, float, float]] = []  # boxes in points
     for node in chosen:
         text = node["symbol"] or node["label"]
@@ -145,17 +159,28 @@ def _draw_labels(axes, nodes: list[dict], positions: Mapping[str, tuple[float, f
             text = text[:33].rstrip() + "…"
         x, y = positions.get(node["id"], (0.0, 0.0))
         px, py = x / per_point, y / per_point
-        width, height = 0.62 * size * len(text), 1.3 * size  # a generous estimate for DejaVu Sans
+        width, height, _ = renderer.get_text_width_height_descent(text, font, ismath=False)
+        pad = 0.15 * size + 1.0  # the backing's padding, and a point to spare
+        width, height = width * 72 / axes.figure.dpi + 2 * pad, height * 72 / axes.figure.dpi + 2 * pad
         gap = diameter[node["id"]] / 2 + 1.5
         for dy, va in ((-gap, "top"), (gap, "bottom")):
             top = py + dy if va == "bottom" else py + dy - height
-            box = (px - width / 2, top, px + width / 2, top + height)
+            dx = _inside(px - width / 2, width, limit) - (px - width / 2)
+            shift = _inside(top, height, limit) - top
+            box = (px + dx - width / 2, top + shift, px + dx + width / 2, top + shift + height)
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
                 placed.append(box)
-                axes.annotate(text, (x, y), xytext=(0, dy), textcoords="offset points", ha="center", va=va,
-                              fontsize=size, fontweight="normal" if small else "bold", color="#222222",
-                              bbox=backing, zorder=4)
+                axes.annotate(text, (x, y), xytext=(dx, dy + shift), textcoords="offset points", ha="center",
+                              va=va, fontsize=size, fontweight=weight, color="#222222", bbox=backing, zorder=4,
+                              annotation_clip=False)
                 break
+
+
+def _inside(start: float, length: float, limit: float) -> float:
+    """``start`` moved so that [start, start + length] lies within [-limit, limit] (centred if it cannot)."""
+    if length >= 2 * limit:
+        return -length / 2
+    return min(max(start, -limit), limit - length)
 
 
 def _draw_legends(figure: Figure, data: Network) -> None:

@@ -59,7 +59,7 @@ def layout(network: Network, seed: int = SEED) -> dict[str, tuple[float, float]]
 
 def _sunflower(nodes: list[dict]) -> dict[str, tuple[float, float]]:
     """Nodes on a golden-angle spiral, the most cited first (at the centre)."""
-    order = sorted(nodes, key=lambda n: (-n["in_degree"], n["id"]))
+    order = sorted(nodes, key=lambda n: (-n["citations"], n["id"]))
     golden = math.pi * (3.0 - math.sqrt(5.0))
     count = len(order)
     return {node["id"]: (math.sqrt((i + 0.5) / count) * math.cos(i * golden),

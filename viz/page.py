@@ -46,9 +46,11 @@ TITLE = "Citation network"
 LIBRARY = "cytoscape.min.js"
 
 
-def render_page(network: Mapping[str, Any] | nx.Graph, positions: Mapping[str, tuple[float, float]] | None = None
-                ) -> str:
-    """The HTML page of a network (node-link data or a NetworkX graph); positions default to :func:`.layout`."""
+def render_page(network: Mapping[str, Any] | nx.Graph, positions: Mapping[str, tuple[float, float]] | None = None,
+                stamp: str | None = None) -> str:
+    """The HTML page of a network (node-link data or a NetworkX graph); positions default to :func:`.layout`.
+
+    ``stamp`` names the build the network came from (councilgraph.derived), kept in a ``<meta>`` element."""
     data = network_data(network)
     if positions is None:
         positions = layout(data)
@@ -64,6 +66,7 @@ def render_page(network: Mapping[str, Any] | nx.Graph, positions: Mapping[str, t
     counts = f"{len(payload['nodes'])} documents, {len(payload['edges'])} citations"
     return _TEMPLATE.format(
         title=html.escape(f"{TITLE} ({counts})"),
+        build=f'<meta name="councilgraph-build" content="{html.escape(stamp)}">\n' if stamp else "",
         heading=html.escape(TITLE),
         counts=html.escape(counts),
         kinds="".join(_kind_item(k) for k in payload["kinds"]),
@@ -82,7 +85,7 @@ def page_data(data: Network, positions: Mapping[str, tuple[float, float]]) -> di
     for node in data["nodes"]:
         x, y = positions.get(node["id"], (0.0, 0.0))
         nodes.append({**node, "x": round(x * half, 1) + 0.0, "y": round(-y * half, 1) + 0.0,  # screen y points down
-                      "size": node_size(node["in_degree"]), "colour": kind_style(node["kind"]).colour,
+                      "size": node_size(node["citations"]), "colour": kind_style(node["kind"]).colour,
                       "short": node["symbol"] or node["label"]})
     prefix = "edge-"  # edge ids must not be node ids (one id space in Cytoscape.js)
     while any(node["id"].startswith(prefix) for node in data["nodes"]):
@@ -143,7 +146,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; \
 style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="councilgraph">
-<title>{title}</title>
+{build}<title>{title}</title>
 <style>
 {style}</style>
 </head>
@@ -169,7 +172,8 @@ style-src 'unsafe-inline'; img-src data:">
 <section id="legend">
 <h2>Documents</h2>
 <ul class="legend">{kinds}</ul>
-<p class="note">Circle area grows with the number of documents citing it (in-degree).</p>
+<p class="note">Circle area grows with the citations a document receives (each statement of a press release \
+counts one).</p>
 <h2>Citations (CiTO characterisation)</h2>
 <ul class="legend">{citos}</ul>
 <p class="note">Arrows point from the citing document to the cited one.</p>

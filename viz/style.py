@@ -35,6 +35,7 @@ KIND_STYLES: dict[str, KindStyle] = {
     "presidential-statement": KindStyle("#CC79A7", "Presidential statement"),
     "document": KindStyle("#8C8C8C", "Other UN document"),
     "instrument": KindStyle("#E69F00", "Instrument (charter, treaty, agreement)"),
+    "press-release": KindStyle("#000000", "Press release (its statements)"),
     "state": KindStyle("#009E73", "State (delegation)"),
     "organization": KindStyle("#D55E00", "Organization (delegation)"),
 }
@@ -66,9 +67,9 @@ def cito_style(cito: str) -> CitoStyle:
     return CITO_STYLES.get(cito) or CitoStyle(_OTHER_CITO.colour, _OTHER_CITO.line, cito or "unknown")
 
 
-def node_size(in_degree: int) -> float:
-    """Node diameter in page pixels: grows with the square root of the in-degree (area ~ citations)."""
-    return round(14.0 + 7.0 * math.sqrt(max(in_degree, 0)), 1)
+def node_size(citations: int) -> float:
+    """Node diameter in page pixels: grows with the square root of the citations received (area ~ citations)."""
+    return round(14.0 + 7.0 * math.sqrt(max(citations, 0)), 1)
 
 
 def edge_width(weight: int) -> float:

@@ -44,7 +44,7 @@ def test_seed_network_edges_from_2388(seed_out: Path) -> None:
     assert (edge["phrase"], edge["cito"], edge["paragraph"], edge["weight"]) == \
         ("Recalling", "citesForInformation", "preambular", 1)
     node = graph.nodes["https://w3id.org/councilgraph/id/doc/S-RES-2331-2016"]
-    assert (node["kind"], node["year"], node["in_degree"]) == ("resolution", 2016, 1)
+    assert (node["kind"], node["year"], node["in_degree"]) == ("resolution", 2016, 2)  # 2388 and SC/13081
 
 
 def test_statements_add_delegation_edges_when_asked(tmp_path: Path, seed_path: Path) -> None:
@@ -155,3 +155,21 @@ def test_merged_network_holds_each_string_once() -> None:
     by_node = {node.id: node for node in nodes}
     sources = [e.source for e in edges if e.source == "r1"]
     assert len(sources) == 2 and sources[0] is sources[1] is by_node["r1"].id
+
+
+def test_statement_citations_are_edges_from_their_release_by_default(seed_out: Path) -> None:
+    """What the speakers of a release cite is in the network, one edge per phrase from the release, weighted by
+    how many statements share it; no document the release cites is left without a citing node."""
+    graph = nx.read_graphml(seed_out / "citations.graphml", force_multigraph=True)
+    release = "https://w3id.org/councilgraph/id/doc/SC-13081"
+    untoc = "https://w3id.org/councilgraph/id/instrument/un-convention-against-transnational-organized-crime"
+    assert graph.nodes[release]["kind"] == "press-release" and graph.nodes[release]["symbol"] == "SC/13081"
+    edges = {(d["phrase"], d["cito"]): d["weight"] for _, t, d in graph.out_edges(release, data=True) if t == untoc}
+    assert edges == {("", "cites"): 10, ("noted", "citesForInformation"): 1, ("encouraging", "cites"): 1,
+                     ("Reaffirming", "confirms"): 1, ("in line with", "citesAsAuthority"): 1}
+    assert {d["paragraph"] for _, _, d in graph.out_edges(release, data=True)} == {"statement"}
+    only_statements = "https://w3id.org/councilgraph/id/doc/S-RES-1973-2011"  # cited by Kenya's speaker alone
+    assert graph.nodes[only_statements]["in_degree"] == 1
+    uncited = [graph.nodes[n].get("symbol") or n for n, d in graph.nodes(data=True)
+               if d["in_degree"] == 0 and d["kind"] != "press-release" and n != R2388]
+    assert uncited == []

@@ -20,6 +20,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 R2331 = "https://w3id.org/councilgraph/id/doc/S-RES-2331-2016"
 R2388 = "https://w3id.org/councilgraph/id/doc/S-RES-2388-2017"
+SC13081 = "https://w3id.org/councilgraph/id/doc/SC-13081"
 VIEWPORT = {"width": 1280, "height": 800}
 
 
@@ -81,7 +82,7 @@ def test_the_test_hook_is_read_only(opened) -> None:
         try { window.councilgraphViz = null; } catch (e) {}
         try { window.councilgraphViz.nodeCount = 0; } catch (e) {}
         return [Object.isFrozen(window.councilgraphViz), window.councilgraphViz.nodeCount];
-    }""") == [True, 30]
+    }""") == [True, 31]
 
 
 def test_search_by_full_symbol_selects_centres_and_details(opened) -> None:
@@ -95,8 +96,9 @@ def test_search_by_full_symbol_selects_centres_and_details(opened) -> None:
     assert page.inner_text("#details-kind") == "Security Council resolution"
     assert page.inner_text("#cites-list") == "none"
     cited_by = page.locator("#cited-by-list > li")
-    assert cited_by.count() == 1 and cited_by.first.get_attribute("data-id") == R2388
+    assert [cited_by.nth(i).get_attribute("data-id") for i in range(cited_by.count())] == [R2388, SC13081]
     assert "S/RES/2388 (2017)" in cited_by.first.inner_text() and "Recalling" in cited_by.first.inner_text()
+    assert page.inner_text("#details-in-degree") == "2 documents, 12 citations"  # the release's statements count
     state = page.evaluate("""() => {
         const viz = window.councilgraphViz, node = viz.cy.getElementById(viz.selected), p = node.renderedPosition();
         return {selected: viz.selected, focus: node.hasClass('focus'), faded: viz.cy.elements('.faded').length,
@@ -139,7 +141,8 @@ def test_clicking_a_node_shows_what_it_cites(opened, seed_network: dict) -> None
     cites = page.locator("#cites-list > li")
     assert cites.count() == len(targets) > 20
     assert {cites.nth(i).get_attribute("data-id") for i in range(cites.count())} == targets
-    assert page.inner_text("#cited-by-list") == "none"
+    cited_by = page.locator("#cited-by-list > li")  # by the speakers of the release that reports its adoption
+    assert cited_by.count() == 1 and cited_by.first.get_attribute("data-id") == SC13081
     assert page.evaluate("window.councilgraphViz.selected") == R2388
     page.locator("#cites-list button", has_text="S/RES/2331 (2016)").click()  # follow a citation
     assert page.inner_text("#details-title") == "S/RES/2331 (2016)"
@@ -183,3 +186,53 @@ def test_hostile_labels_are_shown_as_text(browser, tmp_path: Path) -> None:
     assert page.evaluate("window.pwned === undefined") and dialogs == []
     assert page.locator("img").count() == 0
     page.close()
+
+
+def test_documents_cited_only_by_statements_count_their_citations(opened) -> None:
+    page, _, _ = opened
+    r1973 = "https://w3id.org/councilgraph/id/doc/S-RES-1973-2011"  # cited by one speaker of SC/13081, nothing else
+    assert page.evaluate(f"window.councilgraphViz.select({r1973!r})") == r1973
+    assert page.inner_text("#details-in-degree") == "1 document"
+    cited_by = page.locator("#cited-by-list > li")
+    assert cited_by.count() == 1 and cited_by.first.get_attribute("data-id") == SC13081
+    assert "statement" in cited_by.first.inner_text()
+    uncited = page.evaluate("window.councilgraphViz.cy.nodes().filter(n => n.data('in_degree') === 0)"
+                            ".map(n => n.id())")
+    assert uncited == [SC13081]  # only the release itself, which cites through its statements
+    page.click("#reset")
+
+
+def test_every_label_is_inside_the_page_drawing(opened) -> None:
+    page, _, _ = opened
+    box = page.evaluate("""() => {
+        const cy = window.councilgraphViz.cy, b = cy.elements().renderedBoundingBox({includeLabels: true});
+        return {x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, width: cy.width(), height: cy.height()};
+    }""")
+    assert box["x1"] >= 0 and box["y1"] >= 0 and box["x2"] <= box["width"] and box["y2"] <= box["height"], box
+
+
+@pytest.mark.parametrize("network", ["seed", "long labels at the edges"])
+def test_no_label_of_the_svg_figure_leaves_its_viewport(browser, seed_build: Path, tmp_path: Path, network: str,
+                                                        labels_at_the_edges) -> None:
+    from councilgraph.viz.figure import render_figures
+
+    svg = seed_build / "citations.svg"
+    if network != "seed":
+        svg = tmp_path / "citations.svg"
+        svg.write_bytes(render_figures(*labels_at_the_edges)[0])
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page.goto(svg.as_uri())
+    boxes = page.evaluate("""() => {
+        const svg = document.documentElement, view = svg.getBoundingClientRect();
+        const labels = Array.from(svg.querySelectorAll('g[id^="text_"]'));
+        return {view: [view.left, view.top, view.right, view.bottom],
+                labels: labels.map(g => { const b = g.getBoundingClientRect();
+                                          return [g.id, b.left, b.top, b.right, b.bottom]; })};
+    }""")
+    page.close()
+    left, top, right, bottom = boxes["view"]
+    assert right - left > 1300  # drawn at its own size, 1008 pt wide
+    assert len(boxes["labels"]) > 10  # the node labels, the title and the legends, each a group of glyph paths
+    outside = [label for label in boxes["labels"]
+               if label[1] < left or label[2] < top or label[3] > right or label[4] > bottom]
+    assert outside == []

@@ -15,10 +15,11 @@ from councilgraph.viz.command import OUTPUTS, viz, viz_command
 
 @pytest.fixture
 def build_dir(tmp_path: Path, seed_build: Path) -> Path:
-    """A fresh folder holding only the seed's citations.json."""
+    """A fresh folder holding only the seed's citations.json and manifest.json (the build the page records)."""
     folder = tmp_path / "out"
     folder.mkdir()
     shutil.copy(seed_build / "citations.json", folder / "citations.json")
+    shutil.copy(seed_build / "manifest.json", folder / "manifest.json")
     return folder
 
 
@@ -37,10 +38,11 @@ def test_viz_writes_the_three_files_and_says_so(build_dir: Path, seed_build: Pat
     result = CliRunner().invoke(_group(), ["viz", str(build_dir)])
     assert result.exit_code == 0, result.output
     written = [build_dir / name for name in OUTPUTS]
-    assert result.output == (f"30 documents, 33 citations; wrote {written[0]}, {written[1]}, {written[2]}\n")
+    assert result.output == (f"31 documents, 63 citations; wrote {written[0]}, {written[1]}, {written[2]}\n")
     for path in written:
         assert path.read_bytes() == (seed_build / path.name).read_bytes()  # same bytes as the earlier run
-    assert sorted(p.name for p in build_dir.iterdir()) == sorted(["citations.json", *OUTPUTS])  # no temp files
+    assert sorted(p.name for p in build_dir.iterdir()) == sorted(["citations.json", "manifest.json",
+                                                                  *OUTPUTS])  # no temp files
 
 
 def test_viz_quiet_and_out(build_dir: Path, tmp_path: Path) -> None:
@@ -49,7 +51,7 @@ def test_viz_quiet_and_out(build_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == ""
     assert sorted(p.name for p in target.iterdir()) == sorted(OUTPUTS)
-    assert sorted(p.name for p in build_dir.iterdir()) == ["citations.json"]
+    assert sorted(p.name for p in build_dir.iterdir()) == ["citations.json", "manifest.json"]
 
 
 def test_viz_replaces_older_outputs(build_dir: Path) -> None:

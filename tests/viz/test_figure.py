@@ -50,19 +50,19 @@ def test_png_is_valid_and_not_blank(figures: tuple[bytes, bytes]) -> None:
     _, png = figures
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     pixels = _pixels(png)
-    assert pixels.shape[:2] == (1140, 1400)
+    assert pixels.shape[:2] == (2280, 2800)  # 14 x 11.4 inches at 200 dpi
     assert pixels[..., :3].std() > 0.03  # not a flat image
     rgb = (pixels[::2, ::2, :3] * 255).astype(np.uint32)
     assert len(np.unique(rgb[..., 0] << 16 | rgb[..., 1] << 8 | rgb[..., 2])) > 50  # distinct colours
     for colour in (KIND_STYLES["resolution"].colour, KIND_STYLES["instrument"].colour,
                    KIND_STYLES["presidential-statement"].colour):
         assert _has_colour(pixels, colour), colour
-    drawing = pixels[100:, :1050, :3]  # the network itself, below the title and left of the legends
+    drawing = pixels[200:, :2100, :3]  # the network itself, below the title and left of the legends
     assert (drawing.min(axis=-1) < 0.9).mean() > 0.01  # a good part of it is ink
 
 
-def test_figures_are_reproducible(figures: tuple[bytes, bytes], seed_network: dict) -> None:
-    svg, png = render_figures(seed_network)
+def test_figures_are_reproducible(figures: tuple[bytes, bytes], seed_network: dict, seed_stamp: str) -> None:
+    svg, png = render_figures(seed_network, stamp=seed_stamp)
     assert (svg, png) == figures
     assert b"Matplotlib v" not in svg and b"<dc:date>" not in svg
     assert b"Matplotlib version" not in png and b"Software\x00councilgraph" in png
@@ -90,6 +90,39 @@ def test_empty_network_gives_a_figure_that_says_so() -> None:
     assert png.startswith(b"\x89PNG")
 
 
-def test_layout_can_be_passed_in(seed_network: dict, figures: tuple[bytes, bytes]) -> None:
+def test_layout_can_be_passed_in(seed_network: dict, figures: tuple[bytes, bytes], seed_stamp: str) -> None:
     network = network_data(seed_network)
-    assert render_figures(network, layout(network)) == figures
+    assert render_figures(network, layout(network), seed_stamp) == figures
+
+
+def _label_boxes(figure) -> list:
+    """The drawn boxes (backing included) of the labels on the network's axes, in figure pixels."""
+    figure.canvas.draw()  # places each label's backing
+    renderer = figure.canvas.get_renderer()
+    (axes,) = figure.axes
+    return [text.get_bbox_patch().get_window_extent(renderer) for text in axes.texts]
+
+
+@pytest.mark.parametrize("network", ["seed", "long labels at the edges"])
+def test_no_label_leaves_the_drawing(network: str, seed_network: dict, labels_at_the_edges) -> None:
+    from councilgraph.viz.figure import render_figure
+
+    if network == "seed":
+        data = network_data(seed_network)
+        positions = layout(data)
+    else:
+        data, positions = network_data(labels_at_the_edges[0]), labels_at_the_edges[1]
+    figure = render_figure(data, positions)
+    boxes = _label_boxes(figure)
+    assert len(boxes) >= 8
+    axes = figure.axes[0].get_window_extent(figure.canvas.get_renderer())
+    outside = [box for box in boxes if box.x0 < axes.x0 or box.x1 > axes.x1 or box.y0 < axes.y0 or box.y1 > axes.y1]
+    assert outside == []  # inside the drawing square: not cut by the figure's edge, not over the legends
+
+
+def test_png_is_printable(figures: tuple[bytes, bytes]) -> None:
+    from PIL import Image
+
+    _, png = figures
+    with Image.open(io.BytesIO(png)) as image:
+        assert min(image.info["dpi"]) >= 199.5  # PNG stores pixels per metre: 200 dpi reads back as 199.9996

@@ -61,27 +61,27 @@ def test_page_is_self_contained(page: str) -> None:
 
 def test_page_carries_the_network_of_citations_json(page: str, seed_network: dict, embedded_data) -> None:
     data = embedded_data(page)
-    assert len(data["nodes"]) == len(seed_network["nodes"]) == 30
-    assert len(data["edges"]) == len(seed_network["links"]) == 33
+    assert len(data["nodes"]) == len(seed_network["nodes"]) == 31
+    assert len(data["edges"]) == len(seed_network["links"]) == 63
     assert [n["id"] for n in data["nodes"]] == sorted(n["id"] for n in seed_network["nodes"])
     assert Counter((e["source"], e["target"], e["cito"], e["phrase"]) for e in data["edges"]) == \
         Counter((e["source"], e["target"], e["cito"], e["phrase"]) for e in seed_network["links"])
     node = next(n for n in data["nodes"] if n["symbol"] == "S/RES/2331 (2016)")
-    assert (node["label"], node["year"], node["kind"], node["in_degree"]) == ("S/RES/2331 (2016)", 2016,
-                                                                              "resolution", 1)
+    assert (node["label"], node["year"], node["kind"], node["in_degree"], node["citations"]) == \
+        ("S/RES/2331 (2016)", 2016, "resolution", 2, 12)  # cited by 2388 once, by 11 statements of SC/13081
     assert {k["kind"]: k["count"] for k in data["kinds"]} == {"resolution": 17, "presidential-statement": 1,
-                                                              "document": 1, "instrument": 11}
-    assert sum(c["count"] for c in data["citos"]) == 33
-    assert "30 documents, 33 citations" in page
+                                                              "document": 1, "instrument": 11, "press-release": 1}
+    assert sum(c["count"] for c in data["citos"]) == 63
+    assert "31 documents, 63 citations" in page
     for kind in ("Security Council resolution", "Presidential statement", "cites for information", "confirms"):
         assert kind in page  # both legends are in the page itself
 
 
-def test_page_is_byte_identical_across_runs(page: str, seed_build: Path) -> None:
+def test_page_is_byte_identical_across_runs(page: str, seed_build: Path, seed_stamp: str) -> None:
     network = read_network(seed_build / "citations.json")
-    again = render_page(network)
+    again = render_page(network, stamp=seed_stamp)
     assert again == page
-    assert render_page(json.loads((seed_build / "citations.json").read_text("utf-8"))) == page
+    assert render_page(json.loads((seed_build / "citations.json").read_text("utf-8")), stamp=seed_stamp) == page
     assert not re.search(r"20\d\d-\d\d-\d\dT", page)  # no timestamps
 
 
@@ -91,7 +91,8 @@ def test_page_from_a_networkx_graph_is_the_same(seed_build: Path, seed_network: 
 
 
 def test_positions_are_deterministic_and_in_the_unit_square(seed_network: dict) -> None:
-    network = network_data(seed_network)
+    uncited = [{"id": f"urn:x:{i}", "symbol": f"S/{i}", "kind": "document"} for i in range(8)]  # mentioned only
+    network = network_data({**seed_network, "nodes": [*seed_network["nodes"], *uncited]})
     first, second = layout(network), layout(network)
     assert first == second
     assert set(first) == {n["id"] for n in network["nodes"]}
@@ -99,7 +100,7 @@ def test_positions_are_deterministic_and_in_the_unit_square(seed_network: dict) 
     assert len(set(first.values())) == len(first)  # no two documents on top of each other
     linked = {e["source"] for e in network["links"]} | {e["target"] for e in network["links"]}
     alone = [n for n in first if n not in linked]
-    assert alone  # the seed has documents that nothing cites: they go on the outer ring
+    assert sorted(alone) == [n["id"] for n in uncited]  # documents nothing cites go on the outer ring
     assert min(abs(complex(*first[n])) for n in alone) > max(abs(complex(*first[n])) for n in linked)
 
 
@@ -107,7 +108,7 @@ def test_a_very_large_network_gets_the_spiral_layout(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(layout_module, "FORCE_LIMIT", 5)
     network = network_data(seed_network)
     positions = layout(network)
-    assert positions == layout(network) and len(positions) == 30
+    assert positions == layout(network) and len(positions) == 31
     page = render_page(network, positions)
     assert "councilgraph-data" in page
 

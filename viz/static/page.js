@@ -65,7 +65,7 @@
       if (score > 0) { scored.push({ score: score, node: node }); }
     });
     scored.sort(function (a, b) {
-      return (b.score - a.score) || (b.node.in_degree - a.node.in_degree) ||
+      return (b.score - a.score) || (b.node.citations - a.node.citations) ||
         (a.node.short < b.node.short ? -1 : a.node.short > b.node.short ? 1 : 0) ||
         (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0);
     });
@@ -118,6 +118,13 @@
     return { list: list, count: items.length };
   }
 
+  // The citations of a set of edges: an edge stands for `weight` citations with the same phrase and type.
+  function weight(edges) {
+    var total = 0;
+    edges.forEach(function (edge) { total += edge.data("weight") || 1; });
+    return total;
+  }
+
   function heading(text, documents, citations) {
     return element("h3", text + " (" + documents + (documents === 1 ? " document" : " documents") +
       (citations !== documents ? ", " + citations + " citations" : "") + ")");
@@ -144,7 +151,9 @@
     kind.appendChild(dot);
     kind.appendChild(document.createTextNode(kindLabels[d.kind] || d.kind));
     row("Year", d.year === null || d.year === undefined ? "not known" : d.year, "details-year");
-    row("Cited by", d.in_degree + (d.in_degree === 1 ? " document" : " documents"), "details-in-degree");
+    row("Cited by", d.in_degree + (d.in_degree === 1 ? " document" : " documents") +
+      (d.citations !== d.in_degree ? ", " + d.citations + (d.citations === 1 ? " citation" : " citations") : ""),
+      "details-in-degree");
     details.appendChild(dl);
     var iri = element("p", d.id, "iri");
     iri.id = "details-iri";
@@ -153,9 +162,9 @@
     var incoming = node.incomers("edge");
     var cites = citationList("cites-list", out.toArray(), function (e) { return e.target(); });
     var citedBy = citationList("cited-by-list", incoming.toArray(), function (e) { return e.source(); });
-    details.appendChild(heading("Cites", cites.count, out.length));
+    details.appendChild(heading("Cites", cites.count, weight(out)));
     details.appendChild(cites.list);
-    details.appendChild(heading("Cited by", citedBy.count, incoming.length));
+    details.appendChild(heading("Cited by", citedBy.count, weight(incoming)));
     details.appendChild(citedBy.list);
   }
 
@@ -290,8 +299,8 @@
   }
 
   function hubs() {
-    var cited = data.nodes.filter(function (n) { return n.in_degree >= 2; });
-    cited.sort(function (a, b) { return (b.in_degree - a.in_degree) || (a.id < b.id ? -1 : 1); });
+    var cited = data.nodes.filter(function (n) { return n.citations >= 2; });
+    cited.sort(function (a, b) { return (b.citations - a.citations) || (a.id < b.id ? -1 : 1); });
     var ids = {};
     cited.slice(0, 12).forEach(function (n) { ids[n.id] = true; });
     return ids;
