@@ -234,6 +234,16 @@ def test_pyshacl_agrees_on_a_50_document_archive(archive_out: Path, shapes_graph
     assert _pyshacl_outcome(graph, shapes_graph) == outcome
 
 
+def test_validate_counts_and_checks_each_document_of_an_nquads_file(archive_out: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(archive_out / "graph.nq")])
+    assert result.exit_code == 0, result.output
+    built = (archive_out / "validation.md").read_text("utf-8")
+    assert built.split("\n")[2].startswith("50 document(s): 0 violations, ")
+    assert result.output.split("\n")[:3] == built.split("\n")[:3]  # the build's totals
+    sections = [line for line in result.output.splitlines() if line.startswith("## ")]
+    assert sections == [line for line in built.splitlines() if line.startswith("## ")]  # each document on its own
+
+
 def test_a_severity_on_a_sparql_constraint_is_refused() -> None:
     # The shacl engine would honour it; SHACL, and so pyshacl, ignores it: the two would disagree.
     shapes = """@prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -290,6 +300,9 @@ def test_validate_command_exit_codes(tmp_path: Path, seed_path: Path) -> None:
     broken.write_text((out / "graph.ttl").read_text("utf-8").replace("cg:iso3 \"ETH\"", "cg:iso3 \"XYZ\""), "utf-8")
     violated = CliRunner().invoke(main, ["validate", str(broken)])
     assert violated.exit_code == 1 and "reference list of States" in violated.output
+    # A Turtle file's triples are kept when an N-Quads file follows it (rdflib's parser would drop them).
+    mixed = CliRunner().invoke(main, ["validate", str(broken), str(out / "graph.nq")])
+    assert mixed.exit_code == 1 and "2 document(s): 1 violation, 8 warnings" in mixed.output
     garbage = tmp_path / "garbage.ttl"
     garbage.write_text("this is not turtle <", "utf-8")
     unreadable = CliRunner().invoke(main, ["validate", str(garbage)])
