@@ -254,6 +254,26 @@ def test_a_severity_on_a_sparql_constraint_is_refused() -> None:
     assert len(compile_shapes(shapes.replace("sh:severity sh:Warning ; ", ""))) == 1
 
 
+def test_the_engine_reads_severities_on_shapes_as_pyshacl_does() -> None:
+    # What the refusal above relies on: a node shape's severity covers its SPARQL and node constraints,
+    # and a property shape inside it has its own (sh:Violation unless it says otherwise).
+    shapes = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:Sparql a sh:NodeShape ; sh:targetClass ex:C ; sh:severity sh:Warning ;
+            sh:sparql [ a sh:SPARQLConstraint ; sh:select "SELECT $this WHERE { $this <http://example.org/p> ?v }" ] .
+        ex:Node a sh:NodeShape ; sh:targetClass ex:C ; sh:severity sh:Info ; sh:in ( ex:other ) ;
+            sh:property [ sh:path ex:q ; sh:minCount 1 ] .
+        ex:Property a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:datatype <http://www.w3.org/2001/XMLSchema#string> ; sh:severity sh:Info ] ."""
+    data = Graph().parse(format="turtle", data="<http://example.org/a> a <http://example.org/C> ; "
+                                                "<http://example.org/p> 1 .")
+    expected = {("Warning", None), ("Info", None), ("Violation", "http://example.org/q"), ("Info", "http://example.org/p")}
+    results = compile_shapes(shapes).validate_text("".join(ntriples_lines(data)), format="nquads").results
+    assert {(r.severity, r.path.strip("<>") if r.path else None) for r in results} == expected
+    _, report, _ = pyshacl_validate(data, shacl_graph=Graph().parse(data=shapes, format="turtle"))
+    assert {(str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1], report.value(r, SH.resultPath) and
+             str(report.value(r, SH.resultPath))) for r in report.subjects(RDF.type, SH.ValidationResult)} == expected
+
+
 def test_info_findings_are_info_results() -> None:
     report = validate_graph(build_path(DATA / "resolutions" / "S_RES_0778_1992_EN_GOLD.txt").graph)
     assert report.conforms
