@@ -19,6 +19,7 @@ import click
 from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode
 from rdflib import Dataset
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from councilgraph import __version__
 from councilgraph.batch import BuildOptions, BuildSummary, Outcome, build_archive
@@ -33,6 +34,7 @@ from councilgraph.queries.parameters import parameter_value
 from councilgraph.queries.results import ANSWER_FORMATS, format_answer
 from councilgraph.serve import DEFAULT_TIMEOUT, LOOPBACK, SparqlServer, serve_following
 from councilgraph.store import (
+    ONTOLOGY_GRAPH,
     STORE_DIR,
     DocumentStore,
     QueryError,
@@ -193,28 +195,40 @@ def _progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
 def validate_command(files: tuple[Path, ...]) -> None:
     """Validate RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD) against the councilgraph shapes.
 
-    All FILEs are merged (as data is merged in a triple store) and checked
-    together. Prints the readable report. Exit status: 0 the data conforms
-    (warnings and infos allowed), 1 a violation, 2 a file cannot be read.
+    Each named graph is a document (as `councilgraph build` writes graph.nq)
+    and is checked on its own, as the build checks it; a graph named in
+    several FILEs is merged. Triples outside named graphs (Turtle, N-Triples)
+    are merged across FILEs and checked together. Prints the readable report.
+    Exit status: 0 the data conforms (warnings and infos allowed), 1 a
+    violation, 2 a file cannot be read.
     """
-    graph = Dataset()
+    graphs: dict[str, set[tuple]] = {}  # document IRI, or "" for the triples outside named graphs
+    loose: list[str] = []  # the files that had such triples
     for path in files:
+        # A dataset per file: rdflib's N-Quads parser drops what earlier files put in a dataset's default graph.
+        dataset = Dataset()
         try:
-            graph.parse(path, format=_rdf_format(path))
+            dataset.parse(path, format=_rdf_format(path))
         except FileNotFoundError:
             click.echo(f"error: {path}: no such file", err=True)
             sys.exit(2)
         except Exception as err:  # noqa: BLE001 - any parser error is a bad input, reported in one line
             click.echo(f"error: {path}: cannot read it as RDF ({type(err).__name__}: {_one_line(err)})", err=True)
             sys.exit(2)
-    triples = {(s, p, o) for s, p, o, _ in graph.quads((None, None, None, None))}
-    if not triples:
+        for s, p, o, graph in dataset.quads((None, None, None, None)):
+            name = "" if graph in (None, DATASET_DEFAULT_GRAPH_ID) else str(graph)
+            if name != ONTOLOGY_GRAPH:  # the ontology, in a store's dump, is not a document
+                graphs.setdefault(name, set()).add((s, p, o))
+        if dataset.default_graph:
+            loose.append(path.name)
+    if not graphs:
         click.echo(f"error: no triples read from {', '.join(map(str, files))}", err=True)
         sys.exit(2)
-    name = files[0].name if len(files) == 1 else f"{len(files)} files"
-    report = validate_ntriples(name, "".join(ntriples_lines(sorted(triples))))
-    click.echo(report_markdown([report], {}))
-    sys.exit(0 if report.conforms else 1)
+    names = {"": loose[0] if len(loose) == 1 else f"{len(loose)} files"}
+    reports = [validate_ntriples(names.get(graph, graph), "".join(ntriples_lines(sorted(graphs[graph]))))
+               for graph in sorted(graphs)]
+    click.echo(report_markdown(reports, {}))
+    sys.exit(0 if all(report.conforms for report in reports) else 1)
 
 
 StorePath = click.Path(file_okay=False, dir_okay=True, path_type=Path)

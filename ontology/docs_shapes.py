@@ -108,7 +108,9 @@ def _property_rows(g: Graph, shape: Node, link: Link) -> Iterator[Constraint]:
 
 
 def _node_rows(g: Graph, shape: Node, link: Link) -> Iterator[Constraint]:
-    """Constraints on the focus node itself, and SPARQL constraints (their query in a fold-out)."""
+    """Constraints on the focus node itself, and SPARQL constraints (their query in a fold-out).
+
+    All carry the shape's severity: SHACL reads sh:severity on shapes, never on a SPARQL constraint."""
     severity = _one(g, shape, SH.severity) or SH.Violation
     value, other = _value(g, shape, link), _other(g, shape, link)
     if value or other:
@@ -116,7 +118,7 @@ def _node_rows(g: Graph, shape: Node, link: Link) -> Iterator[Constraint]:
     for sparql in g.objects(shape, SH.sparql):
         query = textwrap.dedent(str(_one(g, sparql, SH.select) or "")).strip()
         fold = f"<details><summary>SPARQL</summary><pre>{escape(query)}</pre></details>"
-        yield Constraint("", "", "", "", fold, link(_one(g, sparql, SH.severity) or severity),
+        yield Constraint("", "", "", "", fold, link(severity),
                          str(_one(g, sparql, SH.message) or _one(g, shape, SH.message) or ""))
 
 

@@ -45,10 +45,15 @@ cgsh:ResolutionYearShape a sh:NodeShape ;
             SELECT $this ?value ?number ?year WHERE {{
                 ?value a $this ; cg:resolutionNumber ?number ; cg:year ?year .
                 FILTER ({ranges})
-            }}""" ] ;
+            }}""" ] .
+
+# Years after the table's last one cannot be checked: a Warning, so a shape of its own
+# (SHACL reads sh:severity on shapes, not on their SPARQL constraints).
+cgsh:ResolutionYearUncheckedShape a sh:NodeShape ;
+    sh:targetNode cg:Resolution ;
+    sh:severity sh:Warning ;
     sh:sparql [ a sh:SPARQLConstraint ;
         sh:prefixes cgsh:prefixes ;
-        sh:severity sh:Warning ;
         sh:message "Resolution {{?number}} of {{?year}} is beyond ontology/resolution_years.csv (last year {last_year}): its number cannot be checked." ;
         sh:select """
             SELECT $this ?value ?number ?year WHERE {{

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pyshacl import validate as pyshacl_validate
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 
 from councilgraph.cli import main
 from councilgraph.exports.nquads import ntriples_lines
@@ -16,9 +18,10 @@ from councilgraph.graph.namespace import CG, ID, SH
 from councilgraph.pipeline import build_path
 from councilgraph.shapes import reference_shapes_path, shapes_text
 from councilgraph.shapes.generate import reference_shapes
-from councilgraph.validate import node_offsets, validate_graph, validate_ntriples
+from councilgraph.validate import compile_shapes, node_offsets, validate_graph, validate_ntriples
 
 DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
 STATEMENT = ID["doc/SC-13081/statement/5"]
 R2388, R2331 = ID["doc/S-RES-2388-2017"], ID["doc/S-RES-2331-2016"]
 
@@ -151,6 +154,126 @@ def test_each_shape_catches_its_defect(seed_graph: Graph, mutate: Callable[[Grap
         assert result.message.startswith(message), result.message
 
 
+# The shapes are standard SHACL: pyshacl, the reference implementation, gives the same results as the
+# shacl engine. Conformance is compared as the project defines it (warnings and infos allowed).
+Outcome = tuple[bool, set[tuple[str, str | None, str]]]
+
+
+@pytest.fixture(scope="module")
+def shapes_graph() -> Graph:
+    return Graph().parse(data=shapes_text(), format="turtle")
+
+
+def _pyshacl_outcome(graph: Graph, shapes: Graph) -> Outcome:
+    conforms, report, _ = pyshacl_validate(graph, shacl_graph=shapes, allow_warnings=True)
+    found = set()
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus, value, path = (report.value(result, p) for p in (SH.focusNode, SH.value, SH.resultPath))
+        if focus == CG.Resolution and isinstance(value, URIRef):  # the year rule runs on the class: see validate._focus
+            focus = value
+        inverse = report.value(path, SH.inversePath) if isinstance(path, BNode) else None
+        found.add((str(focus), f"^<{inverse}>" if inverse else (str(path) if path else None),
+                   str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]))
+    return bool(conforms), found
+
+
+def _engine_outcome(graph: Graph) -> Outcome:
+    report = _validate(graph)
+    return report.conforms, {(r.focus, r.path, r.severity) for r in report.results}
+
+
+def test_pyshacl_agrees_on_the_seed(seed_graph: Graph, shapes_graph: Graph) -> None:
+    outcome = _engine_outcome(seed_graph)
+    assert outcome == (True, {(str(ID["doc/SC-13081/statement/27"]), None, "Warning"), (str(ID["state/BWA"]), None, "Warning"),
+                              (str(R2331), None, "Warning")})
+    assert _pyshacl_outcome(seed_graph, shapes_graph) == outcome
+
+
+def _beyond_the_table(graph: Graph) -> None:
+    _set(graph, R2388, CG.year, Literal(2026))  # after resolution_years.csv's last year: a Warning
+    _set(graph, R2388, CG.symbol, Literal("S/RES/2388 (2026)"))
+
+
+AGREEMENT_MUTATIONS = [
+    *(pytest.param(mutate, id=param.id) for param in MUTATIONS for mutate in param.values[:1]),
+    pytest.param(lambda g: _set(g, R2388, CG.votesInFavour, Literal(14)), id="fewer-votes-than-members"),
+    pytest.param(_beyond_the_table, id="year-beyond-the-table"),
+]
+
+
+@pytest.mark.parametrize("mutate", AGREEMENT_MUTATIONS)
+def test_pyshacl_agrees_on_each_mutation(seed_graph: Graph, shapes_graph: Graph,
+                                         mutate: Callable[[Graph], None]) -> None:
+    graph = Graph()
+    for triple in seed_graph:
+        graph.add(triple)
+    mutate(graph)
+    outcome = _engine_outcome(graph)
+    assert outcome[1] != _engine_outcome(seed_graph)[1]  # the mutation did change the results
+    assert _pyshacl_outcome(graph, shapes_graph) == outcome
+
+
+@pytest.fixture(scope="module")
+def archive_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 50-release synthetic archive (benchmarks/synthetic.py) built by `councilgraph build`."""
+    work = tmp_path_factory.mktemp("archive")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synthetic.py"), "50", str(work / "in")],
+                   check=True, capture_output=True, timeout=300)
+    built = CliRunner().invoke(main, ["build", str(work / "in"), "--out", str(work / "out"), "--jobs", "2", "-q"])
+    assert built.exit_code == 0, built.output
+    return work / "out"
+
+
+def test_pyshacl_agrees_on_a_50_document_archive(archive_out: Path, shapes_graph: Graph) -> None:
+    # All fifty documents as one graph, checked once by each: pyshacl takes over a second per document.
+    graph = Graph()
+    for s, p, o, _ in Dataset().parse(archive_out / "graph.nq", format="nquads").quads((None, None, None, None)):
+        graph.add((s, p, o))
+    outcome = _engine_outcome(graph)
+    assert outcome[0] and {severity for _, _, severity in outcome[1]} == {"Warning"}
+    assert _pyshacl_outcome(graph, shapes_graph) == outcome
+
+
+def test_validate_counts_and_checks_each_document_of_an_nquads_file(archive_out: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(archive_out / "graph.nq")])
+    assert result.exit_code == 0, result.output
+    built = (archive_out / "validation.md").read_text("utf-8")
+    assert built.split("\n")[2].startswith("50 document(s): 0 violations, ")
+    assert result.output.split("\n")[:3] == built.split("\n")[:3]  # the build's totals
+    sections = [line for line in result.output.splitlines() if line.startswith("## ")]
+    assert sections == [line for line in built.splitlines() if line.startswith("## ")]  # each document on its own
+
+
+def test_a_severity_on_a_sparql_constraint_is_refused() -> None:
+    # The shacl engine would honour it; SHACL, and so pyshacl, ignores it: the two would disagree.
+    shapes = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+        <http://example.org/S> a sh:NodeShape ; sh:targetNode <http://example.org/a> ;
+            sh:sparql [ a sh:SPARQLConstraint ; sh:severity sh:Warning ; sh:select "SELECT $this WHERE { }" ] ."""
+    with pytest.raises(ValueError, match="sh:severity on a SPARQL constraint of http://example.org/S"):
+        compile_shapes(shapes)
+    assert len(compile_shapes(shapes.replace("sh:severity sh:Warning ; ", ""))) == 1
+
+
+def test_the_engine_reads_severities_on_shapes_as_pyshacl_does() -> None:
+    # What the refusal above relies on: a node shape's severity covers its SPARQL and node constraints,
+    # and a property shape inside it has its own (sh:Violation unless it says otherwise).
+    shapes = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:Sparql a sh:NodeShape ; sh:targetClass ex:C ; sh:severity sh:Warning ;
+            sh:sparql [ a sh:SPARQLConstraint ; sh:select "SELECT $this WHERE { $this <http://example.org/p> ?v }" ] .
+        ex:Node a sh:NodeShape ; sh:targetClass ex:C ; sh:severity sh:Info ; sh:in ( ex:other ) ;
+            sh:property [ sh:path ex:q ; sh:minCount 1 ] .
+        ex:Property a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:datatype <http://www.w3.org/2001/XMLSchema#string> ; sh:severity sh:Info ] ."""
+    data = Graph().parse(format="turtle", data="<http://example.org/a> a <http://example.org/C> ; "
+                                                "<http://example.org/p> 1 .")
+    expected = {("Warning", None), ("Info", None), ("Violation", "http://example.org/q"), ("Info", "http://example.org/p")}
+    results = compile_shapes(shapes).validate_text("".join(ntriples_lines(data)), format="nquads").results
+    assert {(r.severity, r.path.strip("<>") if r.path else None) for r in results} == expected
+    _, report, _ = pyshacl_validate(data, shacl_graph=Graph().parse(data=shapes, format="turtle"))
+    assert {(str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1], report.value(r, SH.resultPath) and
+             str(report.value(r, SH.resultPath))) for r in report.subjects(RDF.type, SH.ValidationResult)} == expected
+
+
 def test_info_findings_are_info_results() -> None:
     report = validate_graph(build_path(DATA / "resolutions" / "S_RES_0778_1992_EN_GOLD.txt").graph)
     assert report.conforms
@@ -197,6 +320,9 @@ def test_validate_command_exit_codes(tmp_path: Path, seed_path: Path) -> None:
     broken.write_text((out / "graph.ttl").read_text("utf-8").replace("cg:iso3 \"ETH\"", "cg:iso3 \"XYZ\""), "utf-8")
     violated = CliRunner().invoke(main, ["validate", str(broken)])
     assert violated.exit_code == 1 and "reference list of States" in violated.output
+    # A Turtle file's triples are kept when an N-Quads file follows it (rdflib's parser would drop them).
+    mixed = CliRunner().invoke(main, ["validate", str(broken), str(out / "graph.nq")])
+    assert mixed.exit_code == 1 and "2 document(s): 1 violation, 8 warnings" in mixed.output
     garbage = tmp_path / "garbage.ttl"
     garbage.write_text("this is not turtle <", "utf-8")
     unreadable = CliRunner().invoke(main, ["validate", str(garbage)])

@@ -14,6 +14,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from councilgraph.graph.namespace import CG
 from councilgraph.ontology.docs import load_ontology, load_shapes, ontology_html, package_ontology_html
 from councilgraph.ontology.docs_command import docs_command
+from councilgraph.ontology.docs_shapes import read_shapes
 
 NS = str(CG)
 BLOCK = {"section", "div", "header", "table", "thead", "tbody", "tr", "th", "td", "p", "h1", "h2", "h3", "h4",
@@ -175,6 +176,23 @@ def test_shape_constraints_appear_under_their_class(page: Page) -> None:
     assert "(202 values)" in page.section("State")  # the generated shape's long sh:in list is cut short
     assert "sh:Info" in page.section("other-shapes")
     assert "cg:Finding" in page.section("about") and "Constrained in shapes of" in page.section("severity")
+
+
+def test_each_rule_shows_the_severity_of_its_shape(page: Page) -> None:
+    # SHACL reads sh:severity on shapes: the shipped Info and Warning rules are shapes of their own.
+    shown = {part.split(",")[0]: part for section in ("other-shapes", "Resolution")
+             for part in page.section(section).split("Shape cgsh:")[1:]}
+    assert "} sh:Info {?total} votes in favour, against and abstaining, fewer" in shown["AbsentVotesShape"]
+    assert "} sh:Warning Resolution {?number} of {?year} is beyond" in shown["ResolutionYearUncheckedShape"]
+    assert "} sh:Warning {?message}" in shown["SourceWarningShape"] and "sh:Info" not in shown["SourceWarningShape"]
+    assert "sh:Info" not in shown["VoteShape"] and "sh:Warning" not in shown["ResolutionYearShape"]
+    # A severity on a SPARQL constraint node is not SHACL: the page shows what validators apply, the shape's.
+    shapes = Graph().parse(format="turtle", data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:severity sh:Info ;
+            sh:sparql [ sh:severity sh:Warning ; sh:message "m" ; sh:select "SELECT $this WHERE { }" ] .""")
+    shape, = read_shapes(shapes, lambda node: str(node).rsplit("#", 1)[-1], str, set())
+    assert [(row.severity, row.message) for row in shape.constraints] == [("Info", "m")]
 
 
 def test_header_and_prefixes(page: Page, html: str) -> None:
