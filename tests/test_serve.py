@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -114,8 +115,10 @@ def _serve_command(store: Path, *options: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def _serving(store: Path, *options: str, host: str = "127.0.0.1") -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """`councilgraph serve` in its own process, once it answers; stopped (SIGTERM) at the end."""
+def _serving(store: Path, *options: str, host: str = "127.0.0.1"
+             ) -> Iterator[tuple[subprocess.Popen[bytes], str, str]]:
+    """`councilgraph serve` in its own process, once it answers and has said where (its first line on standard
+    error, which is yielded too); stopped (SIGTERM) at the end."""
     port = free_port(host)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(_serve_command(store, "--port", str(port), "--host", host, *options),
@@ -130,7 +133,10 @@ def _serving(store: Path, *options: str, host: str = "127.0.0.1") -> Iterator[tu
             except OSError:
                 assert process.poll() is None and time.monotonic() < deadline, process.communicate(timeout=10)
                 time.sleep(0.2)
-        yield process, url
+        # The server may answer a moment before the command prints its line: wait for it (bounded).
+        ready, _, _ = select.select([process.stderr], [], [], max(1.0, deadline - time.monotonic()))
+        banner = process.stderr.readline().decode() if ready else ""
+        yield process, url, banner
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=20)
@@ -142,7 +148,7 @@ def _count(url: str, query: str) -> int:
 
 def test_serve_stops_a_query_past_its_timeout_and_goes_on_answering(built: Path) -> None:
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # years on any store
-    with _serving(built, "--timeout", "1") as (_, url):
+    with _serving(built, "--timeout", "1") as (_, url, _):
         request = urllib.request.Request(f"{url}/query", data=slow.encode(), method="POST",
                                          headers={"Content-Type": "application/sparql-query", "Accept": RESULTS_JSON})
         # The server streams its answer: a query it gives up on ends the answer early, with its message.
@@ -160,7 +166,7 @@ def test_serve_follows_a_rebuild_of_its_store(tmp_path: Path, seed_path: Path, r
         assert result.exit_code == 0, result.output
 
     build(seed_path)
-    with _serving(out) as (process, url):
+    with _serving(out) as (process, url, _):
         assert _count(url, MEETINGS) == 1
         build(seed_path, releases_dir / "ga-g77.txt")
         deadline = time.monotonic() + 60
@@ -184,9 +190,9 @@ def _ipv6_loopback() -> bool:
 
 @pytest.mark.skipif(not _ipv6_loopback(), reason="no IPv6 loopback here")
 def test_serve_on_the_ipv6_loopback(built: Path) -> None:
-    with _serving(built, host="::1") as (process, url):
+    with _serving(built, host="::1") as (_, url, banner):
         assert _count(url, MEETINGS) == 3
-    assert f"SPARQL endpoint {url}/query" in process.stderr.read().decode()
+    assert f"SPARQL endpoint {url}/query" in banner
 
 
 def test_a_port_in_use_is_one_line_without_backtrace(built: Path) -> None:
