@@ -291,3 +291,11 @@ def test_a_name_with_commas_in_it_is_matched_whole() -> None:
         ("Accountability, Coherence and Transparency Group", "accountability-coherence-and-transparency-group"),
         ("International, Impartial and Independent Mechanism", "international-impartial-and-independent-mechanism-for-syria"),
     ]
+
+
+def test_courts_oversight_and_regional_bodies_of_the_reference_are_mentioned() -> None:
+    text = ("The judge had sat on the European Court of Human Rights and the Inter-American Court of Human Rights.  "
+            "OIOS reported to the Commission on Narcotic Drugs, and SFOR handed over to the Peace and Security Council.")
+    assert [m.entity.key for m in organisation_mentions(text, 0, len(text), gazetteer(), {})] == [
+        "european-court-of-human-rights", "inter-american-court-of-human-rights", "office-of-internal-oversight-services",
+        "commission-on-narcotic-drugs", "stabilization-force", "peace-and-security-council-of-the-african-union"]
