@@ -195,9 +195,16 @@ def score_document(txt: Path, scores: Scores) -> None:
     actions = [a for a in want.get("adoptions", [])
                if a.get("resolution") or a.get("in_favour") is not None or a.get("without_vote") or a.get("unanimous")
                or a.get("adopted") is False]
-    scores.actions.add([_action(a.get("resolution"), a.get("adopted", True), a.get("in_favour"), a.get("against"),
-                                a.get("abstentions")) for a in actions],
-                       _extracted_actions(release, actions), name)
+    # An action the annotation records with nothing said of the vote is not scored either way: the extracted
+    # action on an unnamed text it matches is neither found nor extra.
+    untold = Counter(_action(None, a.get("adopted", True), None, None, None) for a in want.get("adoptions", [])
+                     if a not in actions and not a.get("resolution"))
+    scored = [_action(a.get("resolution"), a.get("adopted", True), a.get("in_favour"), a.get("against"),
+                      a.get("abstentions")) for a in actions]
+    extracted = _extracted_actions(release, actions)
+    neutral = (Counter(extracted) - Counter(scored)) & untold  # extras that are the unscored annotated actions
+    extracted = list((Counter(extracted) - neutral).elements())
+    scores.actions.add(scored, extracted, name)
     scores.speakers.add([_side(None, s.get("delegation")) for s in want.get("speakers", [])],
                         [_side(s.delegation, None) for s in release.statements], name)
     kinds = {"on_behalf_of": "on-behalf-of", "associates": "associating", "aligns": "aligning"}

@@ -241,6 +241,9 @@ _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|repo
 _TALLY_OF_TEXTS = re.compile(r"\b(?:a\s+total\s+of\s+[\w-]+|among\s+(?:more\s+than\s+|some\s+|the\s+)?\d[\w-]*)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:draft\s+)?(?:resolutions|texts|drafts|decisions|actions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
+# The object of the verb is a draft: "approving a new draft resolution on ...", "adopted a draft decision".
+_DRAFT_OBJECT = re.compile(r"\s+(?:a|the|an)\s+(?:new\s+|revised\s+|further\s+|separate\s+)?draft\s+"
+                           r"(?:resolution|text|decision)\b", re.I)
 # "adopted two resolutions by consensus": one action each, when no count tells them apart.
 _SEVERAL_ADOPTED = re.compile(r"\s+(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b",
                               re.I)
@@ -368,6 +371,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
     titled_refs: set[str] = set()  # texts whose counts so far come from a headline
     described: list[DocumentRef] = []  # "By the terms of resolution 1315 (2000), the Council decided ..."
+    announced = 0  # texts a sentence adopted together ("approved three drafts"), whose details may follow
+    untold: list[int] = []  # texts adopted with nothing said of the vote, which a later sentence may tell again
 
     for start, end in _unbroken(text, paragraphs):
         titled = _TITLE.search(text, start, end) is None
@@ -422,7 +427,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             unanimous = bool(_UNANIMOUS.search(text, s, e)) and counts is None
             without_vote = ((bool(_WITHOUT_VOTE.search(text, s, e)) or bool(adopting["consensus"])) and counts is None
                             and not unanimous)
-            if adopting["approving"] and not (counts or unanimous or without_vote):
+            # "Approving a new draft resolution on bullying, the Committee ...": the verb's object is a draft.
+            drafted = _DRAFT_OBJECT.match(text, adopting.end()) is not None
+            if adopting["approving"] and not (counts or unanimous or without_vote or drafted):
                 continue  # "approved the programme of work", "retained its position": not the adoption of a text
             ref = _adopted_ref(text, refs, adopting, counts, titled or ((unanimous or without_vote) and bool(refs)
                                                                     and _SUBJECT.fullmatch(text, s, refs[0].start)))
@@ -434,11 +441,21 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                     (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
             elif procedure and counts is not None and not text_named:
                 votes[s] = vote(_motion(s), True)  # "The motion to adjourn was adopted by a recorded vote of ..."
-            elif (text_named or (counts and not procedure)) and (counts or unanimous or without_vote):
+            elif (text_named or (counts and not procedure)) and (counts or unanimous or without_vote or drafted):
                 # A counted adoption is of a text even when the sentence calls it "the budget".
                 several = _SEVERAL_ADOPTED.match(text, adopting.end()) if without_vote or unanimous else None
+                told = bool(counts or unanimous or without_vote)
+                if several is None and counts is None and announced:
+                    announced -= 1  # "The Committee approved a draft on X": one of the texts the lead announced
+                    continue
+                if told and untold:
+                    del votes[untold.pop(0)]  # "approved a draft on X" told again: "The draft was approved without a vote"
                 for i in range(_count(several["n"]) if several else 1):
                     votes[s + i] = vote(_draft(s + i), True, unanimous, without_vote)
+                if several is not None:
+                    announced += _count(several["n"])
+                if not told:
+                    untold.append(s)
                 pending = []
                 if titled:
                     headlines.append(s)

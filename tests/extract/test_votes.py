@@ -399,6 +399,13 @@ ASSEMBLY_CASES = [
                   "by Yemen that the text was not an amendment."],
                  [("motion", False, False, False, 57, 65, 32, [], [], [])], id="counts-first-then-a-motion-rejected"),
     pytest.param(["The Assembly decided to postpone the item."], [], id="a-procedure-without-a-vote-is-no-action"),
+    pytest.param(["Approving a new draft resolution on protecting children from bullying, the Third Committee sent 14 "
+                  "texts to the Assembly."], [("draft", True, False, False, None, None, None, [], [], [])],
+                 id="approving-a-draft-with-nothing-said-of-the-vote"),
+    pytest.param(["The Committee approved a draft resolution requesting the Ad Hoc Committee to continue its work.",
+                  "While the draft resolution was approved without a vote, several delegates spoke."],
+                 [("draft", True, False, True, None, None, None, [], [], [])], id="a-draft-approved-then-told-again"),
+    pytest.param(["The Committee approved the draft programme of work."], [], id="approving-a-programme-is-no-action"),
 ]
 
 
