@@ -152,9 +152,11 @@ class _Workers:
 
 
 def _death(exitcode: int | None) -> str:
+    if exitcode == -signal.SIGKILL:
+        return "its worker process was killed (SIGKILL: out of memory?)"
     if exitcode is not None and exitcode < 0:
         with contextlib.suppress(ValueError):
-            return f"its worker process was killed by {signal.Signals(-exitcode).name} (out of memory?)"
+            return f"its worker process was killed by {signal.Signals(-exitcode).name}"
     return f"its worker process stopped with status {exitcode}"
 
 
