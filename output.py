@@ -25,7 +25,8 @@ a build into an empty folder.
 
 The environment variable ``COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP=N`` makes a
 build SIGKILL itself at step N of its commit (each rename and fsync is a
-step), for the tests that kill a build at every step.
+step), for the tests that kill a build at every step (``N:SIGINT`` sends
+Ctrl-C's signal instead: the commit finishes first).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import hashlib
 import os
 import shutil
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -161,6 +163,12 @@ def commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: b
     previous build made the same store, checked): then the staged copy is dropped. ``stale`` are files of
     the previous build this one does not write (formats not asked for again).
     """
+    with _interrupt_deferred():
+        _commit(out_dir, manifest, staged_store, reuse_store, files, stale)
+
+
+def _commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
+            stale: Iterable[Path]) -> None:
     step = _Steps()
     generations = out_dir / STORE_DIR
     generation = generations / manifest.store
@@ -207,18 +215,34 @@ def _write_manifest(out_dir: Path, manifest: Manifest, step: _Steps) -> None:
     step("committed")
 
 
+@contextlib.contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Let the commit (well under a second) finish when Ctrl-C comes during it: an interrupted commit would
+    leave a mix of old and new files for the next build to repair, and Ctrl-C promises the previous output.
+    The build is then complete, and goes on to its end."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda number, frame: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _Steps:
-    """Counts the commit's steps; SIGKILLs this process at the one the tests ask for."""
+    """Counts the commit's steps; signals this process at the one the tests ask for ("N", or "N:SIGINT")."""
 
     def __init__(self) -> None:
         self.done = 0
-        value = os.environ.get(_KILL_AT_STEP, "")
-        self.kill_at = int(value) if value.isdigit() else 0
+        step, _, name = os.environ.get(_KILL_AT_STEP, "").partition(":")
+        self.kill_at = int(step) if step.isdigit() else 0
+        self.signal = signal.Signals[name] if name in signal.Signals.__members__ else signal.SIGKILL
 
     def __call__(self, what: str) -> None:
         self.done += 1
         if self.done == self.kill_at:
-            os.kill(os.getpid(), signal.SIGKILL)
+            os.kill(os.getpid(), self.signal)
 
 
 def _fsync_tree(folder: Path) -> None:

@@ -61,10 +61,10 @@ def _locate(path: Path) -> tuple[Path, Manifest | None]:
     if is_store(path):
         return path, None
     for folder in (path, path.parent) if path.name == STORE_DIR else (path,):
-        if (folder / MANIFEST).is_file():
-            manifest = Manifest.load(folder / MANIFEST)
+        manifest = Manifest.load(folder / MANIFEST)
+        if manifest.store:  # else none, or one written before stores had generations
             located = folder / STORE_DIR / manifest.store
-            if not manifest.store or not is_store(located):
+            if not is_store(located):
                 raise StoreError(f"the store of the build in {folder} is missing or unreadable "
                                  f"(run `councilgraph build` again to rebuild it)")
             return located, manifest

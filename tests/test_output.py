@@ -3,6 +3,7 @@ workers killed by the system. Real processes, real signals, the real store."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -268,3 +269,29 @@ def test_a_worker_killed_by_the_system_fails_its_document_at_once(tmp_path: Path
     failures = (out / "failures.tsv").read_text(encoding="utf-8").splitlines()
     assert failures == ["path\treason", f"{inputs[1]}\tits worker process was killed (SIGKILL: out of memory?)"]
     assert len(_documents(out)) == 3
+
+
+def test_an_output_folder_from_before_store_generations_is_read_and_converted(
+        built: Path, builds: dict[str, Path]) -> None:
+    """The layout of earlier versions: the store in DIR/store itself, a manifest of format 1 naming no store."""
+    generation = _generation(built)
+    os.replace(generation, built / "legacy")
+    (built / "store").rmdir()
+    os.replace(built / "legacy", built / "store")
+    text = (built / MANIFEST).read_text(encoding="utf-8")
+    data = json.loads(text)
+    data["format"] = 1
+    del data["store"], data["files"]
+    (built / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    answer = _cli("query", "--store", built / "store", "ASK { ?s a cg:PressRelease }", "--format", "csv")
+    assert answer.returncode == 0 and answer.stdout.split() == ["true"], answer.stderr
+    _rebuilds(built, builds)
+    assert _leftovers(built) == []
+
+
+def test_ctrl_c_during_the_commit_lets_it_finish(tmp_path: Path, builds: dict[str, Path]) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(builds["old"], out)
+    result = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "5:SIGINT"})  # among the file renames
+    assert result.returncode == 0, result.stderr
+    assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
