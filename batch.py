@@ -180,11 +180,11 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
                   report: Callable[[Outcome, str], None], progress: Progress) -> BuildSummary:
     old = Manifest.load(out_dir / MANIFEST)
     remove_leftovers(out_dir, keep=old.store)
-    # Without the previous store (missing, damaged, or not the manifest's) the unchanged documents' graphs
-    # would be missing: build everything.
-    previous = _previous_store(out_dir, old)
-    fresh = old.fingerprint != options.fingerprint() or previous is None
+    fresh = old.fingerprint != options.fingerprint()  # fragments made another way: everything again
     manifest = Manifest(options.fingerprint(), {} if fresh else dict(old.entries))
+    # The previous store, unless it is missing, damaged or not the manifest's: then a new one is loaded
+    # with the kept fragments of the unchanged documents.
+    previous = None if fresh else _previous_store(out_dir, old)
     cache = out_dir / CACHE_DIR
     summary = BuildSummary()
 
@@ -192,7 +192,7 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     todo = [name for name in inputs if not _unchanged(name, manifest, cache)]
     summary.unchanged = len(inputs) - len(todo)
     gone = sorted(set(manifest.entries) - set(inputs)) if prune else []
-    if not todo and not gone and not fresh and files_match(out_dir, old, _file_names(options)):
+    if not todo and not gone and previous is not None and files_match(out_dir, old, _file_names(options)):
         previous.close()
         summary.documents = len(manifest.entries)
         return summary  # nothing changed: the output is up to date
@@ -208,8 +208,8 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
         for name in gone:
             store.remove(manifest.drop(name).graph)
             summary.removed += 1
+        built = [] if previous is not None else _reload(manifest, cache, set(todo))  # fragment keys to load
         outcomes = _run(todo, options, jobs, cache)
-        built: list[str] = []  # fragment keys of the documents to load into the store
         for outcome in progress(outcomes, len(todo), "Building"):
             kept = _keep(outcome, manifest, store, summary)
             what = "failed" if kept.error else "same" if kept is not outcome else "built"
@@ -225,12 +225,12 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
         store.load_ontology(ontology_path())
         started = time.perf_counter()
         # The files are written from the fragments alone, while RocksDB compacts the store beside them.
-        with _compacting(store, worth=fresh or len(built) * 10 >= len(manifest.entries)):
+        with _compacting(store, worth=len(built) * 10 >= len(manifest.entries)):
             _write_outputs(out_dir, files, manifest, options, cache, summary)
         store.close()
         summary.timings["write files"] += time.perf_counter() - started
         manifest.store = manifest.generation(hashlib.sha256(ontology_path().read_bytes()).hexdigest())
-        commit(out_dir, manifest, staged, reuse_store=not fresh and manifest.store == old.store, files=files,
+        commit(out_dir, manifest, staged, reuse_store=previous is not None and manifest.store == old.store, files=files,
                stale=_other_formats(out_dir, options.formats))
         old = manifest  # committed: what is left over is measured against it
     finally:  # also on Ctrl-C: the previous output stays as it was
@@ -241,6 +241,22 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     summary.documents = len(manifest.entries)
     summary.violating = sum(1 for e in manifest.entries.values() if e.counts[0])
     return summary
+
+
+def _reload(manifest: Manifest, cache: Path, rebuilding: set[str]) -> list[str]:
+    """The fragment keys of the documents a new store must be loaded with again (not rebuilt this time).
+
+    A document whose fragment is gone too is dropped, as a build into an empty folder would drop it.
+    """
+    keys = []
+    for name, entry in list(manifest.entries.items()):
+        if name in rebuilding:
+            continue
+        if (cache / f"{entry.fragments}.{_STORED}").exists():
+            keys.append(entry.fragments)
+        else:
+            manifest.drop(name)
+    return keys
 
 
 def _file_names(options: BuildOptions) -> list[str]:
@@ -261,7 +277,7 @@ def _previous_store(out_dir: Path, old: Manifest) -> DocumentStore | None:
 
 def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
     entry = manifest.entries.get(name)
-    if entry is None or not (cache / f"{entry.fragments}.validation.md").exists():
+    if entry is None or not all((cache / f"{entry.fragments}.{kind}").exists() for kind in ("validation.md", _STORED)):
         return False
     try:
         return hashlib.sha256(Path(name).read_bytes()).hexdigest() == entry.sha256
