@@ -7,9 +7,11 @@ run in a process pool that writes each document's fragments into
 fragments into the store, each document its own named graph, and writes the
 output files by appending the fragments in graph order, so no process holds
 the archive's triples. The manifest remembers each input's content hash: a
-rebuild builds only what changed. Everything is written beside the previous
-output and swapped in at the end, so a failure or Ctrl-C leaves the previous
-complete output as it was.
+rebuild builds only what changed. One build at a time holds the output
+folder's lock; everything is written beside the previous output and committed
+at the end by writing the manifest last (:mod:`councilgraph.output`), so a
+failure, Ctrl-C or a kill at any moment leaves the previous complete output,
+and the next build repairs whatever a killed one left half done.
 """
 
 from __future__ import annotations
@@ -21,14 +23,12 @@ import io
 import multiprocessing
 import multiprocessing.forkserver
 import os
-import signal
 import threading
 import time
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
@@ -40,23 +40,24 @@ from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle
 from councilgraph.extract.read import read_source
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
+from councilgraph.output import CACHE_DIR, LOCK, commit, files_match, locked, remove_leftovers
 from councilgraph.pipeline import InputError, build_source
+from councilgraph.pool import ordered_map
 from councilgraph.shapes import shapes_text
-from councilgraph.store import STORE_DIR, DocumentStore, is_store, remove_leftovers, replace_store, staging_path
+from councilgraph.store import STORE_DIR, DocumentStore, StoreError, staging_path
 from councilgraph.validate import SEVERITIES, validate_graph
 
 __all__ = ["BuildOptions", "BuildSummary", "Outcome", "Progress", "build_archive", "build_one"]
 
 T = TypeVar("T")
-CACHE_DIR = ".councilgraph"  # the fragments kept between builds
 #: The layout of the fragments in CACHE_DIR; raise it when an exporter's fragment changes, so that a rebuild
 #: with the new code makes them again instead of reading the old ones (2: shared nodes in Turtle/N-Triples;
 #: 3: statement citations as edges from their release in the network).
 FRAGMENT_LAYOUT = 3
 FAILURES = "failures.tsv"
 _WORKER_DOCUMENTS = 25  # documents a worker process builds before it is replaced
-#: Seconds one document may take in a worker. A seed-size release takes a fifth of a second; a worker that
-#: the system killed (out of memory) never answers, and the build must not wait for it forever.
+#: Seconds one document may take in a worker before the worker is stopped and the document failed. A
+#: seed-size release takes a fifth of a second. (A worker the system kills fails its document at once.)
 DOCUMENT_TIMEOUT = 300
 _STORED = "nquads"  # the fragment the store is loaded from
 _VALIDATION = {"validation.ttl": ValidationTurtle, "validation.md": ValidationMarkdown}
@@ -166,16 +167,24 @@ class BuildSummary:
 
 def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jobs: int = 1, prune: bool = False,
                   report: Callable[[Outcome, str], None] = lambda outcome, what: None,
-                  progress: Progress | None = None,
+                  progress: Progress | None = None, wait: bool = False,
                   ) -> BuildSummary:
-    """Build ``paths`` into ``out_dir``; raises OSError when the output cannot be written."""
-    progress = progress or _no_progress
+    """Build ``paths`` into ``out_dir``; raises OSError when the output cannot be written, and
+    :class:`~councilgraph.output.OutputBusy` when another build holds the folder (unless ``wait``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(out_dir)
+    with locked(out_dir, wait):
+        return _build_locked(paths, out_dir, options, jobs, prune, report, progress or _no_progress)
+
+
+def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs: int, prune: bool,
+                  report: Callable[[Outcome, str], None], progress: Progress) -> BuildSummary:
     old = Manifest.load(out_dir / MANIFEST)
-    # Without the previous store the unchanged documents' graphs would be missing: build everything.
-    fresh = old.fingerprint != options.fingerprint() or not is_store(out_dir / STORE_DIR)
+    remove_leftovers(out_dir, keep=old.store)
+    fresh = old.fingerprint != options.fingerprint()  # fragments made another way: everything again
     manifest = Manifest(options.fingerprint(), {} if fresh else dict(old.entries))
+    # The previous store, unless it is missing, damaged or not the manifest's: then a new one is loaded
+    # with the kept fragments of the unchanged documents.
+    previous = None if fresh else _previous_store(out_dir, old)
     cache = out_dir / CACHE_DIR
     summary = BuildSummary()
 
@@ -183,21 +192,24 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
     todo = [name for name in inputs if not _unchanged(name, manifest, cache)]
     summary.unchanged = len(inputs) - len(todo)
     gone = sorted(set(manifest.entries) - set(inputs)) if prune else []
-    outputs = [EXPORTERS[f].file_name for f in options.formats] + [*_VALIDATION, FAILURES, MANIFEST, STORE_DIR]
-    if not todo and not gone and not fresh and all((out_dir / name).exists() for name in outputs):
+    if not todo and not gone and previous is not None and files_match(out_dir, old, _file_names(options)):
+        previous.close()
         summary.documents = len(manifest.entries)
         return summary  # nothing changed: the output is up to date
 
-    store_path = out_dir / STORE_DIR
-    staged = staging_path(store_path)
-    store = _staging_store(store_path, staged, fresh)
+    staged = staging_path(out_dir / STORE_DIR)
+    try:
+        store = _staging_store(previous, staged)
+    finally:
+        if previous is not None:
+            previous.close()
     files = StagedFiles()
     try:
         for name in gone:
             store.remove(manifest.drop(name).graph)
             summary.removed += 1
+        built = [] if previous is not None else _reload(manifest, cache, set(todo))  # fragment keys to load
         outcomes = _run(todo, options, jobs, cache)
-        built: list[str] = []  # fragment keys of the documents to load into the store
         for outcome in progress(outcomes, len(todo), "Building"):
             kept = _keep(outcome, manifest, store, summary)
             what = "failed" if kept.error else "same" if kept is not outcome else "built"
@@ -213,26 +225,59 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
         store.load_ontology(ontology_path())
         started = time.perf_counter()
         # The files are written from the fragments alone, while RocksDB compacts the store beside them.
-        with _compacting(store, worth=fresh or len(built) * 10 >= len(manifest.entries)):
+        with _compacting(store, worth=len(built) * 10 >= len(manifest.entries)):
             _write_outputs(out_dir, files, manifest, options, cache, summary)
         store.close()
         summary.timings["write files"] += time.perf_counter() - started
-        files.commit()
-        replace_store(staged, store_path)
-        _remove_other_formats(out_dir, options.formats)
+        manifest.store = manifest.generation(hashlib.sha256(ontology_path().read_bytes()).hexdigest())
+        commit(out_dir, manifest, staged, reuse_store=previous is not None and manifest.store == old.store, files=files,
+               stale=_other_formats(out_dir, options.formats))
+        old = manifest  # committed: what is left over is measured against it
     finally:  # also on Ctrl-C: the previous output stays as it was
         store.close()
         files.discard()
-        remove_leftovers(out_dir)
+        remove_leftovers(out_dir, keep=old.store)
     _collect_garbage(cache, manifest)
     summary.documents = len(manifest.entries)
     summary.violating = sum(1 for e in manifest.entries.values() if e.counts[0])
     return summary
 
 
+def _reload(manifest: Manifest, cache: Path, rebuilding: set[str]) -> list[str]:
+    """The fragment keys of the documents a new store must be loaded with again (not rebuilt this time).
+
+    A document whose fragment is gone too is dropped, as a build into an empty folder would drop it.
+    """
+    keys = []
+    for name, entry in list(manifest.entries.items()):
+        if name in rebuilding:
+            continue
+        if (cache / f"{entry.fragments}.{_STORED}").exists():
+            keys.append(entry.fragments)
+        else:
+            manifest.drop(name)
+    return keys
+
+
+def _file_names(options: BuildOptions) -> list[str]:
+    """The files a build with ``options`` writes beside the manifest and the store."""
+    return [*(EXPORTERS[f].file_name for f in options.formats), *_VALIDATION, "ontology.ttl", "shapes.ttl", FAILURES]
+
+
+def _previous_store(out_dir: Path, old: Manifest) -> DocumentStore | None:
+    """The store of the previous build, opened read-only, when it is there, sound and holds its manifest's
+    documents; None otherwise (the build then starts from an empty store)."""
+    if not old.store:
+        return None
+    try:
+        return DocumentStore.open_read_only(out_dir)
+    except StoreError:
+        return None
+
+
 def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
     entry = manifest.entries.get(name)
-    if entry is None or not (cache / f"{entry.fragments}.validation.md").exists():
+    if entry is None or not all((cache / f"{entry.fragments}.{kind}").exists() for kind in ("validation.md", _STORED)):
         return False
     try:
         return hashlib.sha256(Path(name).read_bytes()).hexdigest() == entry.sha256
@@ -240,15 +285,11 @@ def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
         return False  # let the build report why it cannot be read
 
 
-def _staging_store(store_path: Path, staged: Path, fresh: bool) -> DocumentStore:
+def _staging_store(previous: DocumentStore | None, staged: Path) -> DocumentStore:
     """A copy of the previous store to change (a checkpoint: hard links, cheap), or a new one."""
-    if fresh:
+    if previous is None:
         return DocumentStore.create(staged)
-    previous = DocumentStore.open_read_only(store_path)
-    try:
-        previous.backup(staged)
-    finally:
-        previous.close()
+    previous.backup(staged)
     return DocumentStore.open(staged)
 
 
@@ -264,25 +305,13 @@ def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iter
     if hasattr(context, "set_forkserver_preload"):
         # Import once and fill the caches once (councilgraph.worker), not in every worker.
         context.set_forkserver_preload(["councilgraph.batch", "councilgraph.worker"])
-    # A worker is replaced after _WORKER_DOCUMENTS documents: Python's allocator and the libraries' caches
-    # keep what a long-lived process once needed, and an archive is thousands of documents.
-    pool = context.Pool(min(jobs, len(todo)), initializer=_ignore_interrupt, maxtasksperchild=_WORKER_DOCUMENTS)
     try:
-        waiting = iter(todo)
-        running = deque((path, pool.apply_async(work, (path,))) for path in islice(waiting, 2 * jobs))
-        while running:  # bounded: finished outcomes do not pile up in memory while the store catches up
-            path, result = running.popleft()
-            try:
-                outcome = result.get(timeout=DOCUMENT_TIMEOUT)
-            except multiprocessing.TimeoutError:  # also what a worker killed from outside looks like
-                outcome = Outcome(path, "", error=f"not built within {DOCUMENT_TIMEOUT} s (did its worker die?)")
-            for path in islice(waiting, 1):
-                running.append((path, pool.apply_async(work, (path,))))
-            yield outcome
-        pool.close()
+        # A worker is replaced after _WORKER_DOCUMENTS documents: Python's allocator and the libraries' caches
+        # keep what a long-lived process once needed, and an archive is thousands of documents.
+        yield from ordered_map(work, todo, context=context, processes=min(jobs, len(todo)),
+                               per_worker=_WORKER_DOCUMENTS, timeout=DOCUMENT_TIMEOUT, ahead=2 * jobs,
+                               lost=lambda path, why: Outcome(path, "", error=why))
     finally:
-        pool.terminate()  # on Ctrl-C too: the workers ignore it, the main process decides
-        pool.join()
         _stop_fork_server(context)
 
 
@@ -295,10 +324,6 @@ def _stop_fork_server(context: multiprocessing.context.BaseContext) -> None:
     stop = getattr(getattr(multiprocessing.forkserver, "_forkserver", None), "_stop", None)
     if stop is not None:
         stop()
-
-
-def _ignore_interrupt() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _load(store: DocumentStore, cache: Path, keys: list[str], batch: int = 5) -> Iterator[str]:
@@ -364,7 +389,6 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
     files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
     files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))
     files.write(out_dir / FAILURES, _failures_tsv(summary.failures))
-    files.write(out_dir / MANIFEST, manifest.dumps())
 
 
 @contextlib.contextmanager
@@ -391,12 +415,9 @@ def _compacting(store: DocumentStore, worth: bool) -> Iterator[None]:
         raise failure[0]
 
 
-def _remove_other_formats(out_dir: Path, formats: tuple[str, ...]) -> None:
-    """Files of formats not built this time describe an older build."""
-    for name, exporter in EXPORTERS.items():
-        if name not in formats:
-            with contextlib.suppress(FileNotFoundError):
-                (out_dir / exporter.file_name).unlink()
+def _other_formats(out_dir: Path, formats: tuple[str, ...]) -> list[Path]:
+    """Files of formats not built this time: they describe an older build."""
+    return [out_dir / exporter.file_name for name, exporter in EXPORTERS.items() if name not in formats]
 
 
 def _failures_tsv(failures: Iterable[tuple[str, str]]) -> bytes:
@@ -409,7 +430,7 @@ def _failures_tsv(failures: Iterable[tuple[str, str]]) -> bytes:
 
 def _collect_garbage(cache: Path, manifest: Manifest) -> None:
     """Fragments no entry points to any more (changed or removed inputs, an interrupted build)."""
-    keep = {entry.fragments for entry in manifest.entries.values()}
+    keep = {entry.fragments for entry in manifest.entries.values()} | {LOCK}
     if cache.is_dir():
         for fragment in cache.iterdir():
             if fragment.name.split(".", 1)[0] not in keep:

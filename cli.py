@@ -27,6 +27,7 @@ from councilgraph.derived import TABLES_DIR, TABLES_STAMP, build_stamp, stale_ou
 from councilgraph.exports import DEFAULT_FORMATS, EXPORTERS, StagedFiles
 from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.ontology.docs_command import docs_command
+from councilgraph.output import OutputBusy
 from councilgraph.pipeline import KINDS, expand_inputs
 from councilgraph.queries import NamedQuery, named_queries, named_query
 from councilgraph.queries.interruptible import interruptible
@@ -78,8 +79,9 @@ def main() -> None:
               help="What the inputs are: detected from the text, or forced.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any document violates the SHACL shapes.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+@click.option("--wait", is_flag=True, help="If another build is writing to --out, wait for it instead of exiting with 1.")
 def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs: int, prune: bool,
-          with_statements: bool, kind: str, strict: bool, quiet: bool) -> None:
+          with_statements: bool, kind: str, strict: bool, quiet: bool, wait: bool) -> None:
     """Build the graph of press releases and resolution texts INPUT... (files, folders or glob patterns).
 
     \b
@@ -98,13 +100,15 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
       store/              an embedded SPARQL store (pyoxigraph), one named graph
                           per document, for `councilgraph query` and `serve`
       failures.tsv        the inputs that could not be built, and why
-      manifest.json       each input's content hash, for incremental rebuilds
+      manifest.json       each input's content hash, for incremental rebuilds;
+                          written last, it names the store and files of the build
     A rebuild into the same folder builds only new and changed inputs; the
     documents of inputs not given again stay unless --prune. A file that
     cannot be read, is not a press release, or repeats the symbol of another
     input with different text gets a one-line error; the others are still
     built, and the exit status is then 1. Ctrl-C leaves the previous output as
-    it was.
+    it was. One build at a time writes to a folder: a second one exits with 1
+    (or waits, with --wait).
     """
     paths = list(expand_inputs(inputs))
     if not paths:
@@ -126,7 +130,10 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
 
     try:
         summary = build_archive(paths, out_dir, options, jobs=jobs, prune=prune, report=report,
-                                progress=_progress if bar else None)
+                                progress=_progress if bar else None, wait=wait)
+    except OutputBusy as err:
+        click.echo(f"error: {err} (--wait waits for it)", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo(f"\ninterrupted: the previous output in {out_dir} is unchanged", err=True)
         sys.exit(130)

@@ -3,6 +3,9 @@
 A rebuild compares each input's content hash with its entry and rebuilds only
 what changed. The fingerprint covers what else shapes the output (the tool's
 version, the formats, the options): when it changes, everything is rebuilt.
+The manifest is also the build's commit record: it names the store generation
+(``DIR/store/GENERATION/``) and the SHA-256 of each output file the build
+wrote, and it is written last, so it always describes one complete build.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 __all__ = ["MANIFEST", "Entry", "Manifest", "fingerprint"]
 
 MANIFEST = "manifest.json"
-_FORMAT = 1  # this file's own layout
+_FORMAT = 2  # this file's own layout (2: the store generation and the files' hashes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ class Manifest:
 
     fingerprint: str = ""
     entries: dict[str, Entry] = field(default_factory=dict)
+    store: str = ""  # the store's generation: its folder in DIR/store/
+    files: dict[str, str] = field(default_factory=dict)  # output file name -> SHA-256 of its bytes
     _owners: dict[str, str] = field(default_factory=dict, repr=False)  # graph -> path, kept by put and drop
 
     def __post_init__(self) -> None:
@@ -68,13 +73,24 @@ class Manifest:
                 return cls()
             entries = {name: Entry(**{**entry, "counts": tuple(entry["counts"])})
                        for name, entry in data["documents"].items()}
-            return cls(data["fingerprint"], entries)
+            return cls(data["fingerprint"], entries, data["store"], dict(data["files"]))
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 
+    def generation(self, *extra: object) -> str:
+        """The name of the store these entries make: a hash of what is loaded into it (and ``extra``).
+
+        Derived from the content, not the time, so that the same inputs give the same manifest, byte for byte.
+        """
+        return fingerprint(self.fingerprint, sorted((e.graph, e.fragments) for e in self.entries.values()), *extra)
+
+    def graphs(self) -> set[str]:
+        """The documents' graph names, as the store must hold them."""
+        return {entry.graph for entry in self.entries.values()}
+
     def dumps(self) -> bytes:
         """The manifest as JSON, keys sorted: the same builds give the same file."""
-        data = {"format": _FORMAT, "fingerprint": self.fingerprint,
+        data = {"format": _FORMAT, "fingerprint": self.fingerprint, "store": self.store, "files": self.files,
                 "documents": {name: asdict(entry) for name, entry in sorted(self.entries.items())}}
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 

@@ -1,10 +1,13 @@
 """The embedded SPARQL store (pyoxigraph): one named graph per document, the union for queries.
 
-A build loads every document into a new store beside the old one and swaps
-the folders when everything else is written, so an interrupted build leaves
-the previous store as it was. Readers open the store read-only; the
-``oxigraph`` server reads the same folder (both are pinned to one minor
-version so they agree on its format).
+A build loads every document into a new store beside the old one; the
+finished store becomes a *generation*, ``DIR/store/GENERATION/``, and the
+build's manifest (written last, see :mod:`councilgraph.output`) names it. So
+an interrupted build leaves the previous store as it was, and readers find the
+store through the manifest: the one the files beside it describe. They open it
+read-only and check that it holds the manifest's documents; the ``oxigraph``
+server reads the same folder (both are pinned to one minor version so they
+agree on its format).
 """
 
 from __future__ import annotations
@@ -21,12 +24,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from councilgraph.graph.namespace import PREFIXES
+from councilgraph.manifest import MANIFEST, Manifest
 
 __all__ = ["ONTOLOGY_GRAPH", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term",
-           "find_store", "is_store", "answer", "query_prefixes",
-           "remove_leftovers", "replace_store", "staging_path"]
+           "find_store", "is_store", "answer", "query_prefixes", "staging_path"]
 
-#: The store's folder inside a build's output folder.
+#: The folder of the store's generations inside a build's output folder.
 STORE_DIR = "store"
 #: The named graph holding the ontology (its own IRI).
 ONTOLOGY_GRAPH = "https://w3id.org/councilgraph/ontology"
@@ -44,15 +47,29 @@ def is_store(path: Path) -> bool:
 
 
 def find_store(path: Path) -> Path:
-    """The store at ``path``, or in ``path/store`` when given a build's output folder.
+    """The store at ``path``: a store itself, or the generation that the manifest of a build's output folder
+    (``path``, or ``path/..`` when given ``DIR/store``) names.
 
     Raises:
-        StoreError: neither is a store.
+        StoreError: none of these is a store.
     """
+    return _locate(path)[0]
+
+
+def _locate(path: Path) -> tuple[Path, Manifest | None]:
+    """The store at ``path`` and the manifest that describes it (None for a store given directly)."""
     if is_store(path):
-        return path
-    if is_store(path / STORE_DIR):
-        return path / STORE_DIR
+        return path, None
+    for folder in (path, path.parent) if path.name == STORE_DIR else (path,):
+        manifest = Manifest.load(folder / MANIFEST)
+        if manifest.store:  # else none, or one written before stores had generations
+            located = folder / STORE_DIR / manifest.store
+            if not is_store(located):
+                raise StoreError(f"the store of the build in {folder} is missing or unreadable "
+                                 f"(run `councilgraph build` again to rebuild it)")
+            return located, manifest
+    if is_store(path / STORE_DIR):  # written before stores had generations
+        return path / STORE_DIR, None
     raise StoreError(f"{path} is not a councilgraph store (run `councilgraph build --out DIR` first)")
 
 
@@ -107,12 +124,27 @@ class DocumentStore:
 
     @classmethod
     def open_read_only(cls, path: Path) -> DocumentStore:
-        """Open an existing store for queries (``path`` may be a build's output folder)."""
-        path = find_store(path)
+        """Open an existing store for queries (``path`` may be a build's output folder).
+
+        Raises:
+            StoreError: there is no store, it is damaged (RocksDB cannot open it), or it does not hold
+                the documents of the manifest that names it.
+        """
+        path, manifest = _locate(path)
+        store = None
         try:
-            return cls(ox.Store.read_only(str(path)), path, read_only=True)
-        except OSError as err:
-            raise StoreError(f"cannot open the store {path}: {err}") from err
+            store = cls(ox.Store.read_only(str(path)), path, read_only=True)
+            matches = manifest is None or set(store.documents()) == manifest.graphs()
+        except (OSError, RuntimeError) as err:  # pyoxigraph reports a damaged store as RuntimeError
+            if store is not None:
+                store.close()
+            raise StoreError(f"cannot open the store {path} (run `councilgraph build` again to rebuild it): "
+                             f"{' '.join(str(err).split())[:300]}") from err
+        if not matches:
+            store.close()
+            raise StoreError(f"the store {path} does not hold the documents its manifest lists "
+                             f"(run `councilgraph build` again to rebuild it)")
+        return store
 
     def replace(self, document: str, ntriples: str) -> None:
         """Put a document's triples (N-Triples text) in its own named graph, replacing an earlier version.
@@ -218,18 +250,3 @@ def answer(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Ans
 def staging_path(store_path: Path) -> Path:
     """Where a build writes its new store before swapping it in."""
     return store_path.with_name(f".{store_path.name}.new-{os.getpid()}")
-
-
-def replace_store(staged: Path, store_path: Path) -> None:
-    """Swap a finished store into place; the old one is removed after the new one is there."""
-    old = store_path.with_name(f".{store_path.name}.old-{os.getpid()}")
-    if store_path.exists():
-        os.replace(store_path, old)
-    os.replace(staged, store_path)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def remove_leftovers(out_dir: Path) -> None:
-    """Staging folders of interrupted builds."""
-    for leftover in out_dir.glob(f".{STORE_DIR}.*-*"):
-        shutil.rmtree(leftover, ignore_errors=True)

@@ -134,7 +134,8 @@ class StagedFiles:
     def open(self, path: Path) -> Iterator[BinaryIO]:
         """A temporary file beside ``path`` to write in pieces (for files too large to hold in memory)."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # The process id in the name tells the next build whether the writer is gone (its file is a leftover).
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
         self._pending.append((Path(tmp), path))
         os.close(fd)
         with open(tmp, "wb", buffering=1 << 20) as fh:  # by name: writers may put their scratch files beside it
@@ -143,14 +144,20 @@ class StagedFiles:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual permissions
 
-    def commit(self) -> None:
-        """Rename every staged file into place."""
+    def staged(self) -> list[tuple[Path, Path]]:
+        """The staged files: (temporary file, where it goes) in the order they were written."""
+        return list(self._pending)
+
+    def commit(self, renamed: Callable[[Path], None] = lambda path: None) -> None:
+        """Rename every staged file into place; ``renamed`` is called after each rename."""
         for _, path in self._pending:
             if path.is_dir():
                 raise IsADirectoryError(f"{path} is a directory")
-        for tmp, path in self._pending:
+        while self._pending:
+            tmp, path = self._pending[0]
             os.replace(tmp, path)
-        self._pending.clear()
+            del self._pending[0]  # renamed: no longer the caller's to discard
+            renamed(path)
 
     def discard(self) -> None:
         """Remove the temporary files; the previous outputs stay as they were."""

@@ -33,7 +33,8 @@ def _query(*args: str):
 
 
 def test_build_writes_store_ontology_and_shapes_and_leaves_no_staging(built: Path) -> None:
-    assert (built / "store" / "CURRENT").is_file()
+    generation = json.loads((built / "manifest.json").read_text(encoding="utf-8"))["store"]
+    assert generation and (built / "store" / generation / "CURRENT").is_file()  # the store the manifest names
     assert (built / "ontology.ttl").read_bytes().startswith(b"@prefix cg: <https://w3id.org/councilgraph/ontology#>")
     assert b"sh:NodeShape" in (built / "shapes.ttl").read_bytes()
     assert [p.name for p in built.iterdir() if p.name.startswith(".")] == [".councilgraph"]  # fragments only

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from councilgraph.manifest import MANIFEST, Entry, Manifest
 from councilgraph.ontology import ontology_path
 from councilgraph.pipeline import build_path
 from councilgraph.store import (
@@ -13,8 +14,6 @@ from councilgraph.store import (
     DocumentStore,
     QueryError,
     StoreError,
-    replace_store,
-    staging_path,
 )
 
 COUNT_STATEMENTS = "SELECT (COUNT(?s) AS ?n) WHERE { ?s a cg:Statement }"
@@ -94,22 +93,31 @@ def test_opening_a_folder_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -
         DocumentStore.open_read_only(tmp_path)
 
 
-def test_a_store_on_disk_is_swapped_into_place_and_read_back(tmp_path: Path, seed_path: Path) -> None:
-    target = tmp_path / "store"
-    for round_ in range(2):  # the second build replaces the first store
-        staged = staging_path(target)
-        store = DocumentStore.create(staged)
-        _load(store, build_path(seed_path).graph)
-        store.load_ontology(ontology_path())
-        store.close()
-        replace_store(staged, target)
-        assert not staged.exists(), round_
-    reader = DocumentStore.open_read_only(target)
-    try:
-        assert _count(reader) == 71
-    finally:
-        reader.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+def test_readers_find_the_store_generation_the_manifest_names(tmp_path: Path, seed_path: Path) -> None:
+    document = build_path(seed_path).graph
+    generation = tmp_path / "store" / "0123abcd"
+    generation.parent.mkdir()
+    store = DocumentStore.create(generation)
+    _load(store, document)
+    store.load_ontology(ontology_path())
+    store.close()
+    entry = Entry("0" * 64, str(document.name), "SC/13081", "", (0, 4, 0), "key")
+    manifest = Manifest("f", {str(seed_path): entry}, store=generation.name)
+    (tmp_path / MANIFEST).write_bytes(manifest.dumps())
+    for path in (tmp_path, tmp_path / "store", generation):  # the output folder, its store folder, the store
+        reader = DocumentStore.open_read_only(path)
+        try:
+            assert reader.path == generation and _count(reader) == 71
+        finally:
+            reader.close()
+    manifest.put("other.txt", Entry("1" * 64, "https://w3id.org/councilgraph/id/doc/SC-1", "SC/1", "", (0, 0, 0), "k2"))
+    (tmp_path / MANIFEST).write_bytes(manifest.dumps())
+    with pytest.raises(StoreError, match="does not hold the documents its manifest lists"):
+        DocumentStore.open_read_only(tmp_path / "store")
+    manifest.store = "fedcba98"  # a generation that is not there
+    (tmp_path / MANIFEST).write_bytes(manifest.dumps())
+    with pytest.raises(StoreError, match="missing or unreadable"):
+        DocumentStore.open_read_only(tmp_path)
 
 
 def _load(store, document) -> None:

@@ -1,0 +1,271 @@
+"""The output folder as a small database: one build at a time, one commit point, nothing left behind.
+
+Lock: a build holds an exclusive ``flock`` on ``DIR/.councilgraph/lock`` (which
+records its process id) from its start to its end. A second build into DIR
+stops at once (:class:`OutputBusy`) or waits for it. Readers take no lock: they
+read what the manifest names, which a build never changes in place.
+
+Commit: a build stages everything first: the store in ``DIR/.store.new-PID/``,
+each output file as ``DIR/.NAME.PID.XXXX.tmp``, both fsynced. Then (1) the
+store is renamed to its generation ``DIR/store/GENERATION/`` (a hash of its
+content, so the same inputs give the same manifest), (2) the files are
+renamed over the names the user knows (``graph.ttl``...), stale formats
+removed, the folder fsynced, and (3) ``manifest.json`` is written to a
+temporary file, fsynced, renamed into place, and the folder fsynced again.
+That rename is the one commit point: before it the manifest names the previous
+store generation (still there) and the previous files' hashes, after it the
+new ones. The previous generation is removed after it.
+
+Recovery: the next build removes what failed builds left (staging stores, the
+temporary files of processes that are gone, generations no manifest names),
+then checks the output against the manifest, the files by their hashes and
+the store by its documents. What does not match is written again, from the
+fragments kept in ``.councilgraph/``: a rebuild converges on the same bytes as
+a build into an empty folder.
+
+The environment variable ``COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP=N`` makes a
+build SIGKILL itself at step N of its commit (each rename and fsync is a
+step), for the tests that kill a build at every step (``N:SIGINT`` sends
+Ctrl-C's signal instead: the commit finishes first).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from councilgraph.exports import StagedFiles
+from councilgraph.manifest import MANIFEST, Manifest
+from councilgraph.store import STORE_DIR, is_store, staging_path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: builds are not locked there
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["CACHE_DIR", "LOCK", "OutputBusy", "commit", "files_match", "locked", "remove_leftovers"]
+
+CACHE_DIR = ".councilgraph"  # the fragments kept between builds, and the lock
+LOCK = "lock"
+_KILL_AT_STEP = "COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP"
+
+
+class OutputBusy(Exception):
+    """Another process is building into the same output folder."""
+
+    def __init__(self, out_dir: Path, pid: int | None) -> None:
+        holder = f"process {pid}" if pid else "another process"
+        super().__init__(f"{out_dir} is being built by {holder}")
+        self.pid = pid
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the build lock of ``out_dir`` while the block runs; raises :class:`OutputBusy` unless ``wait``.
+
+    The kernel releases an ``flock`` when its holder dies, however it dies: a killed build never leaves
+    the folder locked.
+    """
+    folder = out_dir / CACHE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not wait:
+                    raise OutputBusy(out_dir, _holder(fd)) from None
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _holder(fd: int) -> int | None:
+    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    return int(text) if text.isdigit() else None  # empty for a moment after the holder took the lock
+
+
+def remove_leftovers(out_dir: Path, keep: str) -> None:
+    """Remove what failed builds left: staging stores, temporary files, store generations other than ``keep``.
+
+    Called with the lock held, so no other build is writing. The temporary files in the output folder
+    itself are also written by `tables`, `viz` and `docs`, which take no lock: only those of processes
+    that are gone are removed.
+    """
+    for staged in out_dir.glob(f".{STORE_DIR}.*-*"):
+        shutil.rmtree(staged, ignore_errors=True)
+    generations = out_dir / STORE_DIR
+    if generations.is_dir() and not is_store(generations):
+        for generation in generations.iterdir():
+            if generation.name != keep:
+                shutil.rmtree(generation, ignore_errors=True)
+    for temporary in (out_dir / CACHE_DIR).glob("*.tmp"):
+        temporary.unlink(missing_ok=True)  # fragments being written by the workers of a dead build
+    for temporary in out_dir.glob(".*.tmp"):
+        parts = temporary.name.rsplit(".", 3)  # .NAME.PID.RANDOM.tmp
+        if len(parts) == 4 and parts[1].isdigit() and not _alive(int(parts[1])):
+            temporary.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process's own: left by nothing that still runs
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def files_match(out_dir: Path, manifest: Manifest, names: Iterable[str]) -> bool:
+    """Whether the output files are ``names`` exactly as the manifest recorded them.
+
+    A file no newer than the manifest was committed with it; a newer one (renamed into place by a build
+    killed before its commit, or edited) is compared by its hash.
+    """
+    names = set(names)
+    if set(manifest.files) != names:
+        return False
+    try:
+        committed = (out_dir / MANIFEST).stat().st_mtime_ns
+        for name in names:
+            path = out_dir / name
+            if path.stat().st_mtime_ns > committed and digest(path) != manifest.files[name]:
+                return False
+    except OSError:
+        return False  # missing: written again
+    return True
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
+           stale: Iterable[Path]) -> None:
+    """Put a staged build in place; the rename of ``manifest.json`` is the commit point (see the module).
+
+    ``manifest.store`` names the new store's generation, which already exists when ``reuse_store`` (the
+    previous build made the same store, checked): then the staged copy is dropped. ``stale`` are files of
+    the previous build this one does not write (formats not asked for again).
+    """
+    with _interrupt_deferred():
+        _commit(out_dir, manifest, staged_store, reuse_store, files, stale)
+
+
+def _commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
+            stale: Iterable[Path]) -> None:
+    step = _Steps()
+    generations = out_dir / STORE_DIR
+    generation = generations / manifest.store
+    trash = staging_path(generations).with_name(f".{STORE_DIR}.old-{os.getpid()}")
+    if is_store(generations):  # a store from before generations: out of the way (its manifest is older too)
+        os.replace(generations, trash)
+        step("legacy store moved")
+    generations.mkdir(exist_ok=True)
+    if reuse_store:
+        shutil.rmtree(staged_store)
+    else:
+        _fsync_tree(staged_store)
+        step("store synced")
+        if generation.exists():  # damaged: the one the manifest names is replaced with the checked copy
+            os.replace(generation, trash)
+            step("damaged store moved")
+        os.replace(staged_store, generation)
+        step("store renamed")
+        _fsync_directory(generations)
+        step("store folder synced")
+    manifest.files = {target.name: digest(temporary) for temporary, target in files.staged()}
+    files.commit(renamed=lambda path: step(f"{path.name} renamed"))
+    for path in stale:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            step(f"{path.name} removed")
+    _fsync_directory(out_dir)
+    step("folder synced")
+    _write_manifest(out_dir, manifest, step)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def _write_manifest(out_dir: Path, manifest: Manifest, step: _Steps) -> None:
+    target = out_dir / MANIFEST
+    temporary = target.with_name(f".{MANIFEST}.{os.getpid()}.commit.tmp")
+    with temporary.open("wb") as fh:
+        fh.write(manifest.dumps())
+        fh.flush()
+        os.fsync(fh.fileno())
+    step("manifest synced")
+    os.replace(temporary, target)  # the commit point
+    step("manifest renamed")
+    _fsync_directory(out_dir)
+    step("committed")
+
+
+@contextlib.contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Let the commit (well under a second) finish when Ctrl-C comes during it: an interrupted commit would
+    leave a mix of old and new files for the next build to repair, and Ctrl-C promises the previous output.
+    The build is then complete, and goes on to its end."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda number, frame: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Steps:
+    """Counts the commit's steps; signals this process at the one the tests ask for ("N", or "N:SIGINT")."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        step, _, name = os.environ.get(_KILL_AT_STEP, "").partition(":")
+        self.kill_at = int(step) if step.isdigit() else 0
+        self.signal = signal.Signals[name] if name in signal.Signals.__members__ else signal.SIGKILL
+
+    def __call__(self, what: str) -> None:
+        self.done += 1
+        if self.done == self.kill_at:
+            os.kill(os.getpid(), self.signal)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Sync a staged store's files and folder: once renamed into place, it must survive a power cut."""
+    for path in folder.iterdir():
+        if path.is_file():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    _fsync_directory(folder)
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (a rename lives in the folder, not in the file)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - systems that cannot open a folder (Windows)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - file systems without fsync for folders
+        pass
+    finally:
+        os.close(fd)

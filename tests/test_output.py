@@ -1,0 +1,299 @@
+"""The output folder as a database: one build at a time, a build killed anywhere, damaged stores, leftovers,
+workers killed by the system. Real processes, real signals, the real store."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from councilgraph.batch import BuildOptions, build_archive
+from councilgraph.manifest import MANIFEST, Manifest
+from councilgraph.store import DocumentStore
+
+DATA = Path(__file__).resolve().parent / "data"
+OLD = [DATA / "golden" / "mini-release.txt"]
+NEW = [*OLD, DATA / "releases" / "sc-observers.txt"]
+#: One graph format: the kill tests run two builds per kill point, and each file is one more point.
+FORMAT = "turtle"
+
+
+def _cli(*args: object, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "councilgraph.cli", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def _build(inputs: list[Path], out: Path, *options: str, env: dict[str, str] | None = None,
+           ) -> subprocess.CompletedProcess[str]:
+    return _cli("build", *inputs, "--out", out, "-q", "-j", "1", "--format", FORMAT, *options, env=env)
+
+
+def _build_here(inputs: list[Path], out: Path) -> None:
+    """The same build as :func:`_build`, in this process (a second faster than starting the command)."""
+    summary = build_archive(inputs, out, BuildOptions((FORMAT,)))
+    assert not summary.failures
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    """Every file the user sees in the output folder (the store compared by its documents)."""
+    return {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+
+
+def _documents(out: Path) -> list[str]:
+    store = DocumentStore.open_read_only(out)  # through the manifest, checked against it
+    try:
+        return store.documents()
+    finally:
+        store.close()
+
+
+def _leftovers(out: Path) -> list[str]:
+    """What a finished build must not leave: staging, temporary files, store generations no manifest names."""
+    left = [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".councilgraph"]
+    left += [p.name for p in (out / ".councilgraph").glob("*.tmp")]
+    generations = sorted(p.name for p in (out / "store").iterdir())
+    return left + [g for g in generations if g != Manifest.load(out / MANIFEST).store]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The old output (one document) and a clean build of the new inputs (two), each into an empty folder."""
+    root = tmp_path_factory.mktemp("builds")
+    made = {"old": root / "old", "clean": root / "clean"}
+    for name, inputs in (("old", OLD), ("clean", NEW)):
+        result = _build(inputs, made[name])
+        assert result.returncode == 0, result.stderr
+    return made
+
+
+def _killed_then_rebuilt(out: Path, builds: dict[str, Path], killed: subprocess.CompletedProcess[str],
+                         what: str) -> None:
+    """After a build of NEW into a copy of the old output was killed: the output is the old or the new
+    build, whole; the next build converges on the clean build's bytes; nothing is left over."""
+    assert killed.returncode in (-signal.SIGKILL, 128 + signal.SIGKILL), (what, killed.stderr)
+    committed = (out / MANIFEST).read_bytes()
+    assert committed in ((builds["old"] / MANIFEST).read_bytes(), (builds["clean"] / MANIFEST).read_bytes()), what
+    assert len(_documents(out)) == len(Manifest.load(out / MANIFEST).entries), what  # the store it names
+    _build_here(NEW, out)
+    assert _files(out) == _files(builds["clean"]), what
+    assert _documents(out) == _documents(builds["clean"]), what
+    assert _leftovers(out) == [], what
+
+
+def test_a_build_killed_at_any_step_of_its_commit_leaves_a_whole_output_and_the_next_build_repairs_it(
+        tmp_path: Path, builds: dict[str, Path]) -> None:
+    """SIGKILL at each rename and fsync of the commit (the build's own hook), one build per step."""
+    for step in range(1, 100):
+        out = tmp_path / f"step-{step}"
+        shutil.copytree(builds["old"], out)
+        killed = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": str(step)})
+        if killed.returncode == 0:  # past the last step: the build ran to its end
+            assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
+            break
+        _killed_then_rebuilt(out, builds, killed, f"killed at commit step {step}")
+    assert step > 12  # store sync and rename, six files, the folder, the manifest: each was a kill point
+
+
+def _strace_can_kill() -> bool:
+    if shutil.which("strace") is None:
+        return False
+    probe = subprocess.run(["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=rename", "true"],
+                           capture_output=True, timeout=30)
+    return probe.returncode == 0  # ptrace may be forbidden in a container
+
+
+@pytest.mark.skipif(not _strace_can_kill(), reason="needs strace and ptrace")
+def test_a_build_killed_at_any_rename_leaves_a_whole_output_and_the_next_build_repairs_it(
+        tmp_path: Path, builds: dict[str, Path]) -> None:
+    """The kernel's view: strace SIGKILLs the build at its Nth rename (RocksDB's, the fragments', the commit's),
+    for every N until the build runs to its end."""
+    for n in range(1, 200):
+        out = tmp_path / f"rename-{n}"
+        shutil.copytree(builds["old"], out)
+        killed = subprocess.run(
+            ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2",
+             "-e", f"inject=rename,renameat,renameat2:signal=SIGKILL:when={n}",
+             sys.executable, "-m", "councilgraph.cli", "build", *map(str, NEW), "--out", str(out), "-q", "-j", "1",
+             "--format", FORMAT],
+            capture_output=True, text=True, timeout=120)
+        if killed.returncode == 0:
+            assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
+            break
+        _killed_then_rebuilt(out, builds, killed, f"killed at rename {n}")
+    assert n > 10  # RocksDB's, the new fragments', the commit's: each was a kill point
+
+
+def test_a_second_build_into_the_same_folder_stops_at_once_or_waits(tmp_path: Path) -> None:
+    """Another process holds the folder's lock (through the project's own function) while builds start."""
+    out = tmp_path / "out"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from councilgraph.output import locked\n"
+         f"with locked(Path({str(out)!r})):\n    print('locked', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        refused = _build(OLD, out)
+        assert refused.returncode == 1
+        assert refused.stderr.splitlines() == [f"error: {out} is being built by process {holder.pid} "
+                                               f"(--wait waits for it)"]
+        assert not (out / MANIFEST).exists()
+        waiting = subprocess.Popen([sys.executable, "-m", "councilgraph.cli", "build", *map(str, OLD), "--out",
+                                    str(out), "-q", "-j", "1", "--wait"], stderr=subprocess.PIPE, text=True)
+        try:
+            _wait_until_blocked_on_lock(waiting.pid)
+            assert not (out / MANIFEST).exists()  # it waits: nothing written while the lock is held
+        finally:
+            assert holder.stdin is not None
+            holder.stdin.close()  # the holder lets go
+            holder.wait(timeout=60)
+        _, errors = waiting.communicate(timeout=120)
+        assert waiting.returncode == 0, errors
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+    assert len(_documents(out)) == 1 and _leftovers(out) == []
+
+
+def _wait_until_blocked_on_lock(pid: int) -> None:
+    """Until /proc/locks lists ``pid`` as waiting for an flock (a line "N: -> FLOCK ... PID ...")."""
+    for _ in range(1200):  # at most a minute
+        for line in Path("/proc/locks").read_text().splitlines():
+            fields = line.split()
+            if len(fields) > 5 and fields[1] == "->" and fields[2] == "FLOCK" and fields[5] == str(pid):
+                return
+        time.sleep(0.05)
+    pytest.fail(f"process {pid} never waited for the lock")
+
+
+@pytest.fixture
+def built(tmp_path: Path, builds: dict[str, Path]) -> Path:
+    out = tmp_path / "out"
+    shutil.copytree(builds["clean"], out)
+    return out
+
+
+def _generation(out: Path) -> Path:
+    return out / "store" / Manifest.load(out / MANIFEST).store
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], *phrases: str) -> None:
+    assert result.returncode == 1, result.stdout
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+    for phrase in phrases:
+        assert phrase in result.stderr
+
+
+def _rebuilds(out: Path, builds: dict[str, Path], built: int = 0) -> None:
+    """The next build sees the damage and writes what is damaged again (the store from the kept fragments:
+    no document is built again), and queries work again."""
+    result = _cli("build", *NEW, "--out", out, "-j", "1", "--format", FORMAT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith(f"{built} document(s) built, {2 - built} unchanged, 0 failed; 2 in the graph; "
+                                    "wrote "), result.stdout
+    result = _cli("build", *NEW, "--out", out, "-j", "1", "--format", FORMAT)  # now up to date, and says so
+    assert result.stdout.strip().endswith("is up to date"), result.stdout
+    assert _files(out) == _files(builds["clean"]) and _documents(out) == _documents(builds["clean"])
+    answer = _cli("query", "--store", out / "store", "SELECT (COUNT(*) AS ?n) WHERE { ?s a cg:PressRelease }",
+                  "--format", "csv")
+    assert answer.returncode == 0 and answer.stdout.split() == ["n", "2"], answer.stderr
+
+
+def test_a_store_with_a_file_deleted_is_an_error_for_readers_and_rebuilt_by_build(
+        built: Path, builds: dict[str, Path]) -> None:
+    for table in sorted(_generation(built).glob("*.sst")):
+        table.unlink()
+    _one_line_error(_cli("query", "--store", built / "store", "ASK { ?s ?p ?o }"), "cannot open the store",
+                    "councilgraph build")
+    _one_line_error(_cli("tables", built, "--out", built.parent / "tables"), "cannot open the store")
+    _rebuilds(built, builds)
+
+
+def test_a_stale_store_generation_is_an_error_for_readers_and_rebuilt_by_build(
+        built: Path, builds: dict[str, Path]) -> None:
+    """The store folder the manifest names holds an older build's store (one document instead of two)."""
+    generation = _generation(built)
+    shutil.rmtree(generation)
+    shutil.copytree(_generation(builds["old"]), generation)
+    _one_line_error(_cli("query", "--store", built, "ASK { ?s ?p ?o }"), "does not hold the documents")
+    _one_line_error(_cli("tables", built, "--out", built.parent / "tables"), "does not hold the documents")
+    _rebuilds(built, builds)
+
+
+def test_a_missing_store_generation_is_an_error_for_readers_and_rebuilt_by_build(
+        built: Path, builds: dict[str, Path]) -> None:
+    shutil.rmtree(built / "store")
+    _one_line_error(_cli("query", "--store", built / "store", "ASK { ?s ?p ?o }"), "missing or unreadable")
+    _rebuilds(built, builds)
+
+
+def test_an_output_file_changed_after_the_build_is_written_again(built: Path, builds: dict[str, Path]) -> None:
+    (built / "graph.ttl").write_bytes(b"# edited\n")
+    _rebuilds(built, builds)
+
+
+def test_the_next_build_removes_what_killed_builds_left(tmp_path: Path, builds: dict[str, Path]) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(builds["old"], out)
+    # A build killed with everything staged: its store copy and its temporary files stay behind.
+    killed = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "1"})
+    assert killed.returncode == -signal.SIGKILL
+    left = _leftovers(out)
+    assert any(name.startswith(".store.new-") for name in left) and any(name.endswith(".tmp") for name in left)
+    (out / ".councilgraph" / ".0123.turtle.999999999.tmp").write_bytes(b"half a fragment")  # a killed worker's
+    live = out / f".citations.html.{os.getpid()}.abcd1234.tmp"  # a running `viz` (this process is alive)
+    live.write_bytes(b"being written")
+    result = _build(NEW, out)
+    assert result.returncode == 0, result.stderr
+    assert _leftovers(out) == [live.name]
+    assert _files(out) == {**_files(builds["clean"]), live.name: b"being written"}
+
+
+def _kill_worker_on(name: str) -> dict[str, str]:
+    return {"COUNCILGRAPH_TEST_KILL_WORKER_ON": name}
+
+
+def test_a_worker_killed_by_the_system_fails_its_document_at_once(tmp_path: Path) -> None:
+    """The worker building one document SIGKILLs itself (as the out-of-memory killer would): that document
+    fails with one line, the others are built, and the build does not wait for the 300 s timeout."""
+    inputs = sorted((DATA / "releases").glob("*.txt"))[:4]
+    out = tmp_path / "out"
+    result = _cli("build", *inputs, "--out", out, "-q", "-j", "2", env=_kill_worker_on(inputs[1].name))
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        f"error: {inputs[1]}: its worker process was killed (SIGKILL: out of memory?)"]
+    failures = (out / "failures.tsv").read_text(encoding="utf-8").splitlines()
+    assert failures == ["path\treason", f"{inputs[1]}\tits worker process was killed (SIGKILL: out of memory?)"]
+    assert len(_documents(out)) == 3
+
+
+def test_an_output_folder_from_before_store_generations_is_read_and_converted(
+        built: Path, builds: dict[str, Path]) -> None:
+    """The layout of earlier versions: the store in DIR/store itself, a manifest of format 1 naming no store."""
+    generation = _generation(built)
+    os.replace(generation, built / "legacy")
+    (built / "store").rmdir()
+    os.replace(built / "legacy", built / "store")
+    text = (built / MANIFEST).read_text(encoding="utf-8")
+    data = json.loads(text)
+    data["format"] = 1
+    del data["store"], data["files"]
+    (built / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    answer = _cli("query", "--store", built / "store", "ASK { ?s a cg:PressRelease }", "--format", "csv")
+    assert answer.returncode == 0 and answer.stdout.split() == ["true"], answer.stderr
+    _rebuilds(built, builds, built=2)  # a manifest of another format: everything is built again
+    assert _leftovers(built) == []
+
+
+def test_ctrl_c_during_the_commit_lets_it_finish(tmp_path: Path, builds: dict[str, Path]) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(builds["old"], out)
+    result = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "5:SIGINT"})  # among the file renames
+    assert result.returncode == 0, result.stderr
+    assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
