@@ -35,10 +35,12 @@ __all__ = ["briefings"]
 # "Also addressing the summit were".
 _HEARD = re.compile(
     r"\b(?:(?:heard|hearing|received|receiving)\s+(?:(?:a|two|three|several)\s+)?"
-    r"(?:(?:briefings?|statements?|presentations?|remarks)\s+)?(?:on\s+\d{1,2}\s+[A-Z][a-z]+\s+)?"
-    r"|briefed\s+(?:(?:several|many|two|three)\s+times\s+)?|(?<=\s)briefings?,?\s+)(?:by|from)\s+"
+    r"(?:(?:briefings?|statements?|presentations?|remarks)\s+)?(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[^.;:,]{1,100}?)\s+)?"
+    r"|briefed\s+(?:(?:several|many|two|three)\s+times\s+)?|(?<=\s)briefings?,?\s+(?:on\s+[^.;:,]{1,100}?\s+)?)(?:by|from)\s+"
     r"|\b[Aa]ddressing\s+(?:the\s+)?(?:[a-z]+\s+)?(?:meeting|summit|session|Council|Assembly|Committee|debate)\s+(?:were|was)\s+"
 )
+# A briefing at an earlier meeting: "Recalling a December 2005 briefing by X, ...", "a previous briefing by".
+_EARLIER = re.compile(r"\b(?:[Rr]ecall(?:ing|ed|s)?|previous|earlier|last|(?:19|20)\d\d)\b[^.;:]{0,40}$")
 # Between items: ", ", " and ", ", and ", " as well as ", each optionally repeating "by"/"from".
 _SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
                         r"(?:(?:(?:a\s+)?(?:briefings?|statements?)\s+)?(?:by|from)\s+)?")
@@ -56,7 +58,7 @@ _GOES_ON = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of|for|on|in|and|the|[A-Z][\w'-]*))
 def briefings(text: str, start: int, stop: int, places: Gazetteer) -> list[tuple[int, Turn]]:
     """(statement start, turn) of each briefer the sentence ``text[start:stop]`` lists after "heard from" or the like."""
     heard = _HEARD.search(text, start, stop)
-    if heard is None:
+    if heard is None or _EARLIER.search(text, start, heard.start()):
         return []
     kinds = [(_kind(text, a, b, places), a, b) for a, b in _chunks(text, heard.end(), stop, places)]
     out: list[tuple[int, Turn]] = []

@@ -58,6 +58,7 @@ from councilgraph.extract.speaker_forms import (
     _title_only,
     _titled,
     _verb_follows,
+    office_key,
 )
 from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
 from councilgraph.extract.surnames import surname_turn
@@ -88,7 +89,7 @@ _OFFICE_BEFORE = re.compile(r"(?:the|its)\s+[A-Z][^,;:.]{1,80}")
 _WITH_REPRESENTATIVE = re.compile(r"\bwith\s+(?=the\s+(?:representative|delegate)\s)")
 # The speaker's words in an absolute clause: "with the representative of X stressing that ...".
 _PARTICIPLE = re.compile(
-    r"\s+(?:also\s+)?(?:stressing|saying|noting|emphasi[sz]ing|warning|urging|arguing|adding|asserting|"
+    r"\s+(?:also\s+|[\"\u201c][a-z]+[\"\u201d]\s+)?(?:stressing|saying|noting|emphasi[sz]ing|warning|urging|arguing|adding|asserting|"
     r"underscoring|underlining|highlighting|recalling|observing|insisting|pointing\s+(?:out|to)|calling\s+(?:for|on)|"
     r"citing|denouncing|describing|expressing|welcoming|condemning|questioning|rejecting|supporting|voicing|"
     r"telling|maintaining|contending|lamenting|praising|reiterating|reaffirming|accusing|suggesting|proposing|"
@@ -101,12 +102,20 @@ _HEADLINE_CLAUSE = re.compile(r"(?:^|(?<=[;:,])\s*|(?<=\n))", re.M)
 # A headline's delegation and its verb, in title case: "Pakistan Says", "Syria's Speaker Denounces".
 _HEADLINE_SAYS = re.compile(
     r"(?:['\u2019]s\s+(?:Speaker|Representative|Delegate|Delegation|(?:Foreign\s+|Prime\s+)?Minister|President))?"
-    r"\s+(?:Says|Tells|Stresses|Urges|Warns|Denounces|Insists|Argues|Calls|Rejects|Welcomes|Condemns)\b")
+    r"\s+(?:Says|Tells|Stresses|Urges|Warns|Denounces|Insists|Argues|Calls|Rejects|Welcomes|Condemns|Describes|Hails|"
+    r"Applauds|Praises|Commends|Deplores|Regrets|Highlights|Emphasi[sz]es|Notes|Affirms|Reaffirms|Voices|Expresses|"
+    r"Appeals|Pledges|Cautions|Decries|Accuses|Blames|Questions)\b")
+# An office a headline names as the one speaking: "General Assembly President Welcomes ...". Not the Secretary-General:
+# a headline "Secretary-General Expresses Hope ..." on a Council page often tells of a statement issued elsewhere.
+_HEADLINE_OFFICE = re.compile(r"(?:General\s+)?Assembly\s+President(?=\s)")
 # A delegate later in a sentence, after a clause's joint: ", and the representative of", "; the delegate of",
 # ", with the representatives of".
 _LATER_DELEGATE = re.compile(
     r"(?:[,;]\s+|\s)(?:(?:and|while|whereas|with|but)\s+)?(?P<the>the\s+(?:representative|delegate)(?P<plural>s)?"
-    r"\s+(?:of|for)\s+)")
+    r"\s+(?:of|for)\s+)"
+    # "..., with Myanmar's delegate rejecting the text": the possessive form, after a joint only.
+    r"|(?:,\s+|\s)(?:and|while|whereas|with|but)\s+(?=(?P<poss>(?:the\s+)?[A-Z][\w'\u2019. -]{1,40}?['\u2019]s?\s+"
+    r"(?:representative|delegate)\b))")
 _CLAUSE_GOES_ON = re.compile(r"\)?\s+(?:was|were|is|are|had|has|have|would|could|should|will|did)\b")
 # The reader of a presidential or press statement, anywhere in a sentence.
 _READ_BY = re.compile(
@@ -116,6 +125,8 @@ _READ_BY = re.compile(
     r"(?:(?P<pre>(?:the\s+|its\s+)?(?:(?:Security\s+)?Council\s+President|President(?:\s+of\s+the\s+(?:Security\s+)?Council)?)"
     r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?),?\s+)?"
 )
+# Only the Council's President reads out a presidential statement.
+_PRESIDENTIAL = re.compile(r"\bpresidential\s+statement\b[^.;:]{0,40}$", re.I)
 _READER_POST = re.compile(
     r",\s+(?:(?P<post>(?:its|the\s+Council's|the\s+Council|(?:Security\s+)?Council)\s+President"
     r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?)"
@@ -150,7 +161,13 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
             out.append(Located(section, start, end, turn))
         open_turn = bool(intros) or continued
     quoted = {located.turn.delegation.entity.key for located in out if not located.turn.recap}
-    return [located for located in out if not (located.turn.recap and located.turn.delegation.entity.key in quoted)]
+    # An office named alone before its holder is named ("the President of the General Assembly said ... Joseph
+    # Deiss, President of the Assembly, ...") is that person.
+    held = {office_key(located.turn.role) for located in out if located.turn.role and located.turn.speaker.printed_name}
+    return [located for located in out
+            if not (located.turn.recap and located.turn.delegation.entity.key in quoted)
+            and not (located.turn.follow_up and located.turn.speaker.printed_name is None
+                     and office_key(located.turn.speaker.name) in held)]
 
 
 def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Located]:
@@ -166,11 +183,17 @@ def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Loc
     out = []
     for start, end in spans:
         for clause in _HEADLINE_CLAUSE.finditer(text, start, end):
-            found = places.match_at(text, clause.end())
+            if (office := _HEADLINE_OFFICE.match(text, clause.end(), end)) is not None:
+                found = _office(office[0], office.span(), places)
+                label = office[0]
+            else:
+                found = places.match_at(text, clause.end())
+                label = f"Representative of {found.entity.name}" if found is not None else ""
+                if found is not None and found.entity.kind != "state":
+                    continue
             says = _HEADLINE_SAYS.match(text, found.end, end) if found is not None else None
-            if says is None or found.entity.kind != "state":
+            if says is None:
                 continue
-            label = f"Representative of {found.entity.name}"
             speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=found.start,
                               end=found.end)
             stop = text.find(";", found.end, end)
@@ -184,17 +207,17 @@ def _new_speakers(intros: list[tuple[int, Turn]], before: list[Located]) -> list
     said"), and less the participants sentence's delegations that spoke already."""
     spoken = {located.turn.speaker.name for located in before}
     # An office held by one who spoke: "Secretary-General Kofi Annan said ... the Secretary-General added".
-    spoken |= {located.turn.role.split(" of ")[0] for located in before if located.turn.role}
+    spoken |= {office_key(located.turn.role) for located in before if located.turn.role}
     delegations = {located.turn.delegation.entity.key for located in before}
     out = []
     for start, turn in intros:
         if turn.recap and turn.delegation.entity.key in delegations:
             continue
-        if not (turn.follow_up and turn.speaker.name in spoken):
+        if not (turn.follow_up and (turn.speaker.name in spoken or office_key(turn.speaker.name) in spoken)):
             out.append((start, turn))
             spoken.add(turn.speaker.name)
             if turn.role:
-                spoken.add(turn.role.split(" of ")[0])
+                spoken.add(office_key(turn.role))
             delegations.add(turn.delegation.entity.key)
     return out
 
@@ -226,8 +249,10 @@ def _intros(text: str, para: Paragraph, places: Gazetteer, spoken: frozenset[str
         found.update((at, t) for at, t in _further_delegates(text, pos, stop, para.end, places) if at not in taken)
     for m in _READ_BY.finditer(text, para.start, para.end):
         start = max(s for s in starts if s <= m.start())
-        if start not in found and (turn := _reader(text, m, para.end, places)) is not None:
-            found[start] = turn
+        if (turn := _reader(text, m, para.end, places)) is not None \
+                and all(t.speaker.start != turn.speaker.start for t in found.values()):
+            # Another speaker the sentence introduced keeps its start; the reader's statement opens at its name.
+            found[start if start not in found else turn.speaker.start] = turn
     return sorted(found.items())
 
 
@@ -330,12 +355,13 @@ def _further_delegates(text: str, pos: int, stop: int, end: int, places: Gazette
             if len(items) > 1 and _speaks_after(text, items[-1][1].lead_end, end):
                 out += items
             continue
-        turn = _representative(text, m.start("the"), end, places)
-        if turn is None and (bare := _representative(text, m.start("the"), end, places, verb=False)) is not None \
+        at = m.start("the") if m["the"] else m.start("poss")
+        turn = _representative(text, at, end, places)
+        if turn is None and (bare := _representative(text, at, end, places, verb=False)) is not None \
                 and _PARTICIPLE.match(text, bare.speaker.end, end):
             turn = bare
         if turn is not None:
-            out.append((m.start("the"), turn))
+            out.append((at, turn))
     # A delegate named in passing is often quoted again in full further on: it speaks here only if not.
     return [(at, replace(turn, recap=True)) for at, turn in out]
 
@@ -371,6 +397,8 @@ def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | 
         return None
     post = _READER_POST.match(text, after, end)
     office = m["pre"] or (post["post"] or "Council President" if post else None)
+    if office is None and _PRESIDENTIAL.search(text, max(0, m.start() - 80), m.start()):
+        office = "Council President"  # "a presidential statement read out by X, First Deputy Prime Minister of Y"
     if delegation is None or office is None:
         return None  # "signed by X (Y)": only a statement read out by the Council's President
     role = " ".join(re.sub(r"^the\s+", "", office).split())

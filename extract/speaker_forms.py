@@ -51,15 +51,17 @@ _REPORTING = (
 # After the speaker: a reporting verb, directly or after an aside between commas
 # (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said").
 _VERB_AFTER = re.compile(
-    rf"(?:\s*,(?:[^.;:]|\.(?!\s)|(?<=\b[A-Z])\.\s){{1,300}}?,|\s*,?\s+who(?:[^.;:]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)"
+    rf"(?:\s*,(?:(?!\s(?:he|she|they)\s)[^.;:]|\.(?!\s)|(?<=\b[A-Z])\.\s){{1,300}}?,|\s*,?\s+who(?:[^.;:]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)"
     rf"|\s+(?:--?|[\u2014\u2013])\s[^\u2014\u2013.;:]{{1,120}}?\s(?:--?|[\u2014\u2013])|\s*,)?"
     rf"(?:\s+|(?<=,))(?:(?:also|further|then|later|first|today|yesterday|meanwhile|likewise|similarly|"
     rf"this\s+(?:morning|afternoon|evening))\s+)*"
-    rf"{_REPORTING}\b"
+    # "Gambia's representative was among several speakers who supported ...": one of those who spoke.
+    rf"(?:{_REPORTING}\b|was\s+(?:among|one\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}"
+    rf"(?:speakers|delegations|delegates|those|[a-z]+ing)\b)"
 )
 _THE_REPRESENTATIVE = re.compile(
     r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+(?:Representative|Observer))\s+"
-    r"(?:of|for)\s+(?:the\s+)?"
+    r"(?:of|for|from)\s+(?:the\s+)?"
 )
 # "the representative of the European Union delegation": the word after the delegation's name.
 _DELEGATION_WORD = re.compile(r"\s+delegation\b")
@@ -75,6 +77,7 @@ _POSSESSIVE = re.compile(
     r"(?:'s|(?<=s)')?\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+Representative"
     r"|(?:(?:Vice|Deputy)[\s-])?(?:Foreign\s+)?Minister(?:\s+(?:for|of)\s+(?:Foreign|External)\s+Affairs)?)\b"
 )
+_BEHALF_ASIDE = re.compile(r"\s*\((?:speaking\s+)?(?:on\s+behalf\s+of|for)\s[^()]{2,120}\)")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
 # Titles printed before a name ("Secretary-General Kofi Annan"), as heads; "for Peacekeeping Operations" may follow.
 _TITLE_HEAD = re.compile(
@@ -90,7 +93,11 @@ _TITLE_HEAD = re.compile(
 _OFFICE_ALONE = re.compile(
     r"(?:[Tt]he|[Ii]ts)\s+(?:United\s+Nations\s+)?(?P<title>(?:Deputy\s+)?Secretary-General(?!['\u2019-])"
     r"|(?:Under|Assistant)-Secretary-General\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
-    r"|High\s+Commissioner\s+for\s+(?:Refugees|Human\s+Rights)|Emergency\s+Relief\s+Coordinator)\b(?!['\u2019])")
+    r"|High\s+Commissioner\s+for\s+(?:Refugees|Human\s+Rights)|Emergency\s+Relief\s+Coordinator"
+    r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+(?:General\s+)?Assembly)\b(?!['\u2019])")
+_SAID_BEFORE = re.compile(r"\b(?:said|stated|added|stressed|declared|noted|warned|told)\s+$")
+# What the office wrote is no speech at the meeting: "In that letter, the Secretary-General stated that ...".
+_WRITTEN = re.compile(r"\b(?:letter|report|note|message|communication)s?\b[^.;:]{0,60}$")
 
 # The verbs after a State named alone that make it a speaker: "Mexico said", not "Israel took control".
 _STATE_VERB = re.compile(
@@ -121,8 +128,8 @@ def _representative(text: str, pos: int, end: int, places: Gazetteer, verb: bool
         return None
     delegation, speaker_start, speaker_end, what = found
     after = speaker_end
-    if (acronym := _ACRONYM.match(text, after, end)) is not None:
-        after = acronym.end()
+    if (acronym := _ACRONYM.match(text, after, end) or _BEHALF_ASIDE.match(text, after, end)) is not None:
+        after = acronym.end()  # "the representative of Ireland (on behalf of the European Union) said"
     if not _verb_follows(text, after, end, verb):
         return None  # "The representative of Kenya was elected ..." reports no words
     role, _, lead_end = _role(text, after, end, places, after_paren=True)
@@ -252,15 +259,24 @@ def _title_only(text: str, pos: int, end: int, places: Gazetteer, verb: bool = T
     # The verb right after the office: "The Secretary-General, along with 41 speakers, spoke at that meeting" is
     # often a meeting before this one.
     if m is None or (verb and not _DIRECT_VERB.match(text, m.end(), end)) \
-            or (un := places.lookup("United Nations")) is None:
-        return None
+            or (not verb and not _SAID_BEFORE.search(text, max(0, pos - 20), pos)) \
+            or _WRITTEN.search(text, max(0, pos - 80), pos):
+        return None  # nor "indicators presented by the Secretary-General": his report, not his words
     title = " ".join(m["title"].split())
+    body = _office(title, m.span("title"), places)  # the United Nations, or the Assembly for its President
+    if body is None:
+        return None
     speaker = Speaker(printed_name=None, title=None, name=title, display_name=title, start=m.start("title"),
                       end=m.end("title"))
     # A follow-up when the release named the holder before ("Secretary-General Kofi Annan said ... the
     # Secretary-General said"): the narrative reader then keeps the named speaker's statement going.
-    return Turn(speaker, Match(un, m.start("title"), m.end("title")), title, _lead_end(text, m.end(), end),
-                follow_up=True)
+    return Turn(speaker, body, title, _lead_end(text, m.end(), end), follow_up=True)
+
+
+def office_key(title: str) -> str:
+    """An office as compared between its mentions: "President of the General Assembly" and "the Assembly President"
+    are one; "Secretary-General of the United Nations" is "Secretary-General"."""
+    return "Assembly President" if _ASSEMBLY_PRESIDENT.search(title) else title.split(" of ")[0]
 
 
 def _office(role: str, span: tuple[int, int], places: Gazetteer) -> Match | None:

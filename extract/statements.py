@@ -61,6 +61,7 @@ _UN_OFFICIAL = re.compile(
     r"|Director\s+of\s+the\s+(?:[A-Z][a-z]+,?\s+(?:and\s+)?){1,6}Division\b"
 )
 _COMMA = re.compile(r"\s*,\s*")
+_ADVERBIAL = frozenset({"in", "at", "during", "via", "through"})
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|$")
 _OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)
 _TO_THE_UN = re.compile(r"\s+to\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:at|in)\s+[A-Z]\w+)?")
@@ -264,7 +265,8 @@ def _role(text: str, pos: int, end: int, places: Gazetteer,
         nxt = text.find(",", seg_start, lead_end)
         seg_end = nxt if nxt != -1 else lead_end
         word = text[seg_start:seg_end].split(" ", 1)[0]
-        if not word or (word[0].islower() and _VERB.fullmatch(word)):
+        # A verb ends the titles, and so does an adverbial ("..., in his briefing to the Council, stressed").
+        if not word or (word[0].islower() and (_VERB.fullmatch(word) or word in _ADVERBIAL)):
             break
         segments.append((seg_start, seg_end))
         cursor = seg_end

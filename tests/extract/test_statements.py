@@ -324,6 +324,9 @@ NOT_NARRATIVE = [
     pytest.param("The Secretary-General, along with 41 speakers, spoke at that meeting in August.",
                  id="office-alone-with-an-aside-tells-of-another-meeting"),
     pytest.param("The Secretary-General's report said the Mission was ready.", id="office-alone-possessive"),
+    pytest.param("In that letter, the Secretary-General stated that the leader had set no dates.", id="office-in-a-letter"),
+    pytest.param("Recalling a December 2005 briefing by Jan Roe, Under-Secretary-General for Political Affairs, he said the "
+                 "official had described grave conditions.", id="an-earlier-briefing-recalled"),
     pytest.param("Israel took control of the crossing.", id="state-named-alone-without-a-reporting-verb"),
     pytest.param("The draft text, presented by India and approved without a vote, would urge States to act.",
                  id="sponsor-of-a-draft-is-no-speaker"),
@@ -504,6 +507,27 @@ NARRATIVE_FORMS = [
                  id="council-president-read-out"),
     pytest.param("The Director of the Programme Planning and Budget Division, Jan Roe, introduced the report.",
                  ["united-nations"], id="director-of-a-secretariat-division"),
+    pytest.param("The Assembly President said those Powers had assured him.", ["general-assembly"],
+                 id="assembly-president-by-office-alone"),
+    pytest.param("The President of the General Assembly called for unity.\n\nJan Roe (Peru), President of the Assembly's "
+                 "sixty-fifth session, said terror was cowardice.", ["general-assembly"],
+                 id="office-alone-before-its-holder-is-named-is-the-holder"),
+    pytest.param("Explaining his vote, the speaker from the Democratic People's Republic of Korea said the code was flawed.",
+                 ["PRK"], id="the-speaker-from"),
+    pytest.param("Gambia's representative was among several speakers who supported the text.  Cuba's delegate was among "
+                 "many decrying the resolutions.", ["GMB", "CUB"], id="was-among-the-speakers"),
+    pytest.param("Following a briefing on the latest developments in Bougainville by Assistant Secretary-General for "
+                 "Political Affairs Jan Roe, speakers welcomed progress.", ["united-nations"], id="a-briefing-on-a-subject-by"),
+    pytest.param("According to a presidential statement read out by Jan Roe, First Deputy Prime Minister of Uganda, the "
+                 "Council supported indicators presented by the Secretary-General.", ["UGA"],
+                 id="presidential-statement-read-by-a-minister"),
+    pytest.param("The representative of Ireland (on behalf of the European Union) said that mechanisms must be found.",
+                 ["IRL"], id="group-in-parentheses-after-the-delegation"),
+    pytest.param("The debate was intense, with Peru's delegate \u201ctotally\u201d rejecting the text as unwarranted.",
+                 ["PER"], id="possessive-delegate-later-in-a-sentence"),
+    pytest.param("Jan Roe, Special Representative of the Secretary-General, in his briefing to the Security Council this "
+                 "morning, stressed that the Agreement was critical.", ["united-nations"],
+                 id="adverbial-aside-is-no-title"),
 ]
 
 
