@@ -48,7 +48,8 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
                   if not any(a <= p.start < b for a, b in covered)]
     meeting = header.meetings[0].number if header.meetings else None
     council = (header.symbol or "").startswith("SC/") or any(m.body == "SC" for m in header.meetings)
-    votes = votes_in_release(text, narrative, meeting, places, security_council=council)
+    year = int(header.date[:4]) if header.date else None
+    votes = votes_in_release(text, narrative, meeting, places, security_council=council, year=year)
     findings += vote_findings(votes, security_council=council)
     findings += _text_findings(text, layout)
     adopted = _the_adopted_text(votes, resolutions)

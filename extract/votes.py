@@ -226,7 +226,8 @@ _FAILED = re.compile(
     r"(?:rejected|defeated)\s+(?:" + _ASIDE + r")?"
     r"(?:(?:(?:the|a|an|its)\s+|[A-Z][\w-]*['\u2019]s\s+)(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?:draft|text|amendment|counter-?proposal|motion|proposal)|amendments)|"
-    r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes)\b",
+    r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes|"
+    r"lack(?:ed|ing)\s+the\s+(?:minimum|required|requisite|necessary)\s+number\s+of\s+(?:affirmative\s+)?votes)\b",
     re.I)
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
@@ -270,7 +271,8 @@ _TOOK_ACTION = re.compile(r"\b(?:took|takes|taking)\s+(?:that|this|the|such)\s+(
                           r"(?:(?:recorded|roll-call)\s+)?vote\s+of\b", re.I)
 # Or of the action the sentence goes on to tell: "Also, by a vote of ..., the Assembly urged".
 _BY_A_VOTE_FIRST = re.compile(r"(?:(?:also|then|next|further|finally|similarly|in\s+addition),?\s+)?by\s+(?:a\s+)?"
-                              r"(?:(?:recorded|roll-call)\s+)?vote\s+of\b", re.I)
+                              r"(?:(?:recorded|roll-call|procedural)\s+)?vote\s+of\b", re.I)
+_IN_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b")
 _ORGAN_ACTS = re.compile(r"[^,]{0,40},\s+the\s+(?:General\s+Assembly|Security\s+Council|Assembly|Council|"
                          r"(?:[A-Z]\w+\s+)?Committee)\s+[a-z]+ed\b")
 # ", and approved without a vote a draft on ...": a second action in the sentence.
@@ -360,8 +362,12 @@ def _named_vetoes(text: str, start: int, end: int, places: Gazetteer) -> tuple[E
 
 
 def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int | None, places: Gazetteer,
-                     security_council: bool = True) -> list[Vote]:
+                     security_council: bool = True, year: int | None = None) -> list[Vote]:
     """Votes reported in the summary paragraphs of a release, one per text acted upon.
+
+    ``year``, the release's, tells an action of this meeting from one a sentence recalls: a resolution of another
+    year ("spurred by the adoption of resolution 1325 (2000)" in 2010) or a draft "vetoed in 1980" was no action
+    of this meeting.
 
     ``security_council`` says whose rules apply: the Council's membership for unanimous counts, and
     its permanent members' vetoes; other organs have neither.
@@ -386,6 +392,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             failed = _FAILED.search(text, s, e)
             if failed is not None and _REPORTED.search(text, s, failed.start()):
                 failed = None  # "his delegation rejected the text", he said: a speaker's stand, not the outcome
+            if failed is not None and year is not None and any(int(y) != year for y in _IN_YEAR.findall(text, s, e)):
+                failed = None  # "... in 1980, when the Soviet Union vetoed a draft resolution": years ago
             if not (adopting or failed or counts) or _TALLY_OF_TEXTS.search(text, s, e):
                 continue  # most sentences: no need to look for the documents they name
 
@@ -418,8 +426,10 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 elif not drafts and procedure and counts is not None:
                     votes[s] = vote(_motion(s), False)  # "the motion was defeated by a vote of ...": a procedural vote
                 continue
-            if adopting is None and counts is not None and not procedure and _counted_action(text, s, e, counts):
-                votes[s] = vote(_draft(s), True)  # "It took that action by a vote of ...": the text told before
+            if adopting is None and counts is not None and _counted_action(text, s, e, counts):
+                # "It took that action by a vote of ...": the text told before; "By a procedural vote of ..., the
+                # Council acted to include the item on its agenda": a motion.
+                votes[s] = vote(_motion(s) if procedure else _draft(s), True)
                 pending = []
                 continue
             if adopting is None or _EARLIER.search(text, s, e):
@@ -433,6 +443,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 continue  # "approved the programme of work", "retained its position": not the adoption of a text
             ref = _adopted_ref(text, refs, adopting, counts, titled or ((unanimous or without_vote) and bool(refs)
                                                                     and _SUBJECT.fullmatch(text, s, refs[0].start)))
+            if ref is not None and year is not None and ref.year is not None and ref.year not in (year, year - 1):
+                ref = None  # a resolution of another year was adopted at another meeting
+                continue
             if ref is not None:
                 # A headline's tally ("by 14-0-1") yields to the summary's counts, which name the States.
                 if (ref.symbol not in votes or votes[ref.symbol].in_favour is None

@@ -271,6 +271,13 @@ COUNCIL_CASES = [
                  id="members-voted-in-favour-against-and-abstained"),
     pytest.param(["The settlements measure passed by 14 votes in favour, with the United States abstaining."],
                  [("draft", True, False, False, 14, 0, 1, [], ["USA"], [])], id="passed-by-votes"),
+    pytest.param(["By a procedural vote of 10 in favour to 4 against (China, Congo, Qatar, Russian Federation) and 1 "
+                  "abstention (United Republic of Tanzania), the Security Council acted this afternoon to include the item "
+                  "on its agenda."], [("motion", True, False, False, 10, 4, 1, ["CHN", "COG", "QAT", "RUS"], ["TZA"], [])],
+                 id="a-procedural-vote-on-the-agenda-counted-first"),
+    pytest.param(["The draft resolution, which lacked the minimum number of affirmative votes for passage, would have "
+                  "urged a peaceful settlement."], [("draft", False, False, False, None, None, None, [], [], [])],
+                 id="lacked-the-minimum-number-of-votes"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
@@ -322,7 +329,8 @@ ASSEMBLY_CASES = [
                   "urged States to refrain from unilateral measures."],
                  [("draft", True, False, False, 98, 1, 40, ["USA"], [], [])], id="counts-first-then-the-organ-acts"),
     pytest.param(["By a recorded vote of 80 in favour to 70 against, with 12 abstentions, the Committee decided to "
-                  "adjourn the debate on the draft resolution."], [], id="an-adjournment-is-no-text"),
+                  "adjourn the debate on the draft resolution."], [("motion", True, False, False, 80, 70, 12, [], [], [])],
+                 id="an-adjournment-voted-is-a-motion"),
     pytest.param(["Then, by a recorded vote of 98 in favour to one against (United States) with",
                   "40 abstentions, the Assembly urged States to refrain from unilateral measures."],
                  [("draft", True, False, False, 98, 1, 40, ["USA"], [], [])], id="sentence-broken-across-paragraphs"),
@@ -464,3 +472,11 @@ def test_counts_that_do_not_add_up_are_findings() -> None:
     (finding,) = vote_findings(votes, security_council=True)
     assert finding.kind == "VoteCountMismatch"
     assert "3 abstaining but 2 States named" in finding.message and "16 votes for a Council of 15" in finding.message
+
+
+def test_an_action_of_another_year_is_no_action_of_this_meeting() -> None:
+    text = ("Despite the wide range of activities spurred by the adoption of resolution 1325 (2000), the Council noted "
+            "gaps.  The Council this morning adopted resolution 1960 (2010).  In 1980, the Soviet Union vetoed a draft "
+            "resolution on Afghanistan.")
+    votes = votes_in_release(text, [(0, len(text))], 6453, gazetteer(), year=2010)
+    assert [(v.document.symbol, v.adopted) for v in votes] == [("S/RES/1960 (2010)", True)]
