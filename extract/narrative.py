@@ -80,6 +80,8 @@ _SPEECH = (r"(?:said|stated|declared|stressed|noted|added|emphasi[sz]ed|observed
 _INVERTED = re.compile(
     rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented|reiterated|echoed|seconded)\s+by\s+"
 )
+# "Introducing the reports of the First Committee was X (Algeria)": the speaker after "was".
+_INTRODUCING_WAS = re.compile(r"(?:Introducing|Presenting|Opening|Closing|Briefing|Addressing)\b[^.;:]{0,200}?\s(?:was|were)\s+")
 # "Australia, said its speaker, was willing ...": the delegation opens the sentence, its speaker comes after the verb.
 _ITS_SPEAKER = re.compile(rf",\s+(?:also\s+)?{_SPEECH}\s+(?P<what>its\s+(?:representative|delegate|speaker))\b")
 # Where a speaker may come inside a sentence: after a comma, or after a closing quote and its comma.
@@ -134,7 +136,7 @@ _READER_POST = re.compile(
     r"|which\s+holds\s+the\s+(?:Council's\s+)?(?:rotating\s+)?(?:[A-Z][a-z]+\s+)?(?P<holds>presidency))"
 )
 # The reader's State named in a title after the name: "..., Minister for Foreign Affairs of Colombia".
-_READER_TITLE = re.compile(r",\s+(?P<title>[A-Z][^,.;:()]{2,100}?)(?=[,.;:]|$)")
+_READER_TITLE = re.compile(r",\s+(?P<title>[A-Z][^,.;:()]{2,160}?)(?=[,.;:]|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“]?[A-Z])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|No|Nos|Messrs|Jr|Sr|Gen|Amb|H\.E|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 # A paragraph going on in the speaker's voice: "He said ...", "Her country ...", "“...,” she added."
@@ -304,7 +306,11 @@ def _after_lead(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> 
 
 
 def _inverted(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:
-    """"“...,” said Chile's delegate", "So stated Secretary-General X", "introduced by Ireland's representative"."""
+    """"“...,” said Chile's delegate", "So stated Secretary-General X", "introduced by Ireland's representative",
+    "Introducing the reports of the Committee was X (Algeria), who said"."""
+    if (lead := _INTRODUCING_WAS.match(text, pos, stop)) is not None:
+        if (turn := _forms(text, lead.end(), end, places, verb=False)) is not None:
+            return turn
     for m in _INVERTED.finditer(text, pos, stop):
         turn = _forms(text, m.end(), end, places, verb=False)
         if turn is not None and not _CLAUSE_GOES_ON.match(text, max(turn.speaker.end, turn.delegation.end)):
@@ -391,6 +397,10 @@ def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | 
     elif (titled := _READER_TITLE.match(text, person.end(), end)) is not None and _TITLE_WORD.search(titled["title"]):
         delegation = _office(titled["title"], titled.span("title"), places)
         after = titled.end()
+        if delegation is not None and (delegation.entity.key == "united-nations"
+                                       or delegation.entity.category == "UNEntity"):
+            # "remarks delivered by X, Assistant Secretary-General for ...": an official speaking for the Organization
+            return Turn(_speaker(person), delegation, " ".join(titled["title"].split()), _lead_end(text, after, end))
         if delegation is not None and delegation.entity.kind != "state":
             return None  # only a State holds the Council's presidency
     else:

@@ -91,9 +91,10 @@ _TITLE_HEAD = re.compile(
 # A United Nations office without the name of who holds it: "the Secretary-General", "the Under-Secretary-General
 # for Political Affairs", "the United Nations High Commissioner for Refugees"; not "the Secretary-General's report".
 _OFFICE_ALONE = re.compile(
-    r"(?:[Tt]he|[Ii]ts)\s+(?:United\s+Nations\s+)?(?P<title>(?:Deputy\s+)?Secretary-General(?!['\u2019-])"
-    r"|(?:Under|Assistant)-Secretary-General\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
+    r"(?:[Tt]he|[Ii]ts)\s+(?P<un>United\s+Nations\s+)?(?P<title>(?:Deputy\s+)?Secretary-General(?!['\u2019-])"
+    r"|(?:Under-|Assistant[-\s])Secretary-General\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
     r"|High\s+Commissioner\s+for\s+(?:Refugees|Human\s+Rights)|Emergency\s+Relief\s+Coordinator"
+    r"|(?<=United Nations )High\s+Representative\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
     r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+(?:General\s+)?Assembly)\b(?!['\u2019])")
 _SAID_BEFORE = re.compile(r"\b(?:said|stated|added|stressed|declared|noted|warned|told)\s+$")
 # What the office wrote is no speech at the meeting: "In that letter, the Secretary-General stated that ...".
@@ -264,6 +265,8 @@ def _title_only(text: str, pos: int, end: int, places: Gazetteer, verb: bool = T
         return None  # nor "indicators presented by the Secretary-General": his report, not his words
     title = " ".join(m["title"].split())
     body = _office(title, m.span("title"), places)  # the United Nations, or the Assembly for its President
+    if body is None and m["un"] and (un := places.lookup("United Nations")) is not None:
+        body = Match(un, *m.span("title"))  # "the United Nations High Representative for Disarmament Affairs"
     if body is None:
         return None
     speaker = Speaker(printed_name=None, title=None, name=title, display_name=title, start=m.start("title"),

@@ -528,6 +528,15 @@ NARRATIVE_FORMS = [
     pytest.param("Jan Roe, Special Representative of the Secretary-General, in his briefing to the Security Council this "
                  "morning, stressed that the Agreement was critical.", ["united-nations"],
                  id="adverbial-aside-is-no-title"),
+    pytest.param("The Assistant Secretary-General for Political Affairs provided an update to the Council.",
+                 ["united-nations"], id="assistant-secretary-general-by-office-alone"),
+    pytest.param("Digital technologies are opening new domains, the United Nations High Representative for Disarmament "
+                 "Affairs said today.", ["united-nations"], id="un-high-representative-by-office-alone"),
+    pytest.param("Introducing the reports of the First Committee was Jan Roe (Algeria), who said the texts were balanced.",
+                 ["DZA"], id="introducing-was-a-name"),
+    pytest.param("\u201cWe need a resilient economy,\u201d Mr. Doe said in remarks delivered by Jan Roe, Assistant "
+                 "Secretary-General for Policy Coordination and Inter-Agency Affairs in the Department of Economic and "
+                 "Social Affairs.", ["department-of-economic-and-social-affairs"], id="remarks-delivered-by-an-official"),
 ]
 
 
