@@ -308,9 +308,9 @@ def _after_lead(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> 
 def _inverted(text: str, pos: int, stop: int, end: int, places: Gazetteer) -> Turn | None:
     """"“...,” said Chile's delegate", "So stated Secretary-General X", "introduced by Ireland's representative",
     "Introducing the reports of the Committee was X (Algeria), who said"."""
-    if (lead := _INTRODUCING_WAS.match(text, pos, stop)) is not None:
-        if (turn := _forms(text, lead.end(), end, places, verb=False)) is not None:
-            return turn
+    if (lead := _INTRODUCING_WAS.match(text, pos, stop)) is not None \
+            and (turn := _forms(text, lead.end(), end, places, verb=False)) is not None:
+        return turn
     for m in _INVERTED.finditer(text, pos, stop):
         turn = _forms(text, m.end(), end, places, verb=False)
         if turn is not None and not _CLAUSE_GOES_ON.match(text, max(turn.speaker.end, turn.delegation.end)):
