@@ -195,6 +195,8 @@ def _target_at(text: str, pos: int, limit: int, places: Gazetteer) -> tuple[Enti
     name a group the first name spoke for ("Cuba on behalf of the Group of 77 and China"): then
     the group is the target.
     """
+    if text.startswith(('"', "\u201c"), pos):
+        pos += 1  # 'on behalf of the "Group of 77" developing countries and China'
     found = places.match_at(text, pos)
     if found is not None and found.end <= limit:
         entity, start, end = found.entity, found.start, found.end

@@ -38,6 +38,8 @@ CASES = [
                  [("aligning", "european-union")], id="typo-aligning-him"),
     pytest.param("ANA PÉREZ (Cuba), speaking on behalf of the Group of 77 and China, said.",
                  [("on-behalf-of", "group-of-77-and-china")], id="g77-and-china-is-one-target"),
+    pytest.param('ANA PÉREZ (Cuba), speaking on behalf of the "Group of 77" developing countries and China, said.',
+                 [("on-behalf-of", "group-of-77-and-china")], id="group-name-in-quotes"),
     pytest.param("RAHMAN KHAN (Bangladesh), associating himself with the Group of 77 and China and the Group of Least "
                  "Developed Countries, said.", [("associating", "group-of-77-and-china"),
                                                 ("associating", "least-developed-countries")], id="two-groups"),
