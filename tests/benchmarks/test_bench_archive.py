@@ -37,7 +37,7 @@ def test_benchmark_measures_a_baseline_commit_side_by_side(tmp_path: Path) -> No
     out = result.stdout
     assert re.search(r"baseline HEAD +2 documents, [\d,]+ triples: [\d.]+ documents/s, \d+ ms CPU", out)
     assert re.search(r"this code +2 documents, [\d,]+ triples: [\d.]+ documents/s, \d+ ms CPU", out)
-    assert re.search(r"ratio: [\d.]+ x the baseline's documents/s", out)
+    assert re.search(r"ratio: [\d.]+ x the baseline's documents/s; CPU per document [\d.]+ x", out)
     # The temporary worktree of the baseline is gone again.
     listed = subprocess.run(["git", "-C", str(ROOT), "worktree", "list"], capture_output=True, text=True, check=True)
     assert str(tmp_path) not in listed.stdout
