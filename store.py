@@ -215,7 +215,9 @@ class DocumentStore:
     def close(self) -> None:
         """Release the store's files (RocksDB keeps them open while the object lives); safe to call twice."""
         store = self.__dict__.pop("_store", None)
-        if store is not None and not self.read_only:
+        if store is None:
+            return  # closed already: a full garbage collection (10 ms after a one-document build) is not repeated
+        if not self.read_only:
             store.flush()
         del store
         gc.collect()
