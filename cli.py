@@ -11,27 +11,17 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
-from pyoxigraph import Literal as OxLiteral
-from pyoxigraph import NamedNode
-from rdflib import Dataset
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from councilgraph import __version__
-from councilgraph.batch import BuildOptions, BuildSummary, Outcome, build_archive
 from councilgraph.derived import TABLES_DIR, TABLES_STAMP, build_stamp, stale_outputs
-from councilgraph.exports import DEFAULT_FORMATS, EXPORTERS, StagedFiles
-from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.ontology.docs_command import docs_command
-from councilgraph.output import OutputBusy
-from councilgraph.pipeline import KINDS, expand_inputs
-from councilgraph.queries import NamedQuery, named_queries, named_query
+from councilgraph.queries import named_queries, named_query
 from councilgraph.queries.interruptible import interruptible
-from councilgraph.queries.parameters import parameter_value
 from councilgraph.queries.results import ANSWER_FORMATS, format_answer
 from councilgraph.serve import DEFAULT_TIMEOUT, LOOPBACK, SparqlServer, serve_following
 from councilgraph.store import (
@@ -42,12 +32,42 @@ from councilgraph.store import (
     StoreError,
     Term,
 )
-from councilgraph.validate import SEVERITIES, report_markdown, severity_summary, validate_ntriples
 from councilgraph.viz.command import viz_command
+
+# The modules that build, validate and export (rdflib, the extractors' patterns, the exporters) take
+# most of a second to import: each command imports what it needs when it runs, so that `--help`,
+# `query` and `serve` start without them.
+if TYPE_CHECKING:
+    from councilgraph.batch import BuildSummary, Outcome
+    from councilgraph.queries import NamedQuery
 
 T = TypeVar("T")
 
 OutDir = click.Path(file_okay=False, dir_okay=True, writable=True, path_type=Path)
+
+
+class _LazyChoice(click.Choice):
+    """A choice whose values come from a module imported only when the option is used or its help shown."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:  # noqa: D107 - no super(): it sets choices
+        self._load = load
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._load())
+
+
+def _format_names() -> list[str]:
+    from councilgraph.exports import EXPORTERS
+
+    return [*sorted(EXPORTERS), "all"]
+
+
+def _kinds() -> tuple[str, ...]:
+    from councilgraph.pipeline import KINDS
+
+    return KINDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,14 +88,14 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--out", "-o", "out_dir", type=OutDir, required=True,
               help="Output folder, created if missing. Its files are replaced together at the end.")
-@click.option("--format", "-f", "formats", type=click.Choice([*sorted(EXPORTERS), "all"]), multiple=True,
+@click.option("--format", "-f", "formats", type=_LazyChoice(_format_names), multiple=True,
               help="Output format; repeat for several, or 'all'. Default: turtle, nquads, graphml, gexf, json.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default="all cores",
               help="Documents built at once, each in its own process.")
 @click.option("--prune", is_flag=True, help="Remove from the output the documents whose input is no longer given.")
 @click.option("--with-statements", is_flag=True,
               help="In the citation network, add edges from each speaker's delegation to what it cites.")
-@click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True,
+@click.option("--kind", type=_LazyChoice(_kinds), default="auto", show_default=True,
               help="What the inputs are: detected from the text, or forced.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any document violates the SHACL shapes.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
@@ -110,6 +130,12 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
     it was. One build at a time writes to a folder: a second one exits with 1
     (or waits, with --wait).
     """
+    from councilgraph.batch import BuildOptions, build_archive
+    from councilgraph.exports import DEFAULT_FORMATS, EXPORTERS
+    from councilgraph.output import OutputBusy
+    from councilgraph.pipeline import expand_inputs
+    from councilgraph.validate import SEVERITIES, severity_summary
+
     paths = list(expand_inputs(inputs))
     if not paths:
         raise click.UsageError("no input files found (folders are searched for .txt and .html files)")
@@ -178,6 +204,7 @@ def _say_what_is_stale(out_dir: Path) -> None:
 
 def _progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
     """A progress bar on the terminal: items done, rate, and failed documents."""
+    from councilgraph.batch import Outcome
     start = time.monotonic()
     state = {"done": 0, "failed": 0, "outcomes": 0}
 
@@ -209,6 +236,12 @@ def validate_command(files: tuple[Path, ...]) -> None:
     Exit status: 0 the data conforms (warnings and infos allowed), 1 a
     violation, 2 a file cannot be read.
     """
+    from rdflib import Dataset
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from councilgraph.exports.nquads import ntriples_lines
+    from councilgraph.validate import report_markdown, validate_ntriples
+
     graphs: dict[str, set[tuple]] = {}  # document IRI, or "" for the triples outside named graphs
     loose: list[str] = []  # the files that had such triples
     for path in files:
@@ -357,6 +390,8 @@ def _abandon(message: str, status: int) -> NoReturn:
 
 def _bindings(params: tuple[str, ...], named: NamedQuery | None) -> dict[str, Term]:
     """The --param values: a named query's parameters read by their kind, any other query's by their form."""
+    from councilgraph.queries.parameters import parameter_value  # the reference tables' patterns
+
     bindings: dict[str, Term] = {}
     for param in params:
         name, value = _name_value(param)
@@ -387,6 +422,9 @@ def _name_value(param: str) -> tuple[str, str]:
 
 def _binding(value: str) -> Term:
     """A --param value for a query of one's own: <IRI> is an IRI, digits an integer, anything else a string."""
+    from pyoxigraph import Literal as OxLiteral
+    from pyoxigraph import NamedNode
+
     if value.startswith("<") and value.endswith(">"):
         return NamedNode(value[1:-1])
     if value.lstrip("-").isdigit():
@@ -412,6 +450,8 @@ def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
     DIR/manifest.json), so that a later `councilgraph build` can say they
     are out of date.
     """
+    from councilgraph.exports import StagedFiles
+
     stamp = build_stamp(build_dir)  # before the store: see councilgraph.derived
     store = _open_store(build_dir)
     target = out_dir or build_dir / TABLES_DIR

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from councilgraph.graph.namespace import PREFIXES
 from councilgraph.manifest import MANIFEST, Manifest
 
 __all__ = ["ONTOLOGY_GRAPH", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term",
@@ -79,6 +78,8 @@ class QueryError(Exception):
 
 def query_prefixes() -> dict[str, str]:
     """The project's prefixes, declared for every query so that ``cg:symbol`` works without PREFIX lines."""
+    from councilgraph.graph.namespace import PREFIXES  # imports rdflib: not at start-up, most commands need none
+
     prefixes = {name: str(namespace) for name, namespace in PREFIXES}
     prefixes.update(rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#", rdfs="http://www.w3.org/2000/01/rdf-schema#",
                     xsd="http://www.w3.org/2001/XMLSchema#", sh="http://www.w3.org/ns/shacl#",
@@ -214,7 +215,9 @@ class DocumentStore:
     def close(self) -> None:
         """Release the store's files (RocksDB keeps them open while the object lives); safe to call twice."""
         store = self.__dict__.pop("_store", None)
-        if store is not None and not self.read_only:
+        if store is None:
+            return  # closed already: a full garbage collection (10 ms after a one-document build) is not repeated
+        if not self.read_only:
             store.flush()
         del store
         gc.collect()

@@ -19,7 +19,7 @@ from councilgraph.extract.gazetteer import gazetteer
 from councilgraph.extract.mentions import instrument_refs
 from councilgraph.extract.resolution_text import lexicon
 from councilgraph.graph.namespace import CG
-from councilgraph.graph.vocabulary import ontology_graph, superclasses, superproperties
+from councilgraph.graph.vocabulary import superclasses, superproperties, terms
 from councilgraph.ontology.reference import opening_phrases, resolution_years
 from councilgraph.validate import validate_ntriples
 
@@ -34,7 +34,7 @@ def warm_up() -> None:
     resolution_years()
     opening_phrases()
     validate_ntriples("warm-up", "")  # compiles the shapes
-    for term in set(ontology_graph().subjects()):
+    for term in terms():
         if str(term).startswith(str(CG)):
             superclasses(term)
             superproperties(term)

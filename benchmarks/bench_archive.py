@@ -11,14 +11,23 @@ as Python objects, so the whole archive would not fit). Not a test: the
 figures depend on the machine. From the repository root:
 
     python3 benchmarks/bench_archive.py --documents 1000
+
+With ``--baseline-commit SHA`` it also builds the same archive with the code of
+that commit (checked out in a temporary git worktree) and with this code, each
+in a fresh process, alternately ``--rounds`` times, and prints the speed-up as a
+ratio measured side by side on the same machine in the same run: figures from
+different days differ by more than the changes being measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -47,10 +56,20 @@ def main() -> None:
     parser.add_argument("--rdflib-documents", type=int, default=50,
                         help="documents loaded into rdflib for the reference query (default 50)")
     parser.add_argument("--work", type=Path, help="keep the archive and the output in this folder")
+    parser.add_argument("--baseline-commit", metavar="SHA",
+                        help="also build the archive with this commit's code, side by side, and print the ratio")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="side-by-side builds of each code, alternating (default 3; with --baseline-commit)")
+    parser.add_argument("--build-only", nargs=2, type=Path, metavar=("ARCHIVE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.build_only:  # one side of a side-by-side comparison, in a process of its own
+        print(json.dumps(build_only(*args.build_only, args.jobs)))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
         run(work, args.documents, args.jobs, args.rdflib_documents)
+        if args.baseline_commit:
+            side_by_side(work, args.baseline_commit, args.jobs, args.rounds)
 
 
 def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
@@ -84,6 +103,61 @@ def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
     print()
     query_store(out / "store", documents)
     query_rdflib(out / "graph.nq", rdflib_documents)
+
+
+def build_only(archive: Path, out: Path, jobs: int) -> dict[str, float]:
+    """A full build of ``archive`` into an empty ``out`` with the code on the path: what it did, in how long."""
+    shutil.rmtree(out, ignore_errors=True)
+    inputs = sorted(archive.glob("*.txt"))
+    started = time.perf_counter()
+    summary = build_archive(inputs, out, BuildOptions(DEFAULT_FORMATS), jobs=jobs)
+    seconds = time.perf_counter() - started
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return {"documents": summary.built, "triples": summary.triples, "seconds": seconds,
+            "cpu": sum(u.ru_utime + u.ru_stime for u in usage)}
+
+
+def side_by_side(work: Path, commit: str, jobs: int, rounds: int) -> None:
+    """Build the archive in ``work`` with ``commit``'s code and with this code, alternately; print the ratio."""
+    repository = Path(__file__).resolve().parent.parent
+    baseline = work / "baseline"
+    shutil.rmtree(baseline, ignore_errors=True)
+    subprocess.run(["git", "-C", str(repository), "worktree", "add", "--detach", "--quiet", str(baseline / "tree"),
+                    commit], check=True)
+    try:
+        (baseline / "path").mkdir()
+        (baseline / "path" / "councilgraph").symlink_to(baseline / "tree")  # the repository is the package
+        this_code = str(Path(sys.modules["councilgraph"].__file__ or "").parent.parent)  # not resolved: a link
+        codes = {f"baseline {commit[:12]}": str(baseline / "path"), "this code": this_code}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in codes}
+        for round_ in range(rounds):
+            order = list(codes) if round_ % 2 == 0 else list(reversed(codes))  # neither always goes first
+            for name in order:
+                runs[name].append(_build_with(codes[name], work, jobs))
+        print(f"\nside by side, {rounds} alternating full build(s) of each, fresh processes, medians:")
+        rates = {}
+        for name, results in runs.items():
+            documents, triples = results[0]["documents"], results[0]["triples"]
+            rates[name] = statistics.median(r["documents"] / r["seconds"] for r in results)
+            cpu = statistics.median(r["cpu"] / r["documents"] * 1000 for r in results)
+            each = ", ".join(f"{r['documents'] / r['seconds']:.1f}" for r in results)
+            print(f"  {name:<21} {documents:.0f} documents, {triples:,.0f} triples: {rates[name]:.1f} documents/s, "
+                  f"{cpu:.0f} ms CPU per document (all processes); each build: {each}")
+        base, new = rates.values()
+        base_cpu, new_cpu = (statistics.median(r["cpu"] / r["documents"] for r in results) for results in runs.values())
+        # On a machine shared with others the wall clock varies more than the CPU time: both are given.
+        print(f"  ratio: {new / base:.2f} x the baseline's documents/s; CPU per document {new_cpu / base_cpu:.2f} x")
+    finally:
+        subprocess.run(["git", "-C", str(repository), "worktree", "remove", "--force", str(baseline / "tree")],
+                       check=False)
+
+
+def _build_with(path: str, work: Path, jobs: int) -> dict[str, float]:
+    """One full build of ``work/archive`` in a fresh process that imports councilgraph from ``path``."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([path, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    result = subprocess.run([sys.executable, __file__, "--build-only", str(work / "archive"), str(work / "side"),
+                             "--jobs", str(jobs)], env=env, capture_output=True, text=True, check=True)
+    return cast(dict[str, float], json.loads(result.stdout.splitlines()[-1]))
 
 
 def measure(action: Callable[[], BuildSummary], sampler: TreeMemory | None = None,

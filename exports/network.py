@@ -20,13 +20,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import networkx as nx
 from rdflib import RDF, RDFS, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.graph.namespace import CG
+
+if TYPE_CHECKING:  # NetworkX only for the graph objects (viz, tests): a build writes the files without it
+    import networkx as nx
 
 __all__ = ["NETWORK_NAME", "Edge", "NetworkExporter", "Node", "citation_network", "network_facts", "xml_attribute",
            "xml_text"]
@@ -95,9 +97,9 @@ class NetworkExporter(FragmentExporter):
 
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
-        graph = citation_network(network_facts(document), options.with_statements)
-        nodes = {node: {k: v for k, v in data.items() if k != "in_degree"} for node, data in graph.nodes(data=True)}
-        edges = [[s, t, d["phrase"], d["cito"], d["paragraph"], d["weight"]] for s, t, d in graph.edges(data=True)]
+        nodes, weighted = _network(network_facts(document), options.with_statements)
+        # The edges in the order of citation_network's graph: by source, target, then insertion (sorted).
+        edges = [[*edge, weight] for edge, weight in weighted]
         return json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     def write(self, fragment: bytes) -> None:
@@ -147,6 +149,8 @@ class NetworkExporter(FragmentExporter):
 
     def graph(self) -> nx.MultiDiGraph:
         """The merged network as a NetworkX graph, nodes and edges in a fixed order."""
+        import networkx as nx  # 60-100 ms to import, see the module's imports
+
         nodes, edges = self.merged()
         graph = nx.MultiDiGraph(name=NETWORK_NAME)
         graph.add_nodes_from((node.id, node.attributes) for node in nodes)
@@ -177,6 +181,26 @@ def xml_attribute(value: object) -> str:
 
 def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements: bool = False) -> nx.MultiDiGraph:
     """The citation network of a set of triples, with nodes and edges in a fixed order."""
+    import networkx as nx  # 60-100 ms to import, see the module's imports
+
+    nodes, edges = _network(facts, with_statements)
+    graph = nx.MultiDiGraph(name=NETWORK_NAME)
+    for node, attributes in nodes.items():
+        graph.add_node(node, **attributes)
+    for (source, target, phrase, cito, paragraph_kind), weight in edges:
+        graph.add_edge(source, target, phrase=phrase, cito=cito, paragraph=paragraph_kind, weight=weight)
+    for node in graph.nodes:
+        graph.nodes[node]["in_degree"] = len(set(graph.predecessors(node)))
+    return graph
+
+
+def _network(facts: set[tuple[URIRef, URIRef, object]], with_statements: bool,
+             ) -> tuple[dict[str, dict[str, object]], list[tuple[tuple[str, str, str, str, str], int]]]:
+    """The nodes (sorted by IRI, with their attributes) and the weighted edges (sorted) of the citation network.
+
+    Plain dictionaries and lists: a build's fragment needs nothing else, and NetworkX costs more to import
+    than a document takes to build.
+    """
     kind: dict[object, str] = {}
     part: dict[object, str] = {}
     values: dict[tuple[object, URIRef], object] = {}
@@ -213,7 +237,7 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
         cito = str(values.get((citation, CG.characterisation), "")).rsplit("/", 1)[-1]
         edges[(str(source), str(cited), phrase, cito, paragraph_kind)] += 1
 
-    graph = nx.MultiDiGraph(name=NETWORK_NAME)
+    nodes: dict[str, dict[str, object]] = {}
     used = {e[0] for e in edges} | {e[1] for e in edges} | {str(n) for n in documents}
     for node in sorted(used):
         iri = URIRef(node)
@@ -224,9 +248,5 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
         year = values.get((iri, CG.year))
         if year is not None:  # no placeholder: tools would read 0 as a year
             attributes["year"] = int(str(year))
-        graph.add_node(node, **attributes)
-    for (source, target, phrase, cito, paragraph_kind), weight in sorted(edges.items()):
-        graph.add_edge(source, target, phrase=phrase, cito=cito, paragraph=paragraph_kind, weight=weight)
-    for node in graph.nodes:
-        graph.nodes[node]["in_degree"] = len(set(graph.predecessors(node)))
-    return graph
+        nodes[node] = attributes
+    return nodes, sorted(edges.items())

@@ -10,9 +10,6 @@ from pathlib import Path
 
 import click
 
-from councilgraph.exports.base import atomic_write
-from councilgraph.ontology.docs import package_ontology_html
-
 __all__ = ["docs_command"]
 
 
@@ -35,6 +32,10 @@ def docs_command(out_dir: Path, quiet: bool) -> None:
     Prints the path written. Exit status: 0 written, 1 the file could not be
     written, 2 usage error.
     """
+    # Imported here: rdflib and the page's modules are not worth loading for the other commands' start-up.
+    from councilgraph.exports.base import atomic_write
+    from councilgraph.ontology.docs import package_ontology_html
+
     path = out_dir / "index.html"
     try:
         atomic_write(path, package_ontology_html().encode("utf-8"))
