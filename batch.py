@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import hashlib
 import io
 import multiprocessing
@@ -89,6 +90,7 @@ class Outcome:
     fragments: str = ""  # key of the fragment files the worker wrote in the cache
     triples: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, for the benchmark
+    sizes: dict[str, int] = field(default_factory=dict)  # bytes of each fragment, recorded in the manifest
 
 
 def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Outcome:
@@ -122,7 +124,7 @@ def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Ou
                "validate": validated - mapped, "serialise": time.perf_counter() - validated}
     return Outcome(path, document.source.sha256, None, str(document.graph.name), document.symbol,
                    document.summary(), severities, key, len(document.graph.triples),
-                   timings)
+                   timings, sizes={name: len(data) for name, data in fragments.items()})
 
 
 def fragment_key(sha256: str, name: str, options: BuildOptions) -> str:
@@ -136,7 +138,10 @@ def _write_fragments(cache: Path, key: str, fragments: dict[str, bytes]) -> None
     for name, data in fragments.items():
         target = cache / f"{key}.{name}"
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
+        with temporary.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())  # the manifest will trust it: its bytes are on disk before its name
         os.replace(temporary, target)  # a reader never sees half a fragment
 
 
@@ -191,6 +196,9 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     inputs = {os.path.realpath(p): p for p in paths}  # not Path.resolve(): it raises on a symlink loop
     todo = [name for name in inputs if not _unchanged(name, manifest, cache)]
     summary.unchanged = len(inputs) - len(todo)
+    # Documents of inputs not given this time are kept, from their fragments: damaged ones are built again.
+    todo += [name for name, entry in manifest.entries.items()
+             if name not in inputs and not _fragments_sound(entry, cache)]
     gone = sorted(set(manifest.entries) - set(inputs)) if prune else []
     if not todo and not gone and previous is not None and files_match(out_dir, old, _file_names(options)):
         previous.close()
@@ -222,6 +230,7 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
         summary.timings["store"] += time.perf_counter() - started
         if not manifest.entries:
             return summary  # nothing to write: every input failed
+        _check_store(store, manifest, cache)
         store.load_ontology(ontology_path())
         started = time.perf_counter()
         # The files are written from the fragments alone, while RocksDB compacts the store beside them.
@@ -252,7 +261,7 @@ def _reload(manifest: Manifest, cache: Path, rebuilding: set[str]) -> list[str]:
     for name, entry in list(manifest.entries.items()):
         if name in rebuilding:
             continue
-        if (cache / f"{entry.fragments}.{_STORED}").exists():
+        if _fragments_sound(entry, cache):
             keys.append(entry.fragments)
         else:
             manifest.drop(name)
@@ -277,12 +286,38 @@ def _previous_store(out_dir: Path, old: Manifest) -> DocumentStore | None:
 
 def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
     entry = manifest.entries.get(name)
-    if entry is None or not all((cache / f"{entry.fragments}.{kind}").exists() for kind in ("validation.md", _STORED)):
+    if entry is None or not _fragments_sound(entry, cache):
         return False
     try:
         return hashlib.sha256(Path(name).read_bytes()).hexdigest() == entry.sha256
     except OSError:
         return False  # let the build report why it cannot be read
+
+
+def _fragments_sound(entry: Entry, cache: Path, kinds: Iterable[str] = ("validation.md", _STORED)) -> bool:
+    """Whether the document's fragments are there, each the size the manifest recorded (an emptied or cut
+    short fragment would load nothing into the store, or write half a document into the files)."""
+    try:
+        return all((cache / f"{entry.fragments}.{kind}").stat().st_size == entry.sizes.get(kind) for kind in kinds)
+    except OSError:
+        return False
+
+
+def _check_store(store: DocumentStore, manifest: Manifest, cache: Path) -> None:
+    """Refuse to commit a store that does not hold exactly the manifest's documents: readers would refuse it.
+
+    The fragments of the documents it lacks are removed, so that the next build makes them again.
+    """
+    held = set(store.documents())
+    missing = [entry for entry in manifest.entries.values() if entry.graph not in held]
+    extra = held - manifest.graphs()
+    if not missing and not extra:
+        return
+    for entry in missing:
+        (cache / f"{entry.fragments}.{_STORED}").unlink(missing_ok=True)
+    raise OSError(errno.EIO, f"the new store lacks {len(missing)} and has {len(extra)} extra of the documents "
+                  f"the manifest lists (damaged fragments in {CACHE_DIR}/, removed); nothing was committed, "
+                  f"build again")
 
 
 def _staging_store(previous: DocumentStore | None, staged: Path) -> DocumentStore:
@@ -367,7 +402,7 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, summary: B
         summary.timings[stage] += seconds
     summary.triples += outcome.triples
     manifest.put(outcome.path, Entry(outcome.sha256, outcome.graph, outcome.symbol, outcome.summary, outcome.counts,
-                                     outcome.fragments))
+                                     outcome.fragments, outcome.sizes))
     summary.built += 1
     return outcome
 

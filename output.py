@@ -177,6 +177,8 @@ def _commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: 
         os.replace(generations, trash)
         step("legacy store moved")
     generations.mkdir(exist_ok=True)
+    _fsync_directory(out_dir / CACHE_DIR)  # the fragments' names: the manifest about to be committed trusts them
+    step("fragments synced")
     if reuse_store:
         shutil.rmtree(staged_store)
     else:

@@ -297,3 +297,29 @@ def test_ctrl_c_during_the_commit_lets_it_finish(tmp_path: Path, builds: dict[st
     result = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "5:SIGINT"})  # among the file renames
     assert result.returncode == 0, result.stderr
     assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
+
+
+def _stored_fragments(out: Path) -> list[Path]:
+    return sorted((out / ".councilgraph").glob("*.nquads"))
+
+
+def test_an_emptied_fragment_with_the_store_deleted_builds_its_document_again(
+        built: Path, builds: dict[str, Path]) -> None:
+    """A fragment whose bytes never reached the disk (emptied by a power cut), and no store to fall back on:
+    the build sees the fragment is not the size the manifest recorded and builds that document again."""
+    _stored_fragments(built)[0].write_bytes(b"")
+    shutil.rmtree(built / "store")
+    _rebuilds(built, builds, built=1)
+
+
+def test_a_store_that_would_lack_a_document_of_its_manifest_is_not_committed(
+        built: Path, builds: dict[str, Path]) -> None:
+    """A fragment of the right size that holds no quads (a comment): the new store would lack its document.
+    The build refuses with one line and commits nothing; the next one builds that document again."""
+    fragment = _stored_fragments(built)[0]
+    fragment.write_bytes(b"#" + b" " * (fragment.stat().st_size - 2) + b"\n")
+    shutil.rmtree(built / "store")
+    manifest = (built / MANIFEST).read_bytes()
+    _one_line_error(_cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT), "nothing was committed")
+    assert (built / MANIFEST).read_bytes() == manifest
+    _rebuilds(built, builds, built=1)
