@@ -194,11 +194,12 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     summary = BuildSummary()
 
     inputs = {os.path.realpath(p): p for p in paths}  # not Path.resolve(): it raises on a symlink loop
-    todo = [name for name in inputs if not _unchanged(name, manifest, cache)]
+    kinds = _fragment_kinds(options)
+    todo = [name for name in inputs if not _unchanged(name, manifest, cache, kinds)]
     summary.unchanged = len(inputs) - len(todo)
     # Documents of inputs not given this time are kept, from their fragments: damaged ones are built again.
     todo += [name for name, entry in manifest.entries.items()
-             if name not in inputs and not _fragments_sound(entry, cache)]
+             if name not in inputs and not _fragments_sound(entry, cache, kinds)]
     gone = sorted(set(manifest.entries) - set(inputs)) if prune else []
     if not todo and not gone and previous is not None and files_match(out_dir, old, _file_names(options)):
         previous.close()
@@ -216,7 +217,7 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
         for name in gone:
             store.remove(manifest.drop(name).graph)
             summary.removed += 1
-        built = [] if previous is not None else _reload(manifest, cache, set(todo))  # fragment keys to load
+        built = [] if previous is not None else _reload(manifest, cache, set(todo), kinds)  # fragment keys to load
         outcomes = _run(todo, options, jobs, cache)
         for outcome in progress(outcomes, len(todo), "Building"):
             kept = _keep(outcome, manifest, store, summary)
@@ -252,7 +253,7 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     return summary
 
 
-def _reload(manifest: Manifest, cache: Path, rebuilding: set[str]) -> list[str]:
+def _reload(manifest: Manifest, cache: Path, rebuilding: set[str], kinds: list[str]) -> list[str]:
     """The fragment keys of the documents a new store must be loaded with again (not rebuilt this time).
 
     A document whose fragment is gone too is dropped, as a build into an empty folder would drop it.
@@ -261,7 +262,7 @@ def _reload(manifest: Manifest, cache: Path, rebuilding: set[str]) -> list[str]:
     for name, entry in list(manifest.entries.items()):
         if name in rebuilding:
             continue
-        if _fragments_sound(entry, cache):
+        if _fragments_sound(entry, cache, kinds):
             keys.append(entry.fragments)
         else:
             manifest.drop(name)
@@ -284,9 +285,9 @@ def _previous_store(out_dir: Path, old: Manifest) -> DocumentStore | None:
         return None
 
 
-def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
+def _unchanged(name: str, manifest: Manifest, cache: Path, kinds: list[str]) -> bool:
     entry = manifest.entries.get(name)
-    if entry is None or not _fragments_sound(entry, cache):
+    if entry is None or not _fragments_sound(entry, cache, kinds):
         return False
     try:
         return hashlib.sha256(Path(name).read_bytes()).hexdigest() == entry.sha256
@@ -294,7 +295,14 @@ def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
         return False  # let the build report why it cannot be read
 
 
-def _fragments_sound(entry: Entry, cache: Path, kinds: Iterable[str] = ("validation.md", _STORED)) -> bool:
+def _fragment_kinds(options: BuildOptions) -> list[str]:
+    """The fragments a build with ``options`` reads for every document: the store's, each format's (the
+    network formats share one), the validation report's. The one list: a document is unchanged only when all
+    of them are sound, and the files are written from these alone."""
+    return list(dict.fromkeys([*(fragment_name(name) for name in options.formats), *_VALIDATION, _STORED]))
+
+
+def _fragments_sound(entry: Entry, cache: Path, kinds: list[str]) -> bool:
     """Whether the document's fragments are there, each the size the manifest recorded (an emptied or cut
     short fragment would load nothing into the store, or write half a document into the files)."""
     try:
@@ -417,7 +425,10 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
         (fragment_name(name), EXPORTERS[name], partial(EXPORTERS[name], options=export)) for name in options.formats]
     writers += [("validation.ttl", ValidationTurtle, ValidationTurtle),
                 ("validation.md", ValidationMarkdown, partial(ValidationMarkdown, counts=counts))]
+    kinds = _fragment_kinds(options)
     for name, exporter, make in writers:
+        if name not in kinds:  # a fragment _unchanged did not check would fail the build at every run
+            raise AssertionError(f"fragment {name} is missing from _fragment_kinds")
         path = out_dir / exporter.file_name
         write_file(files, path, make, ((cache / f"{e.fragments}.{name}").read_bytes() for e in order))
         summary.written.append(path)

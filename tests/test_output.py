@@ -323,3 +323,10 @@ def test_a_store_that_would_lack_a_document_of_its_manifest_is_not_committed(
     _one_line_error(_cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT), "nothing was committed")
     assert (built / MANIFEST).read_bytes() == manifest
     _rebuilds(built, builds, built=1)
+
+
+def test_a_deleted_fragment_of_a_format_builds_its_document_again(built: Path, builds: dict[str, Path]) -> None:
+    """Every fragment the files are written from is checked, not only the store's and the report's."""
+    sorted((built / ".councilgraph").glob(f"*.{FORMAT}"))[0].unlink()
+    (built / "graph.ttl").write_bytes(b"# edited\n")  # the files are written again, from every fragment
+    _rebuilds(built, builds, built=1)
