@@ -32,15 +32,19 @@ Ctrl-C's signal instead: the commit finishes first).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
+import re
 import shutil
 import signal
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from councilgraph.exports import StagedFiles
+from councilgraph.derived import PAGE_FILES
+from councilgraph.exports import EXPORTERS, StagedFiles
+from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle
 from councilgraph.manifest import MANIFEST, Manifest
 from councilgraph.store import STORE_DIR, is_store, staging_path
 
@@ -112,9 +116,30 @@ def remove_leftovers(out_dir: Path, keep: str) -> None:
     for temporary in (out_dir / CACHE_DIR).glob("*.tmp"):
         temporary.unlink(missing_ok=True)  # fragments being written by the workers of a dead build
     for temporary in out_dir.glob(".*.tmp"):
-        parts = temporary.name.rsplit(".", 3)  # .NAME.PID.RANDOM.tmp
-        if len(parts) == 4 and parts[1].isdigit() and not _alive(int(parts[1])):
+        writer = _writer(temporary.name)
+        if writer is not None and not _alive(writer):
             temporary.unlink(missing_ok=True)
+
+
+#: The temporary files this tool writes in an output folder: ``.NAME.PID.RANDOM.tmp`` (StagedFiles: mkstemp's
+#: eight random characters) and ``.manifest.json.PID.commit.tmp``. Any other name is the user's.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]{1,7})\.(?:[a-z0-9_]{8}|commit)\.tmp")
+
+
+def _writer(name: str) -> int | None:
+    """The process id of the build, `viz` or `docs` that writes the temporary file ``name``; None when the
+    file is not one of theirs (a user's ``.notes.20261204.v2.tmp`` is never removed)."""
+    match = _TEMPORARY.fullmatch(name)
+    return int(match["pid"]) if match and match["name"] in _written_names() else None
+
+
+@functools.cache
+def _written_names() -> frozenset[str]:
+    """The names of the files this tool writes into an output folder."""
+    exporters = [*EXPORTERS.values(), ValidationTurtle, ValidationMarkdown]
+    # ontology.ttl, shapes.ttl and failures.tsv are written by councilgraph.batch, which imports this module.
+    return frozenset([*(e.file_name for e in exporters), *PAGE_FILES, MANIFEST, "ontology.ttl", "shapes.ttl",
+                      "failures.tsv"])
 
 
 def _alive(pid: int) -> bool:
@@ -124,8 +149,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True  # someone else's process
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process (or no process id this system has): left alone
     return True
 
 

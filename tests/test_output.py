@@ -330,3 +330,19 @@ def test_a_deleted_fragment_of_a_format_builds_its_document_again(built: Path, b
     sorted((built / ".councilgraph").glob(f"*.{FORMAT}"))[0].unlink()
     (built / "graph.ttl").write_bytes(b"# edited\n")  # the files are written again, from every fragment
     _rebuilds(built, builds, built=1)
+
+
+def test_the_users_temporary_looking_files_are_left_alone(built: Path, builds: dict[str, Path]) -> None:
+    """Only the names this tool writes (.OUTPUT.PID.RANDOM.tmp of a process that is gone) are leftovers: a
+    user's file with a number too large for a process id used to crash every build (OverflowError)."""
+    users = [".notes.20261204191500.v2.tmp", ".backup.1234.x.tmp", ".notes.999999.abcdefgh.tmp",
+             ".graph.ttl.20261204191500.abcdefgh.tmp"]
+    for name in users:
+        (built / name).write_bytes(b"the user's")
+    dead = built / ".graph.ttl.4194305.abcdefgh.tmp"  # above any Linux pid_max: no process has it
+    dead.write_bytes(b"left by a killed build")
+    (built / "graph.ttl").write_bytes(b"# edited\n")  # a build that writes, and so cleans up
+    result = _cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert {name: (built / name).read_bytes() for name in users} == dict.fromkeys(users, b"the user's")
+    assert not dead.exists() and _files(built) == {**_files(builds["clean"]), **dict.fromkeys(users, b"the user's")}
