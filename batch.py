@@ -241,13 +241,13 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
         summary.timings["write files"] += time.perf_counter() - started
         manifest.store = manifest.generation(hashlib.sha256(ontology_path().read_bytes()).hexdigest())
         commit(out_dir, manifest, staged, reuse_store=previous is not None and manifest.store == old.store, files=files,
-               stale=_other_formats(out_dir, options.formats))
-        old = manifest  # committed: what is left over is measured against it
+               stale=_other_formats(out_dir, options.formats), then=partial(_tidy, out_dir, cache, manifest))
+        old = manifest  # committed, and what it left over removed
     finally:  # also on Ctrl-C: the previous output stays as it was
         store.close()
         files.discard()
-        remove_leftovers(out_dir, keep=old.store)
-    _collect_garbage(cache, manifest)
+        if old is not manifest:  # not committed (or its cleanup failed): keep the generation the manifest names
+            remove_leftovers(out_dir, keep=Manifest.load(out_dir / MANIFEST).store)
     summary.documents = len(manifest.entries)
     summary.violating = sum(1 for e in manifest.entries.values() if e.counts[0])
     return summary
@@ -472,6 +472,12 @@ def _failures_tsv(failures: Iterable[tuple[str, str]]) -> bytes:
     writer.writerow(["path", "reason"])
     writer.writerows(sorted(failures))
     return out.getvalue().encode("utf-8")
+
+
+def _tidy(out_dir: Path, cache: Path, manifest: Manifest) -> None:
+    """After the commit: the previous store generation, what failed builds left, fragments no entry names."""
+    remove_leftovers(out_dir, keep=manifest.store)
+    _collect_garbage(cache, manifest)
 
 
 def _collect_garbage(cache: Path, manifest: Manifest) -> None:

@@ -39,7 +39,7 @@ import re
 import shutil
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from councilgraph.derived import PAGE_FILES
@@ -181,20 +181,24 @@ def digest(path: Path) -> str:
 
 
 def commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
-           stale: Iterable[Path]) -> None:
+           stale: Iterable[Path], then: Callable[[], None] = lambda: None) -> None:
     """Put a staged build in place; the rename of ``manifest.json`` is the commit point (see the module).
 
     ``manifest.store`` names the new store's generation, which already exists when ``reuse_store`` (the
     previous build made the same store, checked): then the staged copy is dropped. ``stale`` are files of
-    the previous build this one does not write (formats not asked for again).
+    the previous build this one does not write (formats not asked for again). ``then`` is the cleanup after the commit (the
+    previous generation, old fragments): Ctrl-C stays deferred until it is done, as the build is committed
+    and Ctrl-C would report the previous output as unchanged.
     """
     with _interrupt_deferred():
-        _commit(out_dir, manifest, staged_store, reuse_store, files, stale)
+        step = _Steps()
+        _commit(out_dir, manifest, staged_store, reuse_store, files, stale, step)
+        step("cleaning up")
+        then()
 
 
 def _commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
-            stale: Iterable[Path]) -> None:
-    step = _Steps()
+            stale: Iterable[Path], step: _Steps) -> None:
     generations = out_dir / STORE_DIR
     generation = generations / manifest.store
     trash = staging_path(generations).with_name(f".{STORE_DIR}.old-{os.getpid()}")
@@ -258,17 +262,18 @@ def _interrupt_deferred() -> Iterator[None]:
 
 
 class _Steps:
-    """Counts the commit's steps; signals this process at the one the tests ask for ("N", or "N:SIGINT")."""
+    """Counts the commit's steps; signals this process at the one the tests ask for ("N", or "N:SIGINT"; or
+    a step by its name, "cleaning up:SIGINT")."""
 
     def __init__(self) -> None:
         self.done = 0
         step, _, name = os.environ.get(_KILL_AT_STEP, "").partition(":")
-        self.kill_at = int(step) if step.isdigit() else 0
+        self.kill_at: int | str = int(step) if step.isdigit() else step
         self.signal = signal.Signals[name] if name in signal.Signals.__members__ else signal.SIGKILL
 
     def __call__(self, what: str) -> None:
         self.done += 1
-        if self.done == self.kill_at:
+        if self.kill_at in (self.done, what):
             os.kill(os.getpid(), self.signal)
 
 

@@ -346,3 +346,14 @@ def test_the_users_temporary_looking_files_are_left_alone(built: Path, builds: d
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert {name: (built / name).read_bytes() for name in users} == dict.fromkeys(users, b"the user's")
     assert not dead.exists() and _files(built) == {**_files(builds["clean"]), **dict.fromkeys(users, b"the user's")}
+
+
+def test_ctrl_c_during_the_cleanup_after_the_commit_reports_the_build(tmp_path: Path,
+                                                                        builds: dict[str, Path]) -> None:
+    """Ctrl-C while the previous store generation and old fragments are removed: the build is committed, so
+    it finishes its cleanup and says so (it used to say "the previous output ... is unchanged", exit 130)."""
+    out = tmp_path / "out"
+    shutil.copytree(builds["old"], out)
+    result = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "cleaning up:SIGINT"})
+    assert result.returncode == 0 and "interrupted" not in result.stderr, result.stderr
+    assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
