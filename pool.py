@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -35,7 +36,8 @@ def ordered_map(work: Callable[[T], R], items: Sequence[T], *, context: BaseCont
 
     At most ``ahead`` items are being worked on or waiting to be taken, so results do not pile up while
     the consumer is busy. A worker is replaced after ``per_worker`` items. An item whose worker dies or
-    runs past ``timeout`` seconds gets ``lost(item, why)`` as its result.
+    runs past ``timeout`` seconds gets ``lost(item, why)`` as its result. An exception ``work`` raises in a
+    worker is raised here, as it would be without workers (the worker goes on to the next item).
     """
     workers = _Workers(context, work, processes)
     results: dict[int, R] = {}
@@ -47,6 +49,8 @@ def ordered_map(work: Callable[[T], R], items: Sequence[T], *, context: BaseCont
                     workers.give(given, items[given])
                     given += 1
                 for done, result in workers.collect(timeout, per_worker):
+                    if isinstance(result, _Raised):
+                        raise result.error
                     results[done] = result if not isinstance(result, _Lost) else lost(items[done], result.why)
             yield results.pop(index)
         workers.stop()
@@ -57,6 +61,11 @@ def ordered_map(work: Callable[[T], R], items: Sequence[T], *, context: BaseCont
 @dataclass(frozen=True, slots=True)
 class _Lost:
     why: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Raised:
+    error: Exception
 
 
 @dataclass(slots=True)
@@ -173,4 +182,12 @@ def _serve(connection: Connection, work: Callable[[Any], Any]) -> None:
             return
         if kill_on and Path(str(item)).name == kill_on:
             os.kill(os.getpid(), signal.SIGKILL)
-        connection.send(work(item))
+        try:
+            answer = work(item)
+        except Exception as err:  # noqa: BLE001 - the main process raises it: one line, not a worker's traceback
+            answer = _Raised(err)
+        try:
+            connection.send(answer)
+        except (pickle.PicklingError, TypeError, AttributeError) as err:  # it does not pickle: in words
+            what = answer.error if isinstance(answer, _Raised) else err
+            connection.send(_Raised(RuntimeError(f"{type(what).__name__}: {what}")))

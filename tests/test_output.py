@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from councilgraph.batch import BuildOptions, build_archive
+from councilgraph.batch import BuildOptions, build_archive, fragment_key
+from councilgraph.extract.read import read_source
 from councilgraph.manifest import MANIFEST, Manifest
 from councilgraph.store import DocumentStore
 
@@ -357,3 +358,19 @@ def test_ctrl_c_during_the_cleanup_after_the_commit_reports_the_build(tmp_path: 
     result = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "cleaning up:SIGINT"})
     assert result.returncode == 0 and "interrupted" not in result.stderr, result.stderr
     assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
+
+
+def test_a_fragment_that_cannot_be_written_is_one_line_with_workers_as_without(tmp_path: Path) -> None:
+    """A folder in the way of a document's fragment: the build exits 1 with the same one line whether the
+    document is built in this process (-j 1) or in a worker (-j 2), where the worker used to die with a
+    traceback and the document failed with "its worker process stopped with status 1"."""
+    inputs = sorted((DATA / "releases").glob("*.txt"))[:2]
+    source = read_source(inputs[1])
+    key = fragment_key(source.sha256, source.name, BuildOptions((FORMAT,)))
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        (out / ".councilgraph" / f"{key}.{FORMAT}" / "in the way").mkdir(parents=True)
+        result = _cli("build", *inputs, "--out", out, "-q", "-j", jobs, "--format", FORMAT)
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.splitlines() == [f"error: cannot write the output in {out}: Is a directory"], jobs
+        assert not (out / MANIFEST).exists()

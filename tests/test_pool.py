@@ -8,6 +8,8 @@ import os
 import time
 from functools import partial
 
+import pytest
+
 from councilgraph.pool import ordered_map
 
 # Work that pickles by reference (the fork server imports no test module): each item is a callable.
@@ -32,3 +34,10 @@ def test_a_worker_that_dies_costs_its_item_and_is_replaced() -> None:
 def test_a_worker_past_the_timeout_is_stopped_and_costs_its_item() -> None:
     items = [FINE[0], partial(time.sleep, 600), FINE[1]]  # the test ends long before the sleep would
     assert _run(items, timeout=0.5) == [0, "not built within 0.5 s; its worker was stopped", 1]
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_main_process() -> None:
+    """As it would be without workers: the caller reports it (a worker's traceback is not printed)."""
+    missing = partial(open, "/nonexistent/councilgraph-test")
+    with pytest.raises(FileNotFoundError, match="councilgraph-test"):
+        _run([FINE[0], missing, FINE[1]])
