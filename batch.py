@@ -218,13 +218,15 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
             store.remove(manifest.drop(name).graph)
             summary.removed += 1
         built = [] if previous is not None else _reload(manifest, cache, set(todo), kinds)  # fragment keys to load
-        outcomes = _run(todo, options, jobs, cache)
-        for outcome in progress(outcomes, len(todo), "Building"):
-            kept = _keep(outcome, manifest, store, summary)
-            what = "failed" if kept.error else "same" if kept is not outcome else "built"
-            if what == "built":
-                built.append(outcome.fragments)
-            report(kept, what)
+        # closing: when this loop raises, the workers and the fork server stop now, not when the generator is
+        # collected (the exception's traceback holds it while the error is reported)
+        with contextlib.closing(_run(todo, options, jobs, cache)) as outcomes:
+            for outcome in progress(outcomes, len(todo), "Building"):
+                kept = _keep(outcome, manifest, store, summary)
+                what = "failed" if kept.error else "same" if kept is not outcome else "built"
+                if what == "built":
+                    built.append(outcome.fragments)
+                report(kept, what)
         started = time.perf_counter()
         for _ in progress(_load(store, cache, built), len(built), "Storing"):
             pass
