@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -98,7 +100,7 @@ class _Workers:
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(theirs, self._work), daemon=True)
+        process = self._context.Process(target=_serve, args=(theirs, self._work, os.getpid()), daemon=True)
         process.start()
         theirs.close()  # the worker holds its end: when it dies, ours reads end-of-file
         return _Worker(process, ours)
@@ -169,9 +171,10 @@ def _death(exitcode: int | None) -> str:
     return f"its worker process stopped with status {exitcode}"
 
 
-def _serve(connection: Connection, work: Callable[[Any], Any]) -> None:
+def _serve(connection: Connection, work: Callable[[Any], Any], main: int) -> None:
     """A worker: work on each item it is sent, until it is sent None or the main process goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(main)
     kill_on = os.environ.get(_KILL_ON)
     while True:
         try:
@@ -188,6 +191,24 @@ def _serve(connection: Connection, work: Callable[[Any], Any]) -> None:
             answer = _Raised(err)
         try:
             connection.send(answer)
+        except (EOFError, OSError):  # the main process is gone (killed): nobody to answer, nothing to say
+            return
         except (pickle.PicklingError, TypeError, AttributeError) as err:  # it does not pickle: in words
             what = answer.error if isinstance(answer, _Raised) else err
             connection.send(_Raised(RuntimeError(f"{type(what).__name__}: {what}")))
+
+
+def _die_with(main: int) -> None:
+    """Exit this worker as soon as the main process is gone (killed), instead of working on for nobody and
+    failing to answer. Not through its parent: that is the fork server, which lives on while its workers do.
+    A thread waits on a pidfd of the main process (Linux 5.3); elsewhere a worker stops at its next answer."""
+    try:
+        watched = os.pidfd_open(main)
+    except (AttributeError, OSError):
+        return
+
+    def watch() -> None:
+        select.select([watched], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch the main process", daemon=True).start()
