@@ -41,7 +41,7 @@ from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle
 from councilgraph.extract.read import read_source
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
-from councilgraph.output import CACHE_DIR, LOCK, commit, files_match, locked, remove_leftovers
+from councilgraph.output import CACHE_DIR, FILE_STATS, LOCK, commit, files_match, locked, remove_leftovers
 from councilgraph.pipeline import InputError, build_source
 from councilgraph.pool import ordered_map
 from councilgraph.shapes import shapes_text
@@ -484,8 +484,8 @@ def _tidy(out_dir: Path, cache: Path, manifest: Manifest) -> None:
 
 def _collect_garbage(cache: Path, manifest: Manifest) -> None:
     """Fragments no entry points to any more (changed or removed inputs, an interrupted build)."""
-    keep = {entry.fragments for entry in manifest.entries.values()} | {LOCK}
+    keep = {entry.fragments for entry in manifest.entries.values()} | {LOCK, FILE_STATS}
     if cache.is_dir():
         for fragment in cache.iterdir():
-            if fragment.name.split(".", 1)[0] not in keep:
+            if fragment.name not in keep and fragment.name.split(".", 1)[0] not in keep:
                 fragment.unlink(missing_ok=True)

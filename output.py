@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -43,7 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from councilgraph.derived import PAGE_FILES
-from councilgraph.exports import EXPORTERS, StagedFiles
+from councilgraph.exports import EXPORTERS, StagedFiles, atomic_write
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle
 from councilgraph.manifest import MANIFEST, Manifest
 from councilgraph.store import STORE_DIR, is_store, staging_path
@@ -53,10 +54,11 @@ try:
 except ImportError:  # pragma: no cover - Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["CACHE_DIR", "LOCK", "OutputBusy", "commit", "files_match", "locked", "remove_leftovers"]
+__all__ = ["CACHE_DIR", "FILE_STATS", "LOCK", "OutputBusy", "commit", "files_match", "locked", "remove_leftovers"]
 
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds, and the lock
 LOCK = "lock"
+FILE_STATS = "files.json"  # in CACHE_DIR: each committed output file's size, times and inode
 _KILL_AT_STEP = "COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP"
 
 
@@ -157,21 +159,40 @@ def _alive(pid: int) -> bool:
 def files_match(out_dir: Path, manifest: Manifest, names: Iterable[str]) -> bool:
     """Whether the output files are ``names`` exactly as the manifest recorded them.
 
-    A file no newer than the manifest was committed with it; a newer one (renamed into place by a build
-    killed before its commit, or edited) is compared by its hash.
+    A file whose size, times and inode are those recorded after the commit (:data:`FILE_STATS`) is the one
+    committed; any other (renamed into place by a build killed before its commit, edited, restored from a
+    copy with its old modification time) is compared by its hash.
     """
     names = set(names)
     if set(manifest.files) != names:
         return False
     try:
-        committed = (out_dir / MANIFEST).stat().st_mtime_ns
+        recorded = json.loads((out_dir / CACHE_DIR / FILE_STATS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = {}  # none (a build killed after its commit, an earlier version): every file is hashed
+    try:
         for name in names:
             path = out_dir / name
-            if path.stat().st_mtime_ns > committed and digest(path) != manifest.files[name]:
+            if recorded.get(name) != _stat(path) and digest(path) != manifest.files[name]:
                 return False
     except OSError:
         return False  # missing: written again
     return True
+
+
+def _stat(path: Path) -> list[int]:
+    """What changes when a file is written, replaced or touched: its size, times (the change time cannot be
+    set back) and inode."""
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+
+
+def _record_stats(out_dir: Path, manifest: Manifest) -> None:
+    """Record the committed files' :func:`_stat` beside the fragments: not in the manifest, which must be
+    the same bytes for the same inputs."""
+    with contextlib.suppress(OSError):  # the build is committed; without the record, files are hashed
+        stats = {name: _stat(out_dir / name) for name in sorted(manifest.files)}
+        atomic_write(out_dir / CACHE_DIR / FILE_STATS, json.dumps(stats).encode("utf-8"))
 
 
 def digest(path: Path) -> str:
@@ -193,6 +214,7 @@ def commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: b
     with _interrupt_deferred():
         step = _Steps()
         _commit(out_dir, manifest, staged_store, reuse_store, files, stale, step)
+        _record_stats(out_dir, manifest)
         step("cleaning up")
         then()
 

@@ -374,3 +374,16 @@ def test_a_fragment_that_cannot_be_written_is_one_line_with_workers_as_without(t
         assert result.returncode == 1, result.stderr
         assert result.stderr.splitlines() == [f"error: cannot write the output in {out}: Is a directory"], jobs
         assert not (out / MANIFEST).exists()
+
+
+def test_an_output_file_replaced_with_an_old_modification_time_is_written_again(
+        built: Path, builds: dict[str, Path]) -> None:
+    """Restored from an older copy with its times (`cp -p`, `rsync -a`): not newer than the manifest, yet
+    not the committed file; its size, inode and change time give it away, and it is hashed."""
+    target = built / "graph.ttl"
+    copy = built.parent / "restored"
+    copy.write_bytes(b"# an older graph\n")
+    committed = target.stat()
+    os.utime(copy, ns=(committed.st_atime_ns, committed.st_mtime_ns))
+    os.replace(copy, target)
+    _rebuilds(built, builds)
