@@ -120,7 +120,7 @@ def remove_leftovers(out_dir: Path, keep: str) -> None:
     for temporary in out_dir.glob(".*.tmp"):
         writer = _writer(temporary.name)
         if writer is not None and not _alive(writer):
-            temporary.unlink(missing_ok=True)
+            _remove_unless_locked(temporary)
 
 
 #: The temporary files this tool writes in an output folder: ``.NAME.PID.RANDOM.tmp`` (StagedFiles: mkstemp's
@@ -142,6 +142,23 @@ def _written_names() -> frozenset[str]:
     # ontology.ttl, shapes.ttl and failures.tsv are written by councilgraph.batch, which imports this module.
     return frozenset([*(e.file_name for e in exporters), *PAGE_FILES, MANIFEST, "ontology.ttl", "shapes.ttl",
                       "failures.tsv"])
+
+
+def _remove_unless_locked(path: Path) -> None:
+    """Remove a temporary file unless its writer holds its lock (StagedFiles does until the rename): a writer
+    in another PID namespace, or one whose process id was reused, is not taken for gone."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # gone already, or someone else's
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        path.unlink(missing_ok=True)
+    except BlockingIOError:
+        pass  # being written
+    finally:
+        os.close(fd)
 
 
 def _alive(pid: int) -> bool:

@@ -3,6 +3,7 @@ workers killed by the system. Real processes, real signals, the real store."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from councilgraph.batch import BuildOptions, build_archive, fragment_key
+from councilgraph.exports import StagedFiles
 from councilgraph.extract.read import read_source
 from councilgraph.manifest import MANIFEST, Manifest
 from councilgraph.store import DocumentStore
@@ -387,3 +389,36 @@ def test_an_output_file_replaced_with_an_old_modification_time_is_written_again(
     os.utime(copy, ns=(committed.st_atime_ns, committed.st_mtime_ns))
     os.replace(copy, target)
     _rebuilds(built, builds)
+
+
+def test_a_temporary_file_under_its_writers_lock_is_left_alone(built: Path, builds: dict[str, Path]) -> None:
+    """Its process id names no process here (a writer in another PID namespace, a container sharing the
+    folder), but its writer holds its lock, as StagedFiles does until the rename: it is not a leftover."""
+    held = built / ".graph.ttl.4194305.abcdefgh.tmp"
+    left = built / ".graph.ttl.4194305.ijklmnop.tmp"
+    for path in (held, left):
+        path.write_bytes(b"being written")
+    (built / "graph.ttl").write_bytes(b"# edited\n")  # a build that writes, and so cleans up
+    fd = os.open(held, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        result = _cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT)
+    finally:
+        os.close(fd)
+    assert result.returncode == 0, result.stderr
+    assert held.read_bytes() == b"being written" and not left.exists()
+
+
+def test_staged_files_hold_their_lock_until_renamed(tmp_path: Path) -> None:
+    files = StagedFiles()
+    files.write(tmp_path / "a.txt", b"a")
+    [(temporary, _)] = files.staged()
+    fd = os.open(temporary, os.O_RDONLY)
+    try:
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        files.commit()
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # renamed: released
+    finally:
+        os.close(fd)
+    assert (tmp_path / "a.txt").read_bytes() == b"a"
