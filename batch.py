@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import hashlib
 import io
 import multiprocessing
@@ -40,7 +41,7 @@ from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle
 from councilgraph.extract.read import read_source
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
-from councilgraph.output import CACHE_DIR, LOCK, commit, files_match, locked, remove_leftovers
+from councilgraph.output import CACHE_DIR, FILE_STATS, LOCK, commit, files_match, locked, remove_leftovers
 from councilgraph.pipeline import InputError, build_source
 from councilgraph.pool import ordered_map
 from councilgraph.shapes import shapes_text
@@ -89,6 +90,7 @@ class Outcome:
     fragments: str = ""  # key of the fragment files the worker wrote in the cache
     triples: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, for the benchmark
+    sizes: dict[str, int] = field(default_factory=dict)  # bytes of each fragment, recorded in the manifest
 
 
 def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Outcome:
@@ -122,7 +124,7 @@ def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Ou
                "validate": validated - mapped, "serialise": time.perf_counter() - validated}
     return Outcome(path, document.source.sha256, None, str(document.graph.name), document.symbol,
                    document.summary(), severities, key, len(document.graph.triples),
-                   timings)
+                   timings, sizes={name: len(data) for name, data in fragments.items()})
 
 
 def fragment_key(sha256: str, name: str, options: BuildOptions) -> str:
@@ -136,7 +138,10 @@ def _write_fragments(cache: Path, key: str, fragments: dict[str, bytes]) -> None
     for name, data in fragments.items():
         target = cache / f"{key}.{name}"
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
+        with temporary.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())  # the manifest will trust it: its bytes are on disk before its name
         os.replace(temporary, target)  # a reader never sees half a fragment
 
 
@@ -189,8 +194,12 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     summary = BuildSummary()
 
     inputs = {os.path.realpath(p): p for p in paths}  # not Path.resolve(): it raises on a symlink loop
-    todo = [name for name in inputs if not _unchanged(name, manifest, cache)]
+    kinds = _fragment_kinds(options)
+    todo = [name for name in inputs if not _unchanged(name, manifest, cache, kinds)]
     summary.unchanged = len(inputs) - len(todo)
+    # Documents of inputs not given this time are kept, from their fragments: damaged ones are built again.
+    todo += [name for name, entry in manifest.entries.items()
+             if name not in inputs and not _fragments_sound(entry, cache, kinds)]
     gone = sorted(set(manifest.entries) - set(inputs)) if prune else []
     if not todo and not gone and previous is not None and files_match(out_dir, old, _file_names(options)):
         previous.close()
@@ -208,20 +217,23 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
         for name in gone:
             store.remove(manifest.drop(name).graph)
             summary.removed += 1
-        built = [] if previous is not None else _reload(manifest, cache, set(todo))  # fragment keys to load
-        outcomes = _run(todo, options, jobs, cache)
-        for outcome in progress(outcomes, len(todo), "Building"):
-            kept = _keep(outcome, manifest, store, summary)
-            what = "failed" if kept.error else "same" if kept is not outcome else "built"
-            if what == "built":
-                built.append(outcome.fragments)
-            report(kept, what)
+        built = [] if previous is not None else _reload(manifest, cache, set(todo), kinds)  # fragment keys to load
+        # closing: when this loop raises, the workers and the fork server stop now, not when the generator is
+        # collected (the exception's traceback holds it while the error is reported)
+        with contextlib.closing(_run(todo, options, jobs, cache)) as outcomes:
+            for outcome in progress(outcomes, len(todo), "Building"):
+                kept = _keep(outcome, manifest, store, summary)
+                what = "failed" if kept.error else "same" if kept is not outcome else "built"
+                if what == "built":
+                    built.append(outcome.fragments)
+                report(kept, what)
         started = time.perf_counter()
         for _ in progress(_load(store, cache, built), len(built), "Storing"):
             pass
         summary.timings["store"] += time.perf_counter() - started
         if not manifest.entries:
             return summary  # nothing to write: every input failed
+        _check_store(store, manifest, cache)
         store.load_ontology(ontology_path())
         started = time.perf_counter()
         # The files are written from the fragments alone, while RocksDB compacts the store beside them.
@@ -231,19 +243,19 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
         summary.timings["write files"] += time.perf_counter() - started
         manifest.store = manifest.generation(hashlib.sha256(ontology_path().read_bytes()).hexdigest())
         commit(out_dir, manifest, staged, reuse_store=previous is not None and manifest.store == old.store, files=files,
-               stale=_other_formats(out_dir, options.formats))
-        old = manifest  # committed: what is left over is measured against it
+               stale=_other_formats(out_dir, options.formats), then=partial(_tidy, out_dir, cache, manifest))
+        old = manifest  # committed, and what it left over removed
     finally:  # also on Ctrl-C: the previous output stays as it was
         store.close()
         files.discard()
-        remove_leftovers(out_dir, keep=old.store)
-    _collect_garbage(cache, manifest)
+        if old is not manifest:  # not committed (or its cleanup failed): keep the generation the manifest names
+            remove_leftovers(out_dir, keep=Manifest.load(out_dir / MANIFEST).store)
     summary.documents = len(manifest.entries)
     summary.violating = sum(1 for e in manifest.entries.values() if e.counts[0])
     return summary
 
 
-def _reload(manifest: Manifest, cache: Path, rebuilding: set[str]) -> list[str]:
+def _reload(manifest: Manifest, cache: Path, rebuilding: set[str], kinds: list[str]) -> list[str]:
     """The fragment keys of the documents a new store must be loaded with again (not rebuilt this time).
 
     A document whose fragment is gone too is dropped, as a build into an empty folder would drop it.
@@ -252,7 +264,7 @@ def _reload(manifest: Manifest, cache: Path, rebuilding: set[str]) -> list[str]:
     for name, entry in list(manifest.entries.items()):
         if name in rebuilding:
             continue
-        if (cache / f"{entry.fragments}.{_STORED}").exists():
+        if _fragments_sound(entry, cache, kinds):
             keys.append(entry.fragments)
         else:
             manifest.drop(name)
@@ -275,14 +287,47 @@ def _previous_store(out_dir: Path, old: Manifest) -> DocumentStore | None:
         return None
 
 
-def _unchanged(name: str, manifest: Manifest, cache: Path) -> bool:
+def _unchanged(name: str, manifest: Manifest, cache: Path, kinds: list[str]) -> bool:
     entry = manifest.entries.get(name)
-    if entry is None or not all((cache / f"{entry.fragments}.{kind}").exists() for kind in ("validation.md", _STORED)):
+    if entry is None or not _fragments_sound(entry, cache, kinds):
         return False
     try:
         return hashlib.sha256(Path(name).read_bytes()).hexdigest() == entry.sha256
     except OSError:
         return False  # let the build report why it cannot be read
+
+
+def _fragment_kinds(options: BuildOptions) -> list[str]:
+    """The fragments a build with ``options`` reads for every document: the store's, each format's (the
+    network formats share one), the validation report's. The one list: a document is unchanged only when all
+    of them are sound, and the files are written from these alone."""
+    return list(dict.fromkeys([*(fragment_name(name) for name in options.formats), *_VALIDATION, _STORED]))
+
+
+def _fragments_sound(entry: Entry, cache: Path, kinds: list[str]) -> bool:
+    """Whether the document's fragments are there, each the size the manifest recorded (an emptied or cut
+    short fragment would load nothing into the store, or write half a document into the files)."""
+    try:
+        return all((cache / f"{entry.fragments}.{kind}").stat().st_size == entry.sizes.get(kind) for kind in kinds)
+    except OSError:
+        return False
+
+
+def _check_store(store: DocumentStore, manifest: Manifest, cache: Path) -> None:
+    """Refuse to commit a store that does not hold exactly the manifest's documents: readers would refuse it.
+
+    The fragments of the documents it lacks are removed, so that the next build makes them again.
+    """
+    held = set(store.documents())
+    missing = [entry for entry in manifest.entries.values() if entry.graph not in held]
+    extra = held - manifest.graphs()
+    if not missing and not extra:
+        return
+    for entry in missing:
+        (cache / f"{entry.fragments}.{_STORED}").unlink(missing_ok=True)
+    raise OSError(errno.EIO, f"the new store lacks {len(missing)} and has {len(extra)} extra of the documents "
+                  f"the manifest lists (damaged fragments in {CACHE_DIR}/, removed); nothing was committed, "
+                  f"build again")
 
 
 def _staging_store(previous: DocumentStore | None, staged: Path) -> DocumentStore:
@@ -367,7 +412,7 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, summary: B
         summary.timings[stage] += seconds
     summary.triples += outcome.triples
     manifest.put(outcome.path, Entry(outcome.sha256, outcome.graph, outcome.symbol, outcome.summary, outcome.counts,
-                                     outcome.fragments))
+                                     outcome.fragments, outcome.sizes))
     summary.built += 1
     return outcome
 
@@ -382,7 +427,10 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
         (fragment_name(name), EXPORTERS[name], partial(EXPORTERS[name], options=export)) for name in options.formats]
     writers += [("validation.ttl", ValidationTurtle, ValidationTurtle),
                 ("validation.md", ValidationMarkdown, partial(ValidationMarkdown, counts=counts))]
+    kinds = _fragment_kinds(options)
     for name, exporter, make in writers:
+        if name not in kinds:  # a fragment _unchanged did not check would fail the build at every run
+            raise AssertionError(f"fragment {name} is missing from _fragment_kinds")
         path = out_dir / exporter.file_name
         write_file(files, path, make, ((cache / f"{e.fragments}.{name}").read_bytes() for e in order))
         summary.written.append(path)
@@ -428,10 +476,16 @@ def _failures_tsv(failures: Iterable[tuple[str, str]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def _tidy(out_dir: Path, cache: Path, manifest: Manifest) -> None:
+    """After the commit: the previous store generation, what failed builds left, fragments no entry names."""
+    remove_leftovers(out_dir, keep=manifest.store)
+    _collect_garbage(cache, manifest)
+
+
 def _collect_garbage(cache: Path, manifest: Manifest) -> None:
     """Fragments no entry points to any more (changed or removed inputs, an interrupted build)."""
-    keep = {entry.fragments for entry in manifest.entries.values()} | {LOCK}
+    keep = {entry.fragments for entry in manifest.entries.values()} | {LOCK, FILE_STATS}
     if cache.is_dir():
         for fragment in cache.iterdir():
-            if fragment.name.split(".", 1)[0] not in keep:
+            if fragment.name not in keep and fragment.name.split(".", 1)[0] not in keep:
                 fragment.unlink(missing_ok=True)

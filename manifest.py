@@ -31,6 +31,9 @@ class Entry:
     summary: str
     counts: tuple[int, int, int]  # validation results: violations, warnings, infos
     fragments: str  # key of the document's fragment files
+    #: Each fragment's size in bytes: a fragment that is not this size (emptied, cut short) is not trusted,
+    #: and the document is built again from its source. Empty (an older manifest): nothing is trusted.
+    sizes: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -32,15 +32,20 @@ Ctrl-C's signal instead: the commit finishes first).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import json
 import os
+import re
 import shutil
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from councilgraph.exports import StagedFiles
+from councilgraph.derived import PAGE_FILES
+from councilgraph.exports import EXPORTERS, StagedFiles, atomic_write
+from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle
 from councilgraph.manifest import MANIFEST, Manifest
 from councilgraph.store import STORE_DIR, is_store, staging_path
 
@@ -49,10 +54,11 @@ try:
 except ImportError:  # pragma: no cover - Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["CACHE_DIR", "LOCK", "OutputBusy", "commit", "files_match", "locked", "remove_leftovers"]
+__all__ = ["CACHE_DIR", "FILE_STATS", "LOCK", "OutputBusy", "commit", "files_match", "locked", "remove_leftovers"]
 
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds, and the lock
 LOCK = "lock"
+FILE_STATS = "files.json"  # in CACHE_DIR: each committed output file's size, times and inode
 _KILL_AT_STEP = "COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP"
 
 
@@ -112,9 +118,47 @@ def remove_leftovers(out_dir: Path, keep: str) -> None:
     for temporary in (out_dir / CACHE_DIR).glob("*.tmp"):
         temporary.unlink(missing_ok=True)  # fragments being written by the workers of a dead build
     for temporary in out_dir.glob(".*.tmp"):
-        parts = temporary.name.rsplit(".", 3)  # .NAME.PID.RANDOM.tmp
-        if len(parts) == 4 and parts[1].isdigit() and not _alive(int(parts[1])):
-            temporary.unlink(missing_ok=True)
+        writer = _writer(temporary.name)
+        if writer is not None and not _alive(writer):
+            _remove_unless_locked(temporary)
+
+
+#: The temporary files this tool writes in an output folder: ``.NAME.PID.RANDOM.tmp`` (StagedFiles: mkstemp's
+#: eight random characters) and ``.manifest.json.PID.commit.tmp``. Any other name is the user's.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]{1,7})\.(?:[a-z0-9_]{8}|commit)\.tmp")
+
+
+def _writer(name: str) -> int | None:
+    """The process id of the build, `viz` or `docs` that writes the temporary file ``name``; None when the
+    file is not one of theirs (a user's ``.notes.20261204.v2.tmp`` is never removed)."""
+    match = _TEMPORARY.fullmatch(name)
+    return int(match["pid"]) if match and match["name"] in _written_names() else None
+
+
+@functools.cache
+def _written_names() -> frozenset[str]:
+    """The names of the files this tool writes into an output folder."""
+    exporters = [*EXPORTERS.values(), ValidationTurtle, ValidationMarkdown]
+    # ontology.ttl, shapes.ttl and failures.tsv are written by councilgraph.batch, which imports this module.
+    return frozenset([*(e.file_name for e in exporters), *PAGE_FILES, MANIFEST, "ontology.ttl", "shapes.ttl",
+                      "failures.tsv"])
+
+
+def _remove_unless_locked(path: Path) -> None:
+    """Remove a temporary file unless its writer holds its lock (StagedFiles does until the rename): a writer
+    in another PID namespace, or one whose process id was reused, is not taken for gone."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # gone already, or someone else's
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        path.unlink(missing_ok=True)
+    except BlockingIOError:
+        pass  # being written
+    finally:
+        os.close(fd)
 
 
 def _alive(pid: int) -> bool:
@@ -124,29 +168,48 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True  # someone else's process
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process (or no process id this system has): left alone
     return True
 
 
 def files_match(out_dir: Path, manifest: Manifest, names: Iterable[str]) -> bool:
     """Whether the output files are ``names`` exactly as the manifest recorded them.
 
-    A file no newer than the manifest was committed with it; a newer one (renamed into place by a build
-    killed before its commit, or edited) is compared by its hash.
+    A file whose size, times and inode are those recorded after the commit (:data:`FILE_STATS`) is the one
+    committed; any other (renamed into place by a build killed before its commit, edited, restored from a
+    copy with its old modification time) is compared by its hash.
     """
     names = set(names)
     if set(manifest.files) != names:
         return False
     try:
-        committed = (out_dir / MANIFEST).stat().st_mtime_ns
+        recorded = json.loads((out_dir / CACHE_DIR / FILE_STATS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = {}  # none (a build killed after its commit, an earlier version): every file is hashed
+    try:
         for name in names:
             path = out_dir / name
-            if path.stat().st_mtime_ns > committed and digest(path) != manifest.files[name]:
+            if recorded.get(name) != _stat(path) and digest(path) != manifest.files[name]:
                 return False
     except OSError:
         return False  # missing: written again
     return True
+
+
+def _stat(path: Path) -> list[int]:
+    """What changes when a file is written, replaced or touched: its size, times (the change time cannot be
+    set back) and inode."""
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+
+
+def _record_stats(out_dir: Path, manifest: Manifest) -> None:
+    """Record the committed files' :func:`_stat` beside the fragments: not in the manifest, which must be
+    the same bytes for the same inputs."""
+    with contextlib.suppress(OSError):  # the build is committed; without the record, files are hashed
+        stats = {name: _stat(out_dir / name) for name in sorted(manifest.files)}
+        atomic_write(out_dir / CACHE_DIR / FILE_STATS, json.dumps(stats).encode("utf-8"))
 
 
 def digest(path: Path) -> str:
@@ -156,20 +219,25 @@ def digest(path: Path) -> str:
 
 
 def commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
-           stale: Iterable[Path]) -> None:
+           stale: Iterable[Path], then: Callable[[], None] = lambda: None) -> None:
     """Put a staged build in place; the rename of ``manifest.json`` is the commit point (see the module).
 
     ``manifest.store`` names the new store's generation, which already exists when ``reuse_store`` (the
     previous build made the same store, checked): then the staged copy is dropped. ``stale`` are files of
-    the previous build this one does not write (formats not asked for again).
+    the previous build this one does not write (formats not asked for again). ``then`` is the cleanup after the commit (the
+    previous generation, old fragments): Ctrl-C stays deferred until it is done, as the build is committed
+    and Ctrl-C would report the previous output as unchanged.
     """
     with _interrupt_deferred():
-        _commit(out_dir, manifest, staged_store, reuse_store, files, stale)
+        step = _Steps()
+        _commit(out_dir, manifest, staged_store, reuse_store, files, stale, step)
+        _record_stats(out_dir, manifest)
+        step("cleaning up")
+        then()
 
 
 def _commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
-            stale: Iterable[Path]) -> None:
-    step = _Steps()
+            stale: Iterable[Path], step: _Steps) -> None:
     generations = out_dir / STORE_DIR
     generation = generations / manifest.store
     trash = staging_path(generations).with_name(f".{STORE_DIR}.old-{os.getpid()}")
@@ -177,6 +245,8 @@ def _commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: 
         os.replace(generations, trash)
         step("legacy store moved")
     generations.mkdir(exist_ok=True)
+    _fsync_directory(out_dir / CACHE_DIR)  # the fragments' names: the manifest about to be committed trusts them
+    step("fragments synced")
     if reuse_store:
         shutil.rmtree(staged_store)
     else:
@@ -231,17 +301,18 @@ def _interrupt_deferred() -> Iterator[None]:
 
 
 class _Steps:
-    """Counts the commit's steps; signals this process at the one the tests ask for ("N", or "N:SIGINT")."""
+    """Counts the commit's steps; signals this process at the one the tests ask for ("N", or "N:SIGINT"; or
+    a step by its name, "cleaning up:SIGINT")."""
 
     def __init__(self) -> None:
         self.done = 0
         step, _, name = os.environ.get(_KILL_AT_STEP, "").partition(":")
-        self.kill_at = int(step) if step.isdigit() else 0
+        self.kill_at: int | str = int(step) if step.isdigit() else step
         self.signal = signal.Signals[name] if name in signal.Signals.__members__ else signal.SIGKILL
 
     def __call__(self, what: str) -> None:
         self.done += 1
-        if self.done == self.kill_at:
+        if self.kill_at in (self.done, what):
             os.kill(os.getpid(), self.signal)
 
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
+import select
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,7 +38,8 @@ def ordered_map(work: Callable[[T], R], items: Sequence[T], *, context: BaseCont
 
     At most ``ahead`` items are being worked on or waiting to be taken, so results do not pile up while
     the consumer is busy. A worker is replaced after ``per_worker`` items. An item whose worker dies or
-    runs past ``timeout`` seconds gets ``lost(item, why)`` as its result.
+    runs past ``timeout`` seconds gets ``lost(item, why)`` as its result. An exception ``work`` raises in a
+    worker is raised here, as it would be without workers (the worker goes on to the next item).
     """
     workers = _Workers(context, work, processes)
     results: dict[int, R] = {}
@@ -47,6 +51,8 @@ def ordered_map(work: Callable[[T], R], items: Sequence[T], *, context: BaseCont
                     workers.give(given, items[given])
                     given += 1
                 for done, result in workers.collect(timeout, per_worker):
+                    if isinstance(result, _Raised):
+                        raise result.error
                     results[done] = result if not isinstance(result, _Lost) else lost(items[done], result.why)
             yield results.pop(index)
         workers.stop()
@@ -57,6 +63,11 @@ def ordered_map(work: Callable[[T], R], items: Sequence[T], *, context: BaseCont
 @dataclass(frozen=True, slots=True)
 class _Lost:
     why: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Raised:
+    error: Exception
 
 
 @dataclass(slots=True)
@@ -89,7 +100,7 @@ class _Workers:
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(theirs, self._work), daemon=True)
+        process = self._context.Process(target=_serve, args=(theirs, self._work, os.getpid()), daemon=True)
         process.start()
         theirs.close()  # the worker holds its end: when it dies, ours reads end-of-file
         return _Worker(process, ours)
@@ -160,9 +171,10 @@ def _death(exitcode: int | None) -> str:
     return f"its worker process stopped with status {exitcode}"
 
 
-def _serve(connection: Connection, work: Callable[[Any], Any]) -> None:
+def _serve(connection: Connection, work: Callable[[Any], Any], main: int) -> None:
     """A worker: work on each item it is sent, until it is sent None or the main process goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(main)
     kill_on = os.environ.get(_KILL_ON)
     while True:
         try:
@@ -173,4 +185,30 @@ def _serve(connection: Connection, work: Callable[[Any], Any]) -> None:
             return
         if kill_on and Path(str(item)).name == kill_on:
             os.kill(os.getpid(), signal.SIGKILL)
-        connection.send(work(item))
+        try:
+            answer = work(item)
+        except Exception as err:  # noqa: BLE001 - the main process raises it: one line, not a worker's traceback
+            answer = _Raised(err)
+        try:
+            connection.send(answer)
+        except (EOFError, OSError):  # the main process is gone (killed): nobody to answer, nothing to say
+            return
+        except (pickle.PicklingError, TypeError, AttributeError) as err:  # it does not pickle: in words
+            what = answer.error if isinstance(answer, _Raised) else err
+            connection.send(_Raised(RuntimeError(f"{type(what).__name__}: {what}")))
+
+
+def _die_with(main: int) -> None:
+    """Exit this worker as soon as the main process is gone (killed), instead of working on for nobody and
+    failing to answer. Not through its parent: that is the fork server, which lives on while its workers do.
+    A thread waits on a pidfd of the main process (Linux 5.3); elsewhere a worker stops at its next answer."""
+    try:
+        watched = os.pidfd_open(main)
+    except (AttributeError, OSError):
+        return
+
+    def watch() -> None:
+        select.select([watched], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch the main process", daemon=True).start()

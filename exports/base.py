@@ -22,6 +22,11 @@ from rdflib import URIRef
 
 from councilgraph.graph.mapping import Triple
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: temporary files are not locked there
+    fcntl = None  # type: ignore[assignment]
+
 __all__ = ["DEFAULT_OPTIONS", "DocumentGraph", "ExportOptions", "Exporter", "FragmentExporter", "StagedFiles", "atomic_write",
            "write_file"]
 
@@ -124,6 +129,7 @@ class StagedFiles:
 
     def __init__(self) -> None:
         self._pending: list[tuple[Path, Path]] = []
+        self._locks: dict[Path, int] = {}  # temporary file -> a descriptor holding its flock until it is renamed
 
     def write(self, path: Path, data: bytes) -> None:
         """Write ``data`` to a temporary file beside ``path``."""
@@ -137,7 +143,11 @@ class StagedFiles:
         # The process id in the name tells the next build whether the writer is gone (its file is a leftover).
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
         self._pending.append((Path(tmp), path))
-        os.close(fd)
+        if fcntl is not None:  # and its lock tells it for sure, also to a build in another PID namespace
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            self._locks[Path(tmp)] = fd
+        else:  # pragma: no cover - Windows
+            os.close(fd)
         with open(tmp, "wb", buffering=1 << 20) as fh:  # by name: writers may put their scratch files beside it
             yield fh
             fh.flush()
@@ -157,13 +167,20 @@ class StagedFiles:
             tmp, path = self._pending[0]
             os.replace(tmp, path)
             del self._pending[0]  # renamed: no longer the caller's to discard
+            self._unlock(tmp)
             renamed(path)
 
     def discard(self) -> None:
         """Remove the temporary files; the previous outputs stay as they were."""
         for tmp, _ in self._pending:
             tmp.unlink(missing_ok=True)
+            self._unlock(tmp)
         self._pending.clear()
+
+    def _unlock(self, tmp: Path) -> None:
+        fd = self._locks.pop(tmp, None)
+        if fd is not None:
+            os.close(fd)
 
 
 def _umask() -> int:

@@ -76,6 +76,20 @@ def test_the_fork_server_stops_with_the_pool(tmp_path: Path) -> None:
     assert _fork_servers() == []
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_the_workers_stop_when_the_build_raises(tmp_path: Path) -> None:
+    """An error while the outcomes are consumed stops the pool at once, not when the exception is let go."""
+    inputs = _copy(RELEASES[:4], tmp_path / "in")
+
+    def report(outcome: batch.Outcome, what: str) -> None:
+        raise RuntimeError("the consumer fails")
+
+    with pytest.raises(RuntimeError, match="the consumer fails") as raised:
+        build_archive(inputs, tmp_path / "out", OPTIONS, jobs=2, report=report)
+    assert raised.value.__traceback__ is not None  # held: on its own, the generator would still run
+    assert _fork_servers() == []
+
+
 def test_rebuild_builds_only_what_changed_and_matches_a_fresh_build(tmp_path: Path) -> None:
     inputs = _copy(RELEASES, tmp_path / "in")
     out = tmp_path / "out"
@@ -113,7 +127,7 @@ def test_removed_inputs_stay_until_pruned(tmp_path: Path) -> None:
     build_archive(inputs[:2], tmp_path / "fresh", OPTIONS)
     assert _files(out) == _files(tmp_path / "fresh")
     assert len(_symbols(out)) == 2
-    fragments = {p.name.split(".")[0] for p in (out / ".councilgraph").iterdir()} - {"lock"}
+    fragments = {p.name.split(".")[0] for p in (out / ".councilgraph").iterdir() if p.name not in ("lock", "files.json")}
     assert fragments == {e.fragments for e in Manifest.load(out / "manifest.json").entries.values()}
 
 

@@ -3,6 +3,7 @@ workers killed by the system. Real processes, real signals, the real store."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from councilgraph.batch import BuildOptions, build_archive
+from councilgraph.batch import BuildOptions, build_archive, fragment_key
+from councilgraph.exports import StagedFiles
+from councilgraph.extract.read import read_source
 from councilgraph.manifest import MANIFEST, Manifest
 from councilgraph.store import DocumentStore
 
@@ -297,3 +300,125 @@ def test_ctrl_c_during_the_commit_lets_it_finish(tmp_path: Path, builds: dict[st
     result = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "5:SIGINT"})  # among the file renames
     assert result.returncode == 0, result.stderr
     assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
+
+
+def _stored_fragments(out: Path) -> list[Path]:
+    return sorted((out / ".councilgraph").glob("*.nquads"))
+
+
+def test_an_emptied_fragment_with_the_store_deleted_builds_its_document_again(
+        built: Path, builds: dict[str, Path]) -> None:
+    """A fragment whose bytes never reached the disk (emptied by a power cut), and no store to fall back on:
+    the build sees the fragment is not the size the manifest recorded and builds that document again."""
+    _stored_fragments(built)[0].write_bytes(b"")
+    shutil.rmtree(built / "store")
+    _rebuilds(built, builds, built=1)
+
+
+def test_a_store_that_would_lack_a_document_of_its_manifest_is_not_committed(
+        built: Path, builds: dict[str, Path]) -> None:
+    """A fragment of the right size that holds no quads (a comment): the new store would lack its document.
+    The build refuses with one line and commits nothing; the next one builds that document again."""
+    fragment = _stored_fragments(built)[0]
+    fragment.write_bytes(b"#" + b" " * (fragment.stat().st_size - 2) + b"\n")
+    shutil.rmtree(built / "store")
+    manifest = (built / MANIFEST).read_bytes()
+    _one_line_error(_cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT), "nothing was committed")
+    assert (built / MANIFEST).read_bytes() == manifest
+    _rebuilds(built, builds, built=1)
+
+
+def test_a_deleted_fragment_of_a_format_builds_its_document_again(built: Path, builds: dict[str, Path]) -> None:
+    """Every fragment the files are written from is checked, not only the store's and the report's."""
+    sorted((built / ".councilgraph").glob(f"*.{FORMAT}"))[0].unlink()
+    (built / "graph.ttl").write_bytes(b"# edited\n")  # the files are written again, from every fragment
+    _rebuilds(built, builds, built=1)
+
+
+def test_the_users_temporary_looking_files_are_left_alone(built: Path, builds: dict[str, Path]) -> None:
+    """Only the names this tool writes (.OUTPUT.PID.RANDOM.tmp of a process that is gone) are leftovers: a
+    user's file with a number too large for a process id used to crash every build (OverflowError)."""
+    users = [".notes.20261204191500.v2.tmp", ".backup.1234.x.tmp", ".notes.999999.abcdefgh.tmp",
+             ".graph.ttl.20261204191500.abcdefgh.tmp"]
+    for name in users:
+        (built / name).write_bytes(b"the user's")
+    dead = built / ".graph.ttl.4194305.abcdefgh.tmp"  # above any Linux pid_max: no process has it
+    dead.write_bytes(b"left by a killed build")
+    (built / "graph.ttl").write_bytes(b"# edited\n")  # a build that writes, and so cleans up
+    result = _cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert {name: (built / name).read_bytes() for name in users} == dict.fromkeys(users, b"the user's")
+    assert not dead.exists() and _files(built) == {**_files(builds["clean"]), **dict.fromkeys(users, b"the user's")}
+
+
+def test_ctrl_c_during_the_cleanup_after_the_commit_reports_the_build(tmp_path: Path,
+                                                                        builds: dict[str, Path]) -> None:
+    """Ctrl-C while the previous store generation and old fragments are removed: the build is committed, so
+    it finishes its cleanup and says so (it used to say "the previous output ... is unchanged", exit 130)."""
+    out = tmp_path / "out"
+    shutil.copytree(builds["old"], out)
+    result = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "cleaning up:SIGINT"})
+    assert result.returncode == 0 and "interrupted" not in result.stderr, result.stderr
+    assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
+
+
+def test_a_fragment_that_cannot_be_written_is_one_line_with_workers_as_without(tmp_path: Path) -> None:
+    """A folder in the way of a document's fragment: the build exits 1 with the same one line whether the
+    document is built in this process (-j 1) or in a worker (-j 2), where the worker used to die with a
+    traceback and the document failed with "its worker process stopped with status 1"."""
+    inputs = sorted((DATA / "releases").glob("*.txt"))[:2]
+    source = read_source(inputs[1])
+    key = fragment_key(source.sha256, source.name, BuildOptions((FORMAT,)))
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        (out / ".councilgraph" / f"{key}.{FORMAT}" / "in the way").mkdir(parents=True)
+        result = _cli("build", *inputs, "--out", out, "-q", "-j", jobs, "--format", FORMAT)
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.splitlines() == [f"error: cannot write the output in {out}: Is a directory"], jobs
+        assert not (out / MANIFEST).exists()
+
+
+def test_an_output_file_replaced_with_an_old_modification_time_is_written_again(
+        built: Path, builds: dict[str, Path]) -> None:
+    """Restored from an older copy with its times (`cp -p`, `rsync -a`): not newer than the manifest, yet
+    not the committed file; its size, inode and change time give it away, and it is hashed."""
+    target = built / "graph.ttl"
+    copy = built.parent / "restored"
+    copy.write_bytes(b"# an older graph\n")
+    committed = target.stat()
+    os.utime(copy, ns=(committed.st_atime_ns, committed.st_mtime_ns))
+    os.replace(copy, target)
+    _rebuilds(built, builds)
+
+
+def test_a_temporary_file_under_its_writers_lock_is_left_alone(built: Path, builds: dict[str, Path]) -> None:
+    """Its process id names no process here (a writer in another PID namespace, a container sharing the
+    folder), but its writer holds its lock, as StagedFiles does until the rename: it is not a leftover."""
+    held = built / ".graph.ttl.4194305.abcdefgh.tmp"
+    left = built / ".graph.ttl.4194305.ijklmnop.tmp"
+    for path in (held, left):
+        path.write_bytes(b"being written")
+    (built / "graph.ttl").write_bytes(b"# edited\n")  # a build that writes, and so cleans up
+    fd = os.open(held, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        result = _cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT)
+    finally:
+        os.close(fd)
+    assert result.returncode == 0, result.stderr
+    assert held.read_bytes() == b"being written" and not left.exists()
+
+
+def test_staged_files_hold_their_lock_until_renamed(tmp_path: Path) -> None:
+    files = StagedFiles()
+    files.write(tmp_path / "a.txt", b"a")
+    [(temporary, _)] = files.staged()
+    fd = os.open(temporary, os.O_RDONLY)
+    try:
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        files.commit()
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # renamed: released
+    finally:
+        os.close(fd)
+    assert (tmp_path / "a.txt").read_bytes() == b"a"

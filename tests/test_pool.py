@@ -5,8 +5,13 @@ from __future__ import annotations
 import multiprocessing
 import operator
 import os
+import subprocess
+import sys
 import time
 from functools import partial
+from pathlib import Path
+
+import pytest
 
 from councilgraph.pool import ordered_map
 
@@ -32,3 +37,60 @@ def test_a_worker_that_dies_costs_its_item_and_is_replaced() -> None:
 def test_a_worker_past_the_timeout_is_stopped_and_costs_its_item() -> None:
     items = [FINE[0], partial(time.sleep, 600), FINE[1]]  # the test ends long before the sleep would
     assert _run(items, timeout=0.5) == [0, "not built within 0.5 s; its worker was stopped", 1]
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_main_process() -> None:
+    """As it would be without workers: the caller reports it (a worker's traceback is not printed)."""
+    missing = partial(open, "/nonexistent/councilgraph-test")
+    with pytest.raises(FileNotFoundError, match="councilgraph-test"):
+        _run([FINE[0], missing, FINE[1]])
+
+
+_ORPHANS = """
+import multiprocessing, operator, time
+from functools import partial
+from councilgraph.pool import ordered_map
+list(ordered_map(operator.call, [partial(time.sleep, 3)] * 2, context=multiprocessing.get_context("forkserver"),
+                 processes=2, per_worker=3, timeout=600.0, ahead=4, lost=lambda item, why: why))
+"""
+
+
+def _children() -> dict[int, list[int]]:
+    """The running (not zombie) processes of /proc by their parent."""
+    tree: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            state, parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:2]
+        except (OSError, IndexError, ValueError):
+            continue
+        if entry.name.isdigit() and state != "Z":
+            tree.setdefault(int(parent), []).append(int(entry.name))
+    return tree
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_busy_workers_of_a_killed_main_process_stop_quietly(tmp_path: Path) -> None:
+    """SIGKILL to the main process while its workers are busy: they stop without a BrokenPipeError
+    traceback (and on Linux at once, with their parent), instead of working on for nobody."""
+    errors = tmp_path / "stderr"
+    with errors.open("wb") as sink:
+        main = subprocess.Popen([sys.executable, "-c", _ORPHANS], stderr=sink)
+    workers: list[int] = []
+    try:
+        for _ in range(1200):  # until both workers are there (a minute at most)
+            tree = _children()
+            workers = [w for child in tree.get(main.pid, []) for w in tree.get(child, [])]
+            if len(workers) == 2:
+                break
+            time.sleep(0.05)
+        assert len(workers) == 2, "the workers never started"
+    finally:
+        main.kill()
+        main.wait(timeout=60)
+    for _ in range(1200):  # until they are gone
+        running = {pid for pids in _children().values() for pid in pids}
+        if not running & set(workers):
+            break
+        time.sleep(0.05)
+    assert not running & set(workers), "the workers outlived the main process"
+    assert errors.read_text() == ""
