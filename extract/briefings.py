@@ -159,7 +159,7 @@ def _unnamed(text: str, a: int, b: int, places: Gazetteer) -> Turn | None:
     if delegation is None or delegation.entity.key == "united-nations" and not _TITLE_WORD.search(role):
         return None
     label = role[0].upper() + role[1:]
-    return Turn(Speaker(printed_name=None, title=None, name=label, display_name=label, start=a, end=b),
+    return Turn(Speaker.unnamed(label, a, b),
                 Match(delegation.entity, delegation.start, delegation.end), role, b)
 
 

@@ -186,18 +186,14 @@ def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Loc
     for start, end in spans:
         for clause in _HEADLINE_CLAUSE.finditer(text, start, end):
             if (office := _HEADLINE_OFFICE.match(text, clause.end(), end)) is not None:
-                found = _office(office[0], office.span(), places)
-                label = office[0]
+                found, label = _office(office[0], office.span(), places), office[0]
+            elif (found := places.match_at(text, clause.end())) is not None and found.entity.kind == "state":
+                label = f"Representative of {found.entity.name}"
             else:
-                found = places.match_at(text, clause.end())
-                label = f"Representative of {found.entity.name}" if found is not None else ""
-                if found is not None and found.entity.kind != "state":
-                    continue
-            says = _HEADLINE_SAYS.match(text, found.end, end) if found is not None else None
-            if says is None:
                 continue
-            speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=found.start,
-                              end=found.end)
+            if found is None or (says := _HEADLINE_SAYS.match(text, found.end, end)) is None:
+                continue
+            speaker = Speaker.unnamed(label, found.start, found.end)
             stop = text.find(";", found.end, end)
             turn = Turn(speaker, found, None, says.end(), recap=True)
             out.append(Located(SUMMARY, found.start, stop if stop != -1 else end, turn))
@@ -326,8 +322,7 @@ def _its_speaker(text: str, pos: int, end: int, places: Gazetteer) -> Turn | Non
     if said is None or state.entity.kind != "state":
         return None
     label = f"{said['what'].split()[-1].capitalize()} of {state.entity.name}"
-    speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=said.start("what"),
-                      end=said.end("what"))
+    speaker = Speaker.unnamed(label, said.start("what"), said.end("what"))
     return Turn(speaker, state, None, _lead_end(text, said.end(), end))
 
 

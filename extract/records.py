@@ -110,6 +110,11 @@ class Speaker:
     start: int
     end: int
 
+    @classmethod
+    def unnamed(cls, label: str, start: int, end: int) -> Speaker:
+        """A speaker the text names by office or delegation only ("Representative of Kenya", "Secretary-General")."""
+        return cls(printed_name=None, title=None, name=label, display_name=label, start=start, end=end)
+
 
 @dataclass(frozen=True, slots=True)
 class Statement:

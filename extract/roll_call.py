@@ -76,8 +76,7 @@ def roll_items(text: str, pos: int, end: int, places: Gazetteer) -> list[tuple[i
                 (group := places.match_at(text, behalf.end())) is not None and group.end <= end:
             item_end = group.end  # "Italy, on behalf of the European Community, Russian Federation, ..."
         label = f"Representative of {found.entity.name}"
-        speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=found.start,
-                          end=found.end)
+        speaker = Speaker.unnamed(label, found.start, found.end)
         out.append((found.start, Turn(speaker, Match(found.entity, found.start, found.end), None, item_end)))
         sep = _SEPARATOR.match(text, item_end, end)
         if sep is None:

@@ -136,7 +136,7 @@ def _representative(text: str, pos: int, end: int, places: Gazetteer, verb: bool
     role, _, lead_end = _role(text, after, end, places, after_paren=True)
     what = " ".join(what.split())
     label = f"{what if 'Minister' in what else what.capitalize()} of {delegation.entity.name}"
-    speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=speaker_start, end=speaker_end)
+    speaker = Speaker.unnamed(label, speaker_start, speaker_end)
     return Turn(speaker, delegation, _titled_role(role), lead_end)
 
 
@@ -249,7 +249,7 @@ def _state_speaks(text: str, pos: int, end: int, places: Gazetteer, verb: bool =
     if not verb or not _STATE_VERB.match(text, state.end, end):
         return None
     label = f"Representative of {state.entity.name}"
-    speaker = Speaker(printed_name=None, title=None, name=label, display_name=label, start=state.start, end=state.end)
+    speaker = Speaker.unnamed(label, state.start, state.end)
     return Turn(speaker, state, None, _lead_end(text, state.end, end))
 
 
@@ -269,8 +269,7 @@ def _title_only(text: str, pos: int, end: int, places: Gazetteer, verb: bool = T
         body = Match(un, *m.span("title"))  # "the United Nations High Representative for Disarmament Affairs"
     if body is None:
         return None
-    speaker = Speaker(printed_name=None, title=None, name=title, display_name=title, start=m.start("title"),
-                      end=m.end("title"))
+    speaker = Speaker.unnamed(title, m.start("title"), m.end("title"))
     # A follow-up when the release named the holder before ("Secretary-General Kofi Annan said ... the
     # Secretary-General said"): the narrative reader then keeps the named speaker's statement going.
     return Turn(speaker, body, title, _lead_end(text, m.end(), end), follow_up=True)

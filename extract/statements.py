@@ -226,8 +226,7 @@ def _speaker_turn(text: str, para: Paragraph, places: Gazetteer) -> Turn | None:
             return None
         role, _, lead_end = _role(text, found.end, para.end, places, after_paren=True)
         label = f"{u['what'].capitalize()} of {found.entity.name}"
-        speaker = Speaker(printed_name=None, title=None, name=label, display_name=label,
-                          start=u.start("the"), end=found.end)
+        speaker = Speaker.unnamed(label, u.start("the"), found.end)
         return Turn(speaker, found, role, lead_end)
     return None
 

@@ -116,8 +116,6 @@ class _Counts:
 
 
 def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
-    if m is not None and group == "list" and m.re is _KEYED_ABSTAINING and m["list"] is None:
-        group = "list_after"  # "with 2 abstentions (...)" rather than "two members (...) abstained"
     return (m.start(group), m.end(group)) if m is not None and m[group] is not None else None
 
 
@@ -155,7 +153,9 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
         found.append(_Counts(_count(favour["n"]), _count(against["n"]) if against else None,
                              _count(abstaining["n"]) if abstaining else 0,
                              min(m.start() for m in told), max(m.end() for m in told),
-                             _list_span(against, "list"), _list_span(abstaining, "list"),
+                             _list_span(against, "list"),
+                             # "two members (...) abstained" or "with 2 abstentions (...)"
+                             _list_span(abstaining, "list") or _list_span(abstaining, "list_after"),
                              against_told=against is not None))
     if found:
         return found
@@ -439,13 +439,13 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                             and not unanimous)
             # "Approving a new draft resolution on bullying, the Committee ...": the verb's object is a draft.
             drafted = _DRAFT_OBJECT.match(text, adopting.end()) is not None
-            if adopting["approving"] and not (counts or unanimous or without_vote or drafted):
+            told = bool(counts or unanimous or without_vote)  # something said of the vote
+            if adopting["approving"] and not (told or drafted):
                 continue  # "approved the programme of work", "retained its position": not the adoption of a text
             ref = _adopted_ref(text, refs, adopting, counts, titled or ((unanimous or without_vote) and bool(refs)
                                                                     and _SUBJECT.fullmatch(text, s, refs[0].start)))
             if ref is not None and year is not None and ref.year is not None and ref.year not in (year, year - 1):
-                ref = None  # a resolution of another year was adopted at another meeting
-                continue
+                continue  # a resolution of another year was adopted at another meeting
             if ref is not None:
                 # A headline's tally ("by 14-0-1") yields to the summary's counts, which name the States.
                 if (ref.symbol not in votes or votes[ref.symbol].in_favour is None
@@ -454,10 +454,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                     (titled_refs.add if titled else titled_refs.discard)(ref.symbol)
             elif procedure and counts is not None and not text_named:
                 votes[s] = vote(_motion(s), True)  # "The motion to adjourn was adopted by a recorded vote of ..."
-            elif (text_named or (counts and not procedure)) and (counts or unanimous or without_vote or drafted):
+            elif (text_named or (counts and not procedure)) and (told or drafted):
                 # A counted adoption is of a text even when the sentence calls it "the budget".
                 several = _SEVERAL_ADOPTED.match(text, adopting.end()) if without_vote or unanimous else None
-                told = bool(counts or unanimous or without_vote)
                 if several is None and counts is None and announced:
                     announced -= 1  # "The Committee approved a draft on X": one of the texts the lead announced
                     continue
