@@ -218,12 +218,14 @@ _ASIDE = r"(?:-{1,2}|[\u2014\u2013])\s[^\u2014\u2013]*?\s(?:-{1,2}|[\u2014\u2013
 # Only a failure of the text itself: "veto" alone also names a subject ("a resolution on the use of the veto").
 _FAILED = re.compile(
     # "failed to pass", "the text failed -- by a vote of ... -- to garner the required number of votes"
-    r"\b(?:failed\s+(?:" + _ASIDE + r")?to\s+(?:adopt|be\s+adopted|pass|carry|"
+    r"\b(?:failed\s+(?:" + _ASIDE + r"|(?:today|again|once\s+again|this\s+(?:morning|afternoon|evening))\s+)?"
+    r"to\s+(?:adopt|be\s+adopted|pass|carry|"
     r"(?:garner|obtain|receive|win|get)\s+the\s+(?:required|requisite|necessary))|(?:was|were)\s+not\s+adopted|"
     r"(?:owing|due)\s+to\s+the\s+negative\s+votes?|(?:was|were)\s+vetoed|vetoed\s+(?:a|the)\s+draft|"
     r"(?:was|were)\s+(?:defeated|rejected)|defeated\s+by|"
-    # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ..."
-    r"(?:rejected|defeated)\s+(?:" + _ASIDE + r")?"
+    # "rejected the amendment", "rejected -- by a vote of ... -- amendments proposed by ...", "rejected, also by
+    # recorded vote, an oral amendment"
+    r"(?:rejected|defeated)(?:\s+" + _ASIDE + r"|,\s[^,.]{1,50},\s+|\s+)"
     r"(?:(?:(?:the|a|an|its)\s+|[A-Z][\w-]*['\u2019]s\s+)(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?:draft|text|amendment|counter-?proposal|motion|proposal)|amendments)|"
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes|"
@@ -241,7 +243,8 @@ _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|repo
 # So does a share of many: "adopted -- among 32 development-related actions -- a series of resolutions".
 _TALLY_OF_TEXTS = re.compile(r"\b(?:a\s+total\s+of\s+[\w-]+|among\s+(?:more\s+than\s+|some\s+|the\s+)?\d[\w-]*)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:draft\s+)?(?:resolutions|texts|drafts|decisions|actions)\b", re.I)
-_SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts)\b", re.I)
+_SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:(?:competing|rival|separate|other)\s+)?(?:draft\s+)?"
+                      r"(?:resolutions|texts|drafts)\b", re.I)
 # The object of the verb is a draft: "approving a new draft resolution on ...", "adopted a draft decision".
 _DRAFT_OBJECT = re.compile(r"\s+(?:a|the|an)\s+(?:new\s+|revised\s+|further\s+|separate\s+)?draft\s+"
                            r"(?:resolution|text|decision)\b", re.I)
@@ -257,6 +260,8 @@ _VETOED_BY = re.compile(r"\b(?:(?:negative\s+votes?|vetoe?s?)\s+(?:cast\s+)?(?:o
 _MEMBERS_NAMED = re.compile(rf"(?:the\s+)?{_NUMBER}\s+permanent\s+(?:Council\s+)?members?\s*\(", re.I)
 _LEADING_THE = re.compile(r"(^|,\s*|\s+and\s+)the\s+")
 _TITLE = re.compile(r"[.!?][)\"\u201d\u2019]?\s*$")  # a paragraph that ends like a sentence is no headline
+# Nor is one with a sentence ending inside it: the last paragraph of a text cut mid-sentence.
+_SENTENCE_INSIDE = re.compile(r"[a-z\d)][.!?][)\"\u201d\u2019]?\s+[A-Z\u201c\"]")
 # The adoption record of a resolution file; resolution_text uses it to skip that record under the title.
 ADOPTION = re.compile(
     r"Adopted\s+(?P<unanimous>unanimously\b)?,?\s*(?:without\s+(?:a\s+)?vote,?\s*)?"
@@ -381,7 +386,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     untold: list[int] = []  # texts adopted with nothing said of the vote, which a later sentence may tell again
 
     for start, end in _unbroken(text, paragraphs):
-        titled = _TITLE.search(text, start, end) is None
+        titled = _TITLE.search(text, start, end) is None and _SENTENCE_INSIDE.search(text, start, end) is None
         if _DATED_PARAGRAPH.match(text, start, end):
             continue
         for s, e in _clauses(text, start, end):
@@ -394,8 +399,11 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 failed = None  # "his delegation rejected the text", he said: a speaker's stand, not the outcome
             if failed is not None and year is not None and any(int(y) != year for y in _IN_YEAR.findall(text, s, e)):
                 failed = None  # "... in 1980, when the Soviet Union vetoed a draft resolution": years ago
-            if not (adopting or failed or counts) or _TALLY_OF_TEXTS.search(text, s, e):
+            if not (adopting or failed or counts):
                 continue  # most sentences: no need to look for the documents they name
+            tally = _TALLY_OF_TEXTS.search(text, s, e)
+            if tally and not (adopting and adopting.end() < tally.start() and _DRAFT_OBJECT.match(text, adopting.end())):
+                continue  # a round-up's tally, unless the sentence first adopts one draft: "Approving a new draft ..."
 
             def vote(document: DocumentRef, adopted: bool, unanimous: bool = False, without_vote: bool = False,
                      s: int = s, e: int = e, counts: _Counts | None = counts) -> Vote:

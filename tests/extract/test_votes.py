@@ -278,6 +278,11 @@ COUNCIL_CASES = [
     pytest.param(["The draft resolution, which lacked the minimum number of affirmative votes for passage, would have "
                   "urged a peaceful settlement."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="lacked-the-minimum-number-of-votes"),
+    pytest.param(["The Security Council failed today to adopt two competing draft resolutions \u2014 one from the Russian "
+                  "Federation, the other from the United States \u2014 on the situation.",
+                  "The draft put forward by the United States was vetoed by China and the Russian Federation."],
+                 [("draft", False, False, False, None, None, None, [], [], [])] * 2,
+                 id="failed-today-to-adopt-two-competing-drafts"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
@@ -410,6 +415,18 @@ ASSEMBLY_CASES = [
     pytest.param(["Approving a new draft resolution on protecting children from bullying, the Third Committee sent 14 "
                   "texts to the Assembly."], [("draft", True, False, False, None, None, None, [], [], [])],
                  id="approving-a-draft-with-nothing-said-of-the-vote"),
+    pytest.param(["Approving a new draft resolution on protecting children from bullying, the Third Committee took "
+                  "action on and sent a total of 14 draft texts to the Assembly."],
+                 [("draft", True, False, False, None, None, None, [], [], [])],
+                 id="one-draft-approved-before-the-round-up-tally"),
+    pytest.param(["The Committee rejected, also by recorded vote, an oral amendment proposed by Israel to delete four "
+                  "paragraphs."], [("draft", False, False, False, None, None, None, [], [], [])],
+                 id="rejected-an-amendment-after-a-comma-aside"),
+    pytest.param(["Most of the resolutions were adopted by consensus, as was the case with a resolution on youth.",
+                  "The Assembly adopted without a vote the resolution on the situation in the Democratic People's "
+                  "Republic of Korea, yet several countries disassociated themselves.  The represent"],
+                 [("draft", True, False, True, None, None, None, [], [], [])] * 2,
+                 id="a-paragraph-cut-mid-sentence-is-no-headline"),
     pytest.param(["The Committee approved a draft resolution requesting the Ad Hoc Committee to continue its work.",
                   "While the draft resolution was approved without a vote, several delegates spoke."],
                  [("draft", True, False, True, None, None, None, [], [], [])], id="a-draft-approved-then-told-again"),
