@@ -81,7 +81,7 @@ _BEHALF_ASIDE = re.compile(r"\s*\((?:speaking\s+)?(?:on\s+behalf\s+of|for)\s[^()
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
 # Titles printed before a name ("Secretary-General Kofi Annan"), as heads; "for Peacekeeping Operations" may follow.
 _TITLE_HEAD = re.compile(
-    r"(?P<head>(?:(?:United\s+Nations|UN)\s+)?(?:(?:Deputy|Assistant|Under-)\s*Secretary-General"
+    r"(?P<head>(?:(?:Outgoing|Incoming|Newly[\s-]elected)\s+)?(?:(?:United\s+Nations|UN)\s+)?(?:(?:Deputy|Assistant|Under-)\s*Secretary-General"
     r"|Secretary-General|Emergency\s+Relief\s+Coordinator|High\s+Commissioner|Special\s+(?:Representative|Envoy|Adviser|Coordinator)"
     r"|(?:Security\s+)?Council\s+President|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+General\s+Assembly"
     r"|Foreign\s+Minister|Prime\s+Minister"

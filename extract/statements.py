@@ -114,6 +114,7 @@ def _capitalise(word: str) -> str:
 # Chair keeps the State printed: the chair rotates among delegations.)
 _ASSEMBLY_PRESIDENT = re.compile(
     r"President\s+of\s+(?:its|the\s+(?:General\s+)?Assembly'?s?|this\s+year's)\s+[\w-]+\s+session"
+    r"|President\s+of\s+the\s+[\w-]+\s+session\s+of\s+the\s+General\s+Assembly"
     r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+(?:General\s+)?Assembly\b(?!'s?\s+[A-Z])"
 )
 

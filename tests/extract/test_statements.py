@@ -537,6 +537,12 @@ NARRATIVE_FORMS = [
     pytest.param("\u201cWe need a resilient economy,\u201d Mr. Doe said in remarks delivered by Jan Roe, Assistant "
                  "Secretary-General for Policy Coordination and Inter-Agency Affairs in the Department of Economic and "
                  "Social Affairs.", ["department-of-economic-and-social-affairs"], id="remarks-delivered-by-an-official"),
+    pytest.param("Outgoing Assembly President Jan Roe (Serbia) called for further action on global challenges.",
+                 ["general-assembly"], id="outgoing-assembly-president"),
+    pytest.param("Jan Roe (Nigeria), President of the seventy-fourth session of the General Assembly, said the results "
+                 "were in.", ["general-assembly"], id="president-of-the-nth-session-of-the-general-assembly"),
+    pytest.param("Briefing the Council, Jan Roe, Executive Director of Security Council Report, said the Council met "
+                 "more often.", ["security-council-report"], id="an-ngo-whose-name-holds-the-council's"),
 ]
 
 
