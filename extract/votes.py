@@ -251,6 +251,12 @@ _DRAFT_OBJECT = re.compile(r"\s+(?:a|the|an)\s+(?:new\s+|revised\s+|further\s+|s
 # "adopted two resolutions by consensus": one action each, when no count tells them apart.
 _SEVERAL_ADOPTED = re.compile(r"\s+(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resolutions|texts|drafts|decisions)\b",
                               re.I)
+# "according to one of 12 draft resolutions approved without a vote": the lead of a committee's round-up, which
+# then describes the other texts one by one ("By another draft, on ..., the Assembly would ...").
+_ONE_OF_SEVERAL = re.compile(r"\bone\s+of\s+(?:the\s+)?(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                             r"twelve|thirteen|fourteen|fifteen)\s+(?:[\w-]+\s+){0,3}?(?:approved|adopted)\b", re.I)
+_ANOTHER_TEXT = re.compile(r"(?:By\s+(?:the\s+terms\s+of\s+)?|Under\s+|In\s+)?(?:another|a\s+(?:further|separate|second|"
+                           r"third)|the\s+(?:second|third|next))\s+(?:draft\s+)?(?:resolution|text|draft)\b", re.I)
 # "By the terms of resolution 1315 (2000), the Council ...": the text a release told of unnamed.
 _BY_THE_TERMS = re.compile(r"By\s+the\s+terms\s+of\s+(?=resolution\b)")
 _LOOKS_BACK = re.compile(r"\b(?:had|has|have)\b")
@@ -384,6 +390,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     described: list[DocumentRef] = []  # "By the terms of resolution 1315 (2000), the Council decided ..."
     announced = 0  # texts a sentence adopted together ("approved three drafts"), whose details may follow
     untold: list[int] = []  # texts adopted with nothing said of the vote, which a later sentence may tell again
+    series: list[Vote] = []  # "one of 12 drafts approved without a vote": the others, as the release describes them
 
     for start, end in _unbroken(text, paragraphs):
         titled = _TITLE.search(text, start, end) is None and _SENTENCE_INSIDE.search(text, start, end) is None
@@ -392,6 +399,10 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
         for s, e in _clauses(text, start, end):
             if _BY_THE_TERMS.match(text, s, e) and not _LOOKS_BACK.search(text, s, e):
                 described += [r for r in document_refs(text, s, e)[0][:1] if r.kind == "resolution" and r.year]
+            if series and len(series) > 1 and _ANOTHER_TEXT.match(text, s, e):
+                series.pop()  # "By another draft, on ..., the Assembly would": one more of the round-up's texts
+                votes[s] = replace(series[0], document=_draft(s), start=s, end=e)
+                continue
             counts = next(iter(_counts(text, s, e)), None)
             adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
@@ -472,6 +483,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                     del votes[untold.pop(0)]  # "approved a draft on X" told again: "The draft was approved without a vote"
                 for i in range(_count(several["n"]) if several else 1):
                     votes[s + i] = vote(_draft(s + i), True, unanimous, without_vote)
+                if (one_of := _ONE_OF_SEVERAL.search(text, s, e)) is not None and told:
+                    series = [votes[s]] * _count(one_of["n"])
                 if several is not None:
                     announced += _count(several["n"])
                 if not told:
