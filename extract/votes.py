@@ -240,8 +240,9 @@ _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|repo
                           r"counter-?proposal)s?)|"
                           r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*|(?:provisional\s+)?agenda))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
-# So does a share of many: "adopted -- among 32 development-related actions -- a series of resolutions".
-_TALLY_OF_TEXTS = re.compile(r"\b(?:a\s+total\s+of\s+[\w-]+|among\s+(?:more\s+than\s+|some\s+|the\s+)?\d[\w-]*)\s+(?:[\w-]+\s+){0,2}?"
+# So does a share of many: "adopted -- among 32 development-related actions -- a series of resolutions", "out of 38".
+_TALLY_OF_TEXTS = re.compile(r"\b(?:a\s+total\s+of\s+[\w-]+|(?:among|out\s+of)\s+(?:more\s+than\s+|some\s+|the\s+)?\d[\w-]*)"
+                             r"\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:draft\s+)?(?:resolutions|texts|drafts|decisions|actions)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:(?:competing|rival|separate|other)\s+)?(?:draft\s+)?"
                       r"(?:resolutions|texts|drafts)\b", re.I)

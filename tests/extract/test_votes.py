@@ -400,6 +400,9 @@ ASSEMBLY_CASES = [
     pytest.param(["The Assembly today unanimously adopted -- among more than 40-plus development-related resolutions "
                   "put forward by its Second Committee -- a text on globalization."], [],
                  id="one-among-many-texts-is-a-round-up"),
+    pytest.param(["The Assembly today laid the groundwork by unanimously adopting -- out of 38 development-related "
+                  "actions put forward by its Second Committee -- several comprehensive resolutions."], [],
+                 id="out-of-many-actions-is-a-round-up"),
     pytest.param(["The Third Committee today approved a draft resolution on the rights of the child by a recorded vote "
                   "of 161 in favour to 1 against (United States), with no abstentions, and approved without a vote a "
                   "draft on drug control."],
