@@ -49,9 +49,10 @@ _REPORTING = (
     r"criticized|criticised|denounced|underscored|read(?=\s+out\b))"
 )
 # After the speaker: a reporting verb, directly or after an aside between commas
-# (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said").
+# (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said", ", speaking for the co-penholders --
+# Kuwait, Sweden and her own country -- said").
 _VERB_AFTER = re.compile(
-    rf"(?:\s*,(?:(?!\s(?:he|she|they)\s)[^.;:]|\.(?!\s)|(?<=\b[A-Z])\.\s){{1,300}}?,|\s*,?\s+who(?:[^.;:]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)"
+    rf"(?:\s*,(?:(?!\s(?:he|she|they)\s)[^.;:]|\.(?!\s)|(?<=\b[A-Z])\.\s){{1,300}}?(?:,|\s(?:--?|[\u2014\u2013]))|\s*,?\s+who(?:[^.;:]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)"
     rf"|\s+(?:--?|[\u2014\u2013])\s[^\u2014\u2013.;:]{{1,120}}?\s(?:--?|[\u2014\u2013])|\s*,)?"
     rf"(?:\s+|(?<=,))(?:(?:also|further|then|later|first|today|yesterday|meanwhile|likewise|similarly|"
     rf"this\s+(?:morning|afternoon|evening))\s+)*"

@@ -543,6 +543,9 @@ NARRATIVE_FORMS = [
                  "were in.", ["general-assembly"], id="president-of-the-nth-session-of-the-general-assembly"),
     pytest.param("Briefing the Council, Jan Roe, Executive Director of Security Council Report, said the Council met "
                  "more often.", ["security-council-report"], id="an-ngo-whose-name-holds-the-council's"),
+    pytest.param("Jan Roe (Netherlands), speaking after the adoption on behalf of the co-penholders \u2014 Kuwait, Sweden "
+                 "and her own country \u2014 said the debate had shown the need.", ["NLD"],
+                 id="an-aside-between-dashes-closes-the-role"),
 ]
 
 
