@@ -26,6 +26,7 @@ from dataclasses import replace
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.participants import _OPENING as _PARTICIPANTS
 from councilgraph.extract.records import Speaker
+from councilgraph.extract.speaker_forms import _REPORTING
 from councilgraph.extract.statements import Turn
 
 __all__ = ["roll_call", "roll_items"]
@@ -39,8 +40,12 @@ _LIST_AFTER = re.compile(
 # "The United States and France spoke ...", "The representatives of Syria and Lebanon also spoke".
 _LIST_FIRST = re.compile(r"(?:[Tt]he\s+(?:representatives?|delegates?|delegations?)\s+(?:of|for)\s+)?")
 _SPOKE = re.compile(r"\s+(?:also\s+|then\s+|each\s+)?(?:spoke|took\s+the\s+floor|made\s+statements)\b")
+# After a list the sentence opens as the representatives': any reporting verb ("The representatives of Uganda and
+# the United Kingdom referred to the report"); a list of States alone needs "spoke" ("Peru and Chile agreed" is no speech).
+_REPORTED = re.compile(rf"\s+(?:also\s+|then\s+|each\s+|both\s+)?(?:{_REPORTING}|referred|gave\s+statements)\b")
 # "The United States and France spoke": a list may open the sentence, article capitalised.
-_ITEM_LEAD = re.compile(r"(?:[Tt]he\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
+# "The delegates of both Uganda and of the United Kingdom".
+_ITEM_LEAD = re.compile(r"(?:both\s+)?(?:of\s+)?(?:[Tt]he\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
 # A group after the delegation, closed or cut off by the end of the text ("(on behalf of the Associa").
 _ASIDE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*(?:\)|$)")
 # A group between commas instead of parentheses: the list goes on after it.
@@ -59,6 +64,9 @@ def roll_call(text: str, start: int, end: int, places: Gazetteer) -> list[tuple[
     items = roll_items(text, first.end(), end, places)
     if items and _SPOKE.match(text, items[-1][1].lead_end, end):
         return items
+    if items and first.group() and _REPORTED.match(text, items[-1][1].lead_end, end):
+        # Several quoted together: each one also quoted alone nearby is that statement's speaker.
+        return [(at, replace(turn, recap=True)) for at, turn in items]
     return []
 
 

@@ -298,6 +298,7 @@ NOT_NARRATIVE = [
                  id="dateline-is-a-place"),
     pytest.param("The Assembly will act on a draft to be introduced by the representative of Peru.", id="future-introducer"),
     pytest.param("The Council met with the representatives of Kenya and Somalia.", id="list-not-about-speaking"),
+    pytest.param("Peru and Chile agreed on the text.", id="states-listed-without-speaking"),
     pytest.param("Attending the ceremony were Presidents Jan Roe of Chile and Ann Doe of Peru.",
                  id="heads-of-state-merely-attending"),
     pytest.param("Joining President Roe were Presidents Ed Poe of Peru and Li Wu of Fiji.",
@@ -546,6 +547,11 @@ NARRATIVE_FORMS = [
     pytest.param("Jan Roe (Netherlands), speaking after the adoption on behalf of the co-penholders \u2014 Kuwait, Sweden "
                  "and her own country \u2014 said the debate had shown the need.", ["NLD"],
                  id="an-aside-between-dashes-closes-the-role"),
+    pytest.param("The delegates of both Uganda and of the United Kingdom referred to the bombing.  The United Kingdom "
+                 "delegate also noted that many had died.", ["UGA", "GBR"],
+                 id="representatives-listed-with-a-reporting-verb-each-once"),
+    pytest.param("The representatives of Belgium and the United States gave statements.", ["BEL", "USA"],
+                 id="representatives-listed-gave-statements"),
 ]
 
 
