@@ -30,6 +30,7 @@ from councilgraph.extract.records import Speaker
 from councilgraph.extract.statements import (
     _ASSEMBLY_PRESIDENT,
     _UN_OFFICIAL,
+    ROLE_INTO_VERB,
     Turn,
     _lead_end,
     _named_in,
@@ -53,7 +54,8 @@ _REPORTING = (
 # Kuwait, Sweden and her own country -- said").
 _VERB_AFTER = re.compile(
     rf"(?:\s*,(?:(?!\s(?:he|she|they)\s)[^.;:]|\.(?!\s)|(?<=\b[A-Z])\.\s){{1,300}}?(?:,|\s(?:--?|[\u2014\u2013]))|\s*,?\s+who(?:[^.;:]|\.(?!\s)){{1,200}}?(?=\s{_REPORTING}\b)"
-    rf"|\s+(?:--?|[\u2014\u2013])\s[^\u2014\u2013.;:]{{1,120}}?\s(?:--?|[\u2014\u2013])|\s*,)?"
+    rf"|\s+(?:--?|[\u2014\u2013])\s[^\u2014\u2013.;:]{{1,120}}?\s(?:--?|[\u2014\u2013])"
+    rf"|\s*,\s(?=[^,.;:]{{0,150}}?{_TITLE_WORD.pattern})[^,.;:]{{1,150}}?(?={ROLE_INTO_VERB.pattern})|\s*,)?"
     rf"(?:\s+|(?<=,))(?:(?:also|further|then|later|first|today|yesterday|meanwhile|likewise|similarly|"
     rf"this\s+(?:morning|afternoon|evening))\s+)*"
     # "Gambia's representative was among several speakers who supported ...": one of those who spoke.

@@ -61,6 +61,9 @@ _UN_OFFICIAL = re.compile(
     r"|Director\s+of\s+the\s+(?:[A-Z][a-z]+,?\s+(?:and\s+)?){1,6}Division\b"
 )
 _COMMA = re.compile(r"\s*,\s*")
+# A title the verb follows without a comma: "X, the Secretary-General's Special Representative and head of UNMIK told".
+ROLE_INTO_VERB = re.compile(r"\s(?:said|told|stated|announced|stressed|noted|added|warned|urged|recalled|briefed|informed|"
+                            r"emphasi[sz]ed|expressed|welcomed|reported|declared|observed|explained)\b")
 _ADVERBIAL = frozenset({"in", "at", "during", "via", "through"})
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|$")
 _OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)
@@ -267,6 +270,9 @@ def _role(text: str, pos: int, end: int, places: Gazetteer,
         word = text[seg_start:seg_end].split(" ", 1)[0]
         # A verb ends the titles, and so does an adverbial ("..., in his briefing to the Council, stressed").
         if not word or (word[0].islower() and (_VERB.fullmatch(word) or word in _ADVERBIAL)):
+            break
+        if (verb := ROLE_INTO_VERB.search(text, seg_start, seg_end)) is not None:
+            segments.append((seg_start, verb.start()))  # the title runs into the verb
             break
         segments.append((seg_start, seg_end))
         cursor = seg_end

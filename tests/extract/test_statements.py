@@ -552,6 +552,10 @@ NARRATIVE_FORMS = [
                  id="representatives-listed-with-a-reporting-verb-each-once"),
     pytest.param("The representatives of Belgium and the United States gave statements.", ["BEL", "USA"],
                  id="representatives-listed-gave-statements"),
+    pytest.param("Jan Roe (Nigeria), President of the seventy-fourth session of the General Assembly announced the "
+                 "results.", ["general-assembly"], id="a-title-running-into-the-verb-without-a-comma"),
+    pytest.param("Jan Roe, the Special Representative of the Secretary-General told the Council that all was well.",
+                 ["united-nations"], id="an-office-running-into-the-verb-without-a-comma"),
 ]
 
 
