@@ -219,7 +219,10 @@ def _titled(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True)
         head = _STATE_TITLE.match(text, state.end, end)  # "United States Secretary of State Colin Powell"
     if head is None:
         return None
-    tokens = list(re.finditer(r"\S+", text[head.end():_clause_end(text, head.end(), end)]))
+    clause_end = _clause_end(text, head.end(), end)
+    of_state = _of_state_at_end(text, head.end(), clause_end, places)  # "Committee Chairman X of Cameroon said"
+    name_end = text.rfind(" of ", head.end(), of_state.start) if of_state else clause_end
+    tokens = list(re.finditer(r"\S+", text[head.end():name_end]))
     name_at = _split_name(tokens, places)
     if name_at is None:
         return None
@@ -234,11 +237,25 @@ def _titled(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True)
         after = paren.end()
         if delegation is not None:
             delegation = _presiding(title, None, delegation, places)
+    elif of_state is not None:  # a United Nations official serves no State: "Special Envoy X of Sweden"
+        delegation = (_office(title, (pos, title_end), places) if _UN_OFFICIAL.search(title)
+                      else _presiding(title, None, Match(of_state.entity, of_state.start, of_state.end), places))
+        after = of_state.end
     else:
         delegation = _office(title, (pos, title_end), places)
     if delegation is None or not _verb_follows(text, after, end, verb):
         return None
     return Turn(_speaker(m), delegation, title, _lead_end(text, after, end))
+
+
+def _of_state_at_end(text: str, start: int, end: int, places: Gazetteer) -> Match | None:
+    """The State in "... Martin Belinga-Eboutou of Cameroon" when it closes ``text[start:end]``."""
+    at = text.rfind(" of ", start, end)
+    if at == -1:
+        return None
+    of = _OF_STATE.match(text, at, end)
+    state = places.match_at(text, of.end()) if of is not None else None
+    return state if state is not None and state.entity.kind == "state" and state.end == end else None
 
 
 

@@ -556,6 +556,12 @@ NARRATIVE_FORMS = [
                  "results.", ["general-assembly"], id="a-title-running-into-the-verb-without-a-comma"),
     pytest.param("Jan Roe, the Special Representative of the Secretary-General told the Council that all was well.",
                  ["united-nations"], id="an-office-running-into-the-verb-without-a-comma"),
+    pytest.param("Committee Chairman Jan Roe of Cameroon, elected by the Assembly in early June, said the work was good.",
+                 ["CMR"], id="title-name-of-state"),
+    pytest.param("General Assembly President Jan Roe of Nicaragua declared in a statement that it was bad.",
+                 ["general-assembly"], id="assembly-president-name-of-state"),
+    pytest.param("Special Representative for Darfur Jan Roe of Sweden said it was good.", ["united-nations"],
+                 id="un-official-name-of-state-serves-no-state"),
 ]
 
 
