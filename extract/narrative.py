@@ -44,7 +44,7 @@ import re
 from dataclasses import replace
 
 from councilgraph.extract.briefings import briefings
-from councilgraph.extract.gazetteer import Gazetteer
+from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.heads import heads_of_state
 from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
 from councilgraph.extract.records import Layout, Paragraph, Speaker
@@ -107,6 +107,11 @@ _HEADLINE_SAYS = re.compile(
     r"\s+(?:Says|Tells|Stresses|Urges|Warns|Denounces|Insists|Argues|Calls|Rejects|Welcomes|Condemns|Describes|Hails|"
     r"Applauds|Praises|Commends|Deplores|Regrets|Highlights|Emphasi[sz]es|Notes|Affirms|Reaffirms|Voices|Expresses|"
     r"Appeals|Pledges|Cautions|Decries|Accuses|Blames|Questions)\b")
+# Several delegations a headline lists with their verb: "Guinea-Bissau, Rwanda, Haiti, Uzbekistan Address Assembly".
+_HEADLINE_SAY = re.compile(
+    r"\s+(?:Address|Speak|Say|Tell|Stress|Urge|Warn|Call|Voice|Express|Welcome|Condemn|Reject|Hail|Praise|Deplore|"
+    r"Highlight|Emphasi[sz]e|Note|Reaffirm|Appeal|Pledge|Caution|Question|Take\s+(?:the\s+)?Floor)\b")
+_LISTED_STATE = re.compile(r"\s*(?:,|$)|\s+and\s+(?=[A-Z])")
 # An office a headline names as the one speaking: "General Assembly President Welcomes ...". Not the Secretary-General:
 # a headline "Secretary-General Expresses Hope ..." on a Council page often tells of a statement issued elsewhere.
 _HEADLINE_OFFICE = re.compile(r"(?:General\s+)?Assembly\s+President(?=\s)")
@@ -184,6 +189,7 @@ def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Loc
               if p.end - p.start < 250 and not _SENTENCE_END.search(text, p.start, p.end)]
     out = []
     for start, end in spans:
+        out += _headline_list(text, start, end, places)
         for clause in _HEADLINE_CLAUSE.finditer(text, start, end):
             if (office := _HEADLINE_OFFICE.match(text, clause.end(), end)) is not None:
                 found, label = _office(office[0], office.span(), places), office[0]
@@ -198,6 +204,32 @@ def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Loc
             turn = Turn(speaker, found, None, says.end(), recap=True)
             out.append(Located(SUMMARY, found.start, stop if stop != -1 else end, turn))
     return out
+
+
+def _headline_list(text: str, start: int, end: int, places: Gazetteer) -> list[Located]:
+    """The States a headline lists as speaking together: "..., Rwanda, Haiti and Georgia Address Assembly"."""
+    listed: list[Match] = []
+    pos = start
+    while pos < end:
+        found = places.match_at(text, pos)
+        if found is not None and found.entity.kind == "state" and found.end <= end:
+            listed.append(found)
+            if len(listed) > 1 and _HEADLINE_SAY.match(text, found.end, end):
+                return [Located(SUMMARY, m.start, m.end, Turn(Speaker.unnamed(f"Representative of {m.entity.name}",
+                                                                             m.start, m.end), m, None, m.end, recap=True))
+                        for m in listed]
+            sep = _LISTED_STATE.match(text, found.end, end)
+        else:
+            sep = None
+        if sep is None:  # not a list of States: on to the next clause
+            listed = []
+            comma = text.find(",", pos, end)
+            pos = comma + 1 if comma != -1 else end
+        else:
+            pos = sep.end()
+        while pos < end and text[pos].isspace():
+            pos += 1
+    return []
 
 
 def _new_speakers(intros: list[tuple[int, Turn]], before: list[Located]) -> list[tuple[int, Turn]]:

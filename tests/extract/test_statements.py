@@ -653,3 +653,19 @@ def test_a_delegation_the_sub_headline_quotes_speaks_once() -> None:
         "The Council today adopted the text.  The representative of Syria said it was unbalanced.")
     assert [(s.delegation.key, source.text[s.start:s.end]) for s in statements] == [
         ("SYR", "The representative of Syria said it was unbalanced.")]
+
+
+HEADLINE_LISTS = [
+    pytest.param("'Unique Opportunity' Says Assembly President, Guinea-Bissau, Rwanda, Haiti, Georgia Address Assembly",
+                 ["GNB", "RWA", "HTI", "GEO"], id="states-listed-address-the-assembly"),
+    pytest.param("Kenya, Peru and Chile Speak on Draft; Sudan Says Text Fails", ["KEN", "PER", "CHL", "SDN"],
+                 id="list-then-a-single-speaker"),
+    pytest.param("Peace in Kenya, Peru and Chile Addressed by Council", [], id="states-as-subject-matter"),
+    pytest.param("Kenya Addresses Refugee Crisis", [], id="one-state-no-list"),
+]
+
+
+@pytest.mark.parametrize(("sub_headline", "delegations"), HEADLINE_LISTS)
+def test_states_a_headline_lists_as_speaking(sub_headline: str, delegations: list[str]) -> None:
+    _, statements = _with_headline(sub_headline, "The Assembly concluded its general debate this afternoon.")
+    assert [s.delegation.key for s in statements] == delegations
