@@ -62,6 +62,8 @@ _VERB_AFTER = re.compile(
     rf"(?:{_REPORTING}\b|was\s+(?:among|one\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"(?:speakers|delegations|delegates|those|[a-z]+ing)\b)"
 )
+# The clause a cut text leaves open after the speaker: a participle ("welcoming the resol") or a word's first letters.
+_CUT_CLAUSE = re.compile(r"\s*,\s+(?:(?:also\s+)?[a-z]+ing\b[^.;:!?]{0,200}|[a-z]{0,3})\s*")
 _THE_REPRESENTATIVE = re.compile(
     r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+(?:Representative|Observer))\s+"
     r"(?:of|for|from)\s+(?:the\s+)?"
@@ -119,8 +121,10 @@ _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _INSIDE_A_NAME = re.compile(rf"\s+(?!{_TITLE_WORD.pattern}|(?:Deputy|Special|Assistant|High|Under|Emergency|Controller)\b)[A-Z][a-z]")
 
 def _verb_follows(text: str, pos: int, end: int, verb: bool) -> bool:
-    """A reporting verb after the speaker; in an inverted sentence it came before."""
-    return not verb or _VERB_AFTER.match(text, pos, end) is not None
+    """A reporting verb after the speaker; in an inverted sentence it came before. In a text cut inside the clause
+    after the speaker ("The United Kingdom's representative, welcoming the resol"), the verb was cut off with it."""
+    return (not verb or _VERB_AFTER.match(text, pos, end) is not None
+            or (end >= len(text.rstrip()) and _CUT_CLAUSE.fullmatch(text, pos, end) is not None))
 
 
 def _representative(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from councilgraph.extract.gazetteer import gazetteer
+from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import decode_source
 from councilgraph.extract.segment import segment
 from councilgraph.extract.statements import display_name, extract_statements
@@ -669,3 +670,28 @@ HEADLINE_LISTS = [
 def test_states_a_headline_lists_as_speaking(sub_headline: str, delegations: list[str]) -> None:
     _, statements = _with_headline(sub_headline, "The Assembly concluded its general debate this afternoon.")
     assert [s.delegation.key for s in statements] == delegations
+
+
+CUT_TEXTS = [
+    pytest.param("The United Kingdom's representative, welcoming the resol", ["GBR"], id="cut-in-a-participle-clause"),
+    pytest.param("Canada's representative, w", ["CAN"], id="cut-after-the-first-letter"),
+    pytest.param("The representative of El Salvador, also speaking for Colombia, Italy and Mexi", ["SLV"],
+                 id="cut-in-the-groups-spoken-for"),
+    pytest.param("Last Thursday, Secretary-General Jan Roe, who was present at today's", [], id="who-clause-reports-nothing"),
+]
+
+
+@pytest.mark.parametrize(("last_line", "delegations"), CUT_TEXTS)
+def test_a_text_cut_inside_the_clause_after_the_speaker(last_line: str, delegations: list[str]) -> None:
+    # Single newlines, as pages are copied; the text stops before the verb.
+    text = "4567th Meeting (AM)\nSC/7890\nHEADLINE\nThe Security Council met today to discuss the region.\n" + last_line
+    source = decode_source(text.encode("utf-8"), "t.txt")
+    statements = extract_statements(source, segment(source), gazetteer())[0]
+    assert [s.delegation.key for s in statements] == delegations
+
+
+def test_the_groups_spoken_for_in_a_cut_text_are_alignments() -> None:
+    text = ("4567th Meeting (AM)\nSC/7890\nHEADLINE\nThe Security Council met today to discuss the region.\n"
+            "The representative of El Salvador, also speaking for Colombia, Italy and Mexi")
+    release = extract_press_release(decode_source(text.encode("utf-8"), "t.txt"))
+    assert [(a.kind, a.target.key) for a in release.alignments] == [("on-behalf-of", "COL"), ("on-behalf-of", "ITA")]
