@@ -580,9 +580,21 @@ def _without_repeats(votes: dict[str | int, Vote], headlines: list[int], securit
             del kept[key]
     if security_council:
         named = [v for v in kept.values() if v.adopted and v.document.symbol]
+        untold = [key for key, v in kept.items() if v in named and not _told(v)]
+        told = [key for key, v in kept.items() if v.adopted and not v.document.symbol and _told(v)]
+        if len(untold) == 1 and len(told) == 1 and len(named) == 1:
+            # "The Council unanimously adopted a resolution extending ..." and "In adopting resolution 2141 (2014),
+            # the Council ...": one action, the vote told by the first sentence, the text named by the second.
+            kept[told[0]] = replace(kept[told[0]], document=kept.pop(untold[0]).document)
+            return list(kept.values())
         kept = {key: vote for key, vote in kept.items()
                 if vote.document.symbol or not vote.adopted or not any(_same_outcome(v, vote) for v in named)}
     return list(kept.values())
+
+
+def _told(vote: Vote) -> bool:
+    """Whether something is said of the vote: counts, unanimity, or adoption without a vote."""
+    return vote.in_favour is not None or vote.unanimous or vote.without_vote
 
 
 def _worked_out(vote: Vote, text: str) -> Vote:

@@ -283,6 +283,15 @@ COUNCIL_CASES = [
                   "The draft put forward by the United States was vetoed by China and the Russian Federation."],
                  [("draft", False, False, False, None, None, None, [], [], [])] * 2,
                  id="failed-today-to-adopt-two-competing-drafts"),
+    pytest.param(["The Security Council today unanimously adopted a resolution extending for 13 months the mandate of "
+                  "the Panel of Experts.",
+                  "In adopting resolution 2141 (2014), the Council extended the mandate of the Panel."],
+                 [("S/RES/2141 (2014)", True, True, False, 15, 0, 0, [], [], [])],
+                 id="the-vote-told-unnamed-then-the-resolution-named"),
+    pytest.param(["Adopting resolution 2334 (2016), the Council demanded that settlement building end.",
+                  "The settlements measure passed by 14 votes in favour, with the United States abstaining."],
+                 [("S/RES/2334 (2016)", True, False, False, 14, 0, 1, [], ["USA"], [])],
+                 id="the-resolution-named-then-its-counts-told"),
 ]
 ASSEMBLY_CASES = [
     pytest.param(["Also this morning, the Committee unanimously approved a text on the rights of the child."],
