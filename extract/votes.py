@@ -190,7 +190,9 @@ _ADOPTING = re.compile(
 _NOT_THIS_MEETING = re.compile(
     r"(?:\bhad|\bwould\s+have|\bif|\bunless|\bnot|\bfail(?:ed|s)?\s+to|\bunable\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:been\s+)?$", re.I)
 # "five years later", "a decade ago": the adoption told is years old.
-_EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b|\b(?:years?|decades?)\s+(?:later|ago)\b", re.I)
+# Not "the draft, previously introduced on 7 November": that tells of the text, not of its adoption.
+_EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b(?!\s+(?:introduced|submitted|presented|circulated|"
+                      r"tabled|considered|discussed)\b)|\b(?:years?|decades?)\s+(?:later|ago)\b", re.I)
 # A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001", "adopted a
 # revised scale in 2000" look back.
 _DATED = re.compile(r"(?:\s+[a-z][\w'-]*){0,3}?\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
@@ -202,6 +204,7 @@ _DATED_PARAGRAPH = re.compile(rf"\s*On\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{
 # The text adopted comes right after the verb ("adopted, by a recorded vote of ..., draft resolution A/64/L.12",
 # "adopted the draft contained in document A/69/L.85"); a symbol further on is cited in the text's description.
 _OBJECT_GAP = 70
+_QUOTED_TITLE = re.compile(r"\"[^\"]{1,200}\"")  # a text's title does not count: "the draft, "The law of ..." (A/C.6/77/L.12)"
 # Or right before it: "Resolution 1203 (1998), Adopted by 13-0-2 Vote", "Through resolution 2182 (2014), adopted
 # ... by a vote of", "draft resolution A/69/L.85, which was adopted as orally revised", "The amendment
 # (document A/80/L.7) was adopted".
@@ -556,7 +559,7 @@ def _adopted_ref(text: str, refs: list[DocumentRef], verb: re.Match[str], counts
         gap = text[verb.end():ref.start]
         if counts is not None and verb.end() <= counts.start and counts.end <= ref.start:
             gap = text[verb.end():counts.start] + text[counts.end:ref.start]  # "adopted, by a vote of ..., resolution"
-        if len(gap.strip()) <= _OBJECT_GAP and ";" not in gap and "which" not in gap:
+        if len(_QUOTED_TITLE.sub("", gap).strip()) <= _OBJECT_GAP and ";" not in gap and "which" not in gap:
             return ref
         break
     if verb["nominal"] or verb["consensus"]:

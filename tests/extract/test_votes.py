@@ -431,6 +431,10 @@ ASSEMBLY_CASES = [
                   "action on and sent a total of 14 draft texts to the Assembly."],
                  [("draft", True, False, False, None, None, None, [], [], [])],
                  id="one-draft-approved-before-the-round-up-tally"),
+    pytest.param(["The Committee approved, without a vote, the draft resolution, \"The law of transboundary aquifers\" "
+                  "(document A/C.6/77/L.12), previously introduced on 7 November."],
+                 [("A/C.6/77/L.12", True, False, True, None, None, None, [], [], [])],
+                 id="a-draft-previously-introduced-is-adopted-today"),
     pytest.param(["The Committee rejected, also by recorded vote, an oral amendment proposed by Israel to delete four "
                   "paragraphs."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="rejected-an-amendment-after-a-comma-aside"),
