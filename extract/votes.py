@@ -261,6 +261,8 @@ _ONE_OF_SEVERAL = re.compile(r"\bone\s+of\s+(?:the\s+)?(?P<n>\d{1,3}|two|three|f
                              r"twelve|thirteen|fourteen|fifteen)\s+(?:[\w-]+\s+){0,3}?(?:approved|adopted)\b", re.I)
 _ANOTHER_TEXT = re.compile(r"(?:By\s+(?:the\s+terms\s+of\s+)?|Under\s+|In\s+)?(?:another|a\s+(?:further|separate|second|"
                            r"third)|the\s+(?:second|third|next))\s+(?:draft\s+)?(?:resolution|text|draft)\b", re.I)
+# The counts of the text approved in the sentence before: "The vote was 141 in favour to 1 against".
+_THE_VOTE_WAS = re.compile(r"(?:The|That|Its|The\s+recorded)\s+vote\s+(?:was|stood\s+at)\b")
 # "By the terms of resolution 1315 (2000), the Council ...": the text a release told of unnamed.
 _BY_THE_TERMS = re.compile(r"By\s+the\s+terms\s+of\s+(?=resolution\b)")
 _LOOKS_BACK = re.compile(r"\b(?:had|has|have)\b")
@@ -395,6 +397,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     announced = 0  # texts a sentence adopted together ("approved three drafts"), whose details may follow
     untold: list[int] = []  # texts adopted with nothing said of the vote, which a later sentence may tell again
     series: list[Vote] = []  # "one of 12 drafts approved without a vote": the others, as the release describes them
+    counted_next: int | None = None  # a text approved with nothing said of the vote, whose counts may follow
 
     for start, end in _unbroken(text, paragraphs):
         titled = _TITLE.search(text, start, end) is None and _SENTENCE_INSIDE.search(text, start, end) is None
@@ -408,6 +411,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 votes[s] = replace(series[0], document=_draft(s), start=s, end=e)
                 continue
             counts = next(iter(_counts(text, s, e)), None)
+            approved, counted_next = counted_next, None  # a text approved in the sentence before, its vote untold
             adopting = _adoption_verb(text, s, e)
             failed = _FAILED.search(text, s, e)
             if failed is not None and _REPORTED.search(text, s, failed.start()):
@@ -424,6 +428,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                      s: int = s, e: int = e, counts: _Counts | None = counts) -> Vote:
                 return _vote(text, counts, document, meeting, adopted, unanimous, places, s, e, without_vote,
                              security_council)
+            if approved is not None and counts is not None and _THE_VOTE_WAS.match(text, s, e):
+                votes[approved] = vote(_draft(approved), True, s=approved)  # the two sentences are the evidence
+                continue
 
             refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
             named = _TEXT_OR_NOT.search(text, s, e)
@@ -464,6 +471,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             drafted = _DRAFT_OBJECT.match(text, adopting.end()) is not None
             told = bool(counts or unanimous or without_vote)  # something said of the vote
             if adopting["approving"] and not (told or drafted):
+                if text_named and not refs:
+                    counted_next = s  # "it approved the ninth preambular paragraph. The vote was 141 in favour ..."
                 continue  # "approved the programme of work", "retained its position": not the adoption of a text
             ref = _adopted_ref(text, refs, adopting, counts, titled or ((unanimous or without_vote) and bool(refs)
                                                                     and _SUBJECT.fullmatch(text, s, refs[0].start)))

@@ -435,6 +435,13 @@ ASSEMBLY_CASES = [
                   "(document A/C.6/77/L.12), previously introduced on 7 November."],
                  [("A/C.6/77/L.12", True, False, True, None, None, None, [], [], [])],
                  id="a-draft-previously-introduced-is-adopted-today"),
+    pytest.param(["Prior to approval of the draft as a whole, the Committee held two separate votes.  By the first, it "
+                  "approved the ninth preambular paragraph, welcoming the Treaty.  The vote was 141 in favour to 1 "
+                  "against (India), with 4 abstentions (Bhutan, Libya, Syria, United Republic of Tanzania)."],
+                 [("draft", True, False, False, 141, 1, 4, ["IND"], ["BTN", "LBY", "SYR", "TZA"], [])],
+                 id="a-paragraph-approved-then-the-vote-was"),
+    pytest.param(["The Committee approved its programme of work.  The vote was 141 in favour to 1 against."], [],
+                 id="the-vote-was-after-no-text-approved"),
     pytest.param(["The Committee rejected, also by recorded vote, an oral amendment proposed by Israel to delete four "
                   "paragraphs."], [("draft", False, False, False, None, None, None, [], [], [])],
                  id="rejected-an-amendment-after-a-comma-aside"),
