@@ -168,6 +168,17 @@ def test_no_typographic_quotes_in_reference_data() -> None:
     ("South Pacific Forum", "pacific-islands-forum"), ("Multinational Interim Force", "multinational-interim-force"),
     ("Multinational Security Support Mission", "multinational-security-support-mission"),
     ("Montevideo Mechanism", "montevideo-mechanism"),
+    # the Council's sanctions committees, by their long names and the short ones releases use
+    ("Sudan Sanctions Committee", "security-council-committee-1591"), ("1718 Committee", "security-council-committee-1718"),
+    ("Sanctions Committee on the Democratic People's Republic of Korea", "security-council-committee-1718"),
+    ("Security Council Committee established pursuant to resolution 1533 (2004) concerning the Democratic Republic of "
+     "the Congo", "security-council-committee-1533"), ("Somalia and Eritrea Sanctions Committee", "security-council-committee-751"),
+    ("South Sudan Sanctions Committee", "security-council-committee-2206"), ("1540 Committee", "security-council-committee-1540"),
+    # observers the Assembly admitted, and parties of the 1990s and 2000s
+    ("Cooperation Council of Turkic-speaking States", "cooperation-council-of-turkic-speaking-states"),
+    ("Eurasian Economic Union", "eurasian-economic-union"), ("GEF", "global-environment-facility"),
+    ("International Trade Union Confederation", "international-trade-union-confederation"),
+    ("UTO", "united-tajik-opposition"), ("Forces nouvelles", "forces-nouvelles"),
 ])
 def test_names_used_in_un_texts_resolve(written: str, key: str) -> None:
     entity = gazetteer().lookup(written)
