@@ -36,7 +36,8 @@ __all__ = ["briefings"]
 _HEARD = re.compile(
     r"\b(?:(?:heard|hearing|received|receiving)\s+(?:(?:a|two|three|several)\s+)?"
     r"(?:(?:briefings?|statements?|presentations?|remarks)\s+)?(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[^.;:,]{1,100}?)\s+)?"
-    r"|briefed\s+(?:(?:several|many|two|three)\s+times\s+)?|(?<=\s)briefings?,?\s+(?:on\s+[^.;:,]{1,100}?\s+)?)(?:by|from)\s+"
+    r"|briefed\s+(?:(?:several|many|two|three)\s+times\s+)?|(?<=\s)briefings?,?\s+(?:on\s+[^.;:,]{1,100}?\s+)?)"
+    r"(?:,?\s*including\s+)?(?:by|from)\s+"
     r"|\b[Aa]ddressing\s+(?:the\s+)?(?:[a-z]+\s+)?(?:meeting|summit|session|Council|Assembly|Committee|debate)\s+(?:were|was)\s+"
 )
 # A briefing at an earlier meeting: "Recalling a December 2005 briefing by X, ...", "a previous briefing by".
@@ -51,6 +52,8 @@ _IN = re.compile(r"\bin\s+(?:the\s+)?$")
 _HEAD_OF = re.compile(r"(?:Head|President|Director|Director-General|Chair|Secretary-General)\s+of\s+(?:the\s+)?"
                       r"(?P<org>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+(?:Cross|Crescent|Society|Federation|Foundation|"
                       r"Institute|Council|Committee|Association|Organization|Network|Centre|Center))\b")
+# An office without a title word: "the head of X", "the senior United Nations official responsible for ...".
+_OFFICIAL = re.compile(r"\b(?:head|official)\b")
 # A title's name going on after a comma or "and": "Programme Planning, Finance and Budget".
 _GOES_ON = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of|for|on|in|and|the|[A-Z][\w'-]*))*(?:\s*\([^()]{1,20}\))?$")
 
@@ -123,7 +126,7 @@ def _kind(text: str, a: int, b: int, places: Gazetteer) -> str:
         if (paren.end() if paren else m.end()) == b:
             return "person"
     opens = text[a].isupper() or _THE.match(text, a, b) is not None
-    if opens and (_TITLE_WORD.search(text, a, b) or re.search(r"\bhead\b", text[a:b])):
+    if opens and (_TITLE_WORD.search(text, a, b) or _OFFICIAL.search(text, a, b)):
         return "title"
     return "other"
 
@@ -156,7 +159,8 @@ def _unnamed(text: str, a: int, b: int, places: Gazetteer) -> Turn | None:
     """"the head of the United Nations Entity ... (UN-Women)": an official named by title alone."""
     role = _role_text(text, (a, b))
     delegation = _office(role, (a, b), places)
-    if delegation is None or delegation.entity.key == "united-nations" and not _TITLE_WORD.search(role):
+    if delegation is None or delegation.entity.key == "united-nations" and not (_TITLE_WORD.search(role)
+                                                                                or _OFFICIAL.search(role)):
         return None
     label = role[0].upper() + role[1:]
     return Turn(Speaker.unnamed(label, a, b),

@@ -563,6 +563,11 @@ NARRATIVE_FORMS = [
                  ["general-assembly"], id="assembly-president-name-of-state"),
     pytest.param("Special Representative for Darfur Jan Roe of Sweden said it was good.", ["united-nations"],
                  id="un-official-name-of-state-serves-no-state"),
+    pytest.param("Council members also heard several briefings, including from the Under-Secretary-General for "
+                 "Political Affairs and the Special Envoy of the African Union.", ["united-nations", "african-union"],
+                 id="briefings-including-from"),
+    pytest.param("The Council heard a briefing from the senior United Nations official responsible for gender equality.",
+                 ["united-nations"], id="a-un-official-by-office-without-a-title-word"),
 ]
 
 
