@@ -269,8 +269,8 @@ def _role(text: str, pos: int, end: int, places: Gazetteer,
         seg_end = nxt if nxt != -1 else lead_end
         word = text[seg_start:seg_end].split(" ", 1)[0]
         # A verb ends the titles, and so does an adverbial ("..., in his briefing to the Council, stressed").
-        if not word or (word[0].islower() and (_VERB.fullmatch(word) or word in _ADVERBIAL)):
-            break
+        if not word or (word[0].islower() and (_VERB.fullmatch(word) or word in _ADVERBIAL or word.endswith("ly"))):
+            break  # "..., especially for timely consultations": the sentence goes on
         if (verb := ROLE_INTO_VERB.search(text, seg_start, seg_end)) is not None:
             segments.append((seg_start, verb.start()))  # the title runs into the verb
             break

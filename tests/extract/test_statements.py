@@ -568,6 +568,9 @@ NARRATIVE_FORMS = [
                  id="briefings-including-from"),
     pytest.param("The Council heard a briefing from the senior United Nations official responsible for gender equality.",
                  ["united-nations"], id="a-un-official-by-office-without-a-title-word"),
+    pytest.param("The reviews offered an opportunity, said Jan Roe, Executive Director of Security Council Report, "
+                 "especially for consultations among the Council, the Secretariat and troop contributors.",
+                 ["security-council-report"], id="an-adverb-after-the-title-ends-it"),
 ]
 
 
