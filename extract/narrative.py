@@ -106,7 +106,7 @@ _HEADLINE_SAYS = re.compile(
     r"(?:['\u2019]s\s+(?:Speaker|Representative|Delegate|Delegation|(?:Foreign\s+|Prime\s+)?Minister|President))?"
     r"\s+(?:Says|Tells|Stresses|Urges|Warns|Denounces|Insists|Argues|Calls|Rejects|Welcomes|Condemns|Describes|Hails|"
     r"Applauds|Praises|Commends|Deplores|Regrets|Highlights|Emphasi[sz]es|Notes|Affirms|Reaffirms|Voices|Expresses|"
-    r"Appeals|Pledges|Cautions|Decries|Accuses|Blames|Questions)\b")
+    r"Appeals|Pledges|Cautions|Decries|Accuses|Blames|Questions|Briefs)\b")
 # Several delegations a headline lists with their verb: "Guinea-Bissau, Rwanda, Haiti, Uzbekistan Address Assembly".
 _HEADLINE_SAY = re.compile(
     r"\s+(?:Address|Speak|Say|Tell|Stress|Urge|Warn|Call|Voice|Express|Welcome|Condemn|Reject|Hail|Praise|Deplore|"
@@ -114,7 +114,8 @@ _HEADLINE_SAY = re.compile(
 _LISTED_STATE = re.compile(r"\s*(?:,|$)|\s+and\s+(?=[A-Z])")
 # An office a headline names as the one speaking: "General Assembly President Welcomes ...". Not the Secretary-General:
 # a headline "Secretary-General Expresses Hope ..." on a Council page often tells of a statement issued elsewhere.
-_HEADLINE_OFFICE = re.compile(r"(?:General\s+)?Assembly\s+President(?=\s)")
+# Unless it says the Secretary-General spoke at the meeting: "Secretary-General Briefs on ...".
+_HEADLINE_OFFICE = re.compile(r"(?:General\s+)?Assembly\s+President(?=\s)|Secretary-General(?=\s+(?:Briefs|Tells)\b)")
 # A delegate later in a sentence, after a clause's joint: ", and the representative of", "; the delegate of",
 # ", with the representatives of".
 _LATER_DELEGATE = re.compile(

@@ -671,6 +671,9 @@ HEADLINE_LISTS = [
                  id="list-then-a-single-speaker"),
     pytest.param("Peace in Kenya, Peru and Chile Addressed by Council", [], id="states-as-subject-matter"),
     pytest.param("Kenya Addresses Refugee Crisis", [], id="one-state-no-list"),
+    pytest.param("Secretary-General Briefs on Political, Security, Humanitarian Situations", ["united-nations"],
+                 id="the-secretary-general-briefs"),
+    pytest.param("Secretary-General Expresses Hope for Peace", [], id="the-secretary-generals-words-from-elsewhere"),
 ]
 
 
