@@ -168,14 +168,26 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
             end = _trimmed(text, intros[i + 1][0]) if i + 1 < len(intros) else para.end
             out.append(Located(section, start, end, turn))
         open_turn = bool(intros) or continued
-    quoted = {located.turn.delegation.entity.key for located in out if not located.turn.recap}
+    quoted = {_who(located.turn) for located in out if not located.turn.recap}
+    quoted |= {located.turn.delegation.entity.key for located in out if not located.turn.recap}
     # An office named alone before its holder is named ("the President of the General Assembly said ... Joseph
     # Deiss, President of the Assembly, ...") is that person.
     held = {office_key(located.turn.role) for located in out if located.turn.role and located.turn.speaker.printed_name}
     return [located for located in out
-            if not (located.turn.recap and located.turn.delegation.entity.key in quoted)
+            if not (located.turn.recap and _who(located.turn) in quoted)
             and not (located.turn.follow_up and located.turn.speaker.printed_name is None
                      and office_key(located.turn.speaker.name) in held)]
+
+
+def _who(turn: Turn) -> str | tuple[str, str]:
+    """Whom a recap stands for: a delegation, or an office of an organisation ("Secretary-General Briefs ..." is not
+    the Under-Secretary-General the body quotes)."""
+    if turn.delegation.entity.kind == "state":
+        return turn.delegation.entity.key
+    office = turn.role if turn.role else turn.speaker.name if turn.speaker.printed_name is None else None
+    if office is None or office.startswith("Representative of "):
+        return turn.delegation.entity.key
+    return turn.delegation.entity.key, office_key(office)
 
 
 def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Located]:

@@ -706,3 +706,15 @@ def test_the_groups_spoken_for_in_a_cut_text_are_alignments() -> None:
             "The representative of El Salvador, also speaking for Colombia, Italy and Mexi")
     release = extract_press_release(decode_source(text.encode("utf-8"), "t.txt"))
     assert [(a.kind, a.target.key) for a in release.alignments] == [("on-behalf-of", "COL"), ("on-behalf-of", "ITA")]
+
+
+def test_a_headline_office_is_not_replaced_by_another_official_of_its_organisation() -> None:
+    source, statements = _with_headline(
+        "Secretary-General Briefs on Political, Security Situations",
+        "The Council heard a briefing by the Under-Secretary-General for Political Affairs.")
+    assert [s.speaker.name for s in statements] == ["Secretary-General", "Under-Secretary-General for Political Affairs"]
+    # The body quotes the Secretary-General himself: the body's statement is the one kept.
+    source, statements = _with_headline(
+        "Secretary-General Briefs on Political, Security Situations",
+        "Secretary-General Jan Roe said the situation was grave.")
+    assert [s.speaker.name for s in statements] == ["Jan Roe"]
