@@ -511,7 +511,8 @@ def serve(store_path: Path, port: int, host: str, timeout: int, writable: bool) 
       http://127.0.0.1:7878/        a query page in the browser
     The default graph is the union of the documents, as in `councilgraph query`.
     A query still running after --timeout is stopped (its answer is cut off).
-    When a build replaces the store, the server restarts on the new one.
+    The store of a build is loaded first if no reader has loaded it yet.
+    When a build replaces the store, the server loads the new one and restarts on it.
     """
     # SIGTERM (a service manager, `kill`) stops the server too, instead of leaving it running alone;
     # installed first, so that it also holds while the server is starting.

@@ -95,7 +95,7 @@ def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
     print(f"  peak memory (PSS), all processes together: {peak / 1e6:.0f} MB "
           f"({', '.join(f'{phase} {sampler.peaks.get(phase, 0) / 1e6:.0f}' for phase in PHASES)})")
     busy = sum(summary.timings[s] for s in STAGES)
-    print("  time by stage per document (summed over the workers; store and files: the main process):")
+    print("  time by stage per document (summed over the workers; files: the main process):")
     for stage in STAGES:
         share = summary.timings[stage] / busy if busy else 0.0
         print(f"    {stage:<12} {summary.timings[stage] / summary.built * 1000:7.1f} ms  ({share:5.1%})")
