@@ -3,11 +3,12 @@
 Each input is built by :func:`build_one`, a pure function of its bytes and
 the options (text -> records -> triples -> validation -> export fragments),
 run in a process pool that writes each document's fragments into
-``DIR/.councilgraph/``. The main process then loads the documents' N-Quads
-fragments into the store, each document its own named graph, and writes the
-output files by appending the fragments in graph order, so no process holds
-the archive's triples. The manifest remembers each input's content hash: a
-rebuild builds only what changed. One build at a time holds the output
+``DIR/.councilgraph/``. The main process then writes the output files by
+appending the fragments in graph order, so no process holds the archive's
+triples. The store is not loaded here: the manifest names the generation the
+documents' N-Quads fragments make, and the first reader loads it
+(:mod:`councilgraph.loading`). The manifest remembers each input's content
+hash: a rebuild builds only what changed. One build at a time holds the output
 folder's lock; everything is written beside the previous output and committed
 at the end by writing the manifest last (:mod:`councilgraph.output`), so a
 failure, Ctrl-C or a kill at any moment leaves the previous complete output,
@@ -18,13 +19,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import errno
 import hashlib
 import io
 import multiprocessing
 import multiprocessing.forkserver
 import os
-import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -39,13 +38,14 @@ from councilgraph.exports.base import FragmentExporter, write_file
 from councilgraph.exports.nquads import NQuadsExporter
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
 from councilgraph.extract.read import read_source
+from councilgraph.loading import STORE_FRAGMENT, fragment_sound, generation_name
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
 from councilgraph.output import CACHE_DIR, FILE_STATS, LOCK, commit, files_match, locked, remove_leftovers
 from councilgraph.pipeline import InputError, build_source
 from councilgraph.pool import ordered_map
 from councilgraph.shapes import shapes_text
-from councilgraph.store import STORE_DIR, DocumentStore, StoreError, staging_path
+from councilgraph.store import STORE_DIR, DocumentStore, StoreError
 from councilgraph.validate import SEVERITIES, validate_graph
 
 __all__ = ["BuildOptions", "BuildSummary", "Outcome", "Progress", "build_archive", "build_one"]
@@ -60,7 +60,7 @@ _WORKER_DOCUMENTS = 25  # documents a worker process builds before it is replace
 #: Seconds one document may take in a worker before the worker is stopped and the document failed. A
 #: seed-size release takes a fifth of a second. (A worker the system kills fails its document at once.)
 DOCUMENT_TIMEOUT = 300
-_STORED = "nquads"  # the fragment the store is loaded from
+_STORED = STORE_FRAGMENT  # the fragment the store is loaded from, by its first reader
 _VALIDATION = {"validation.ttl": ValidationTurtle, "validation.md": ValidationMarkdown}
 
 
@@ -146,7 +146,7 @@ def _write_fragments(cache: Path, key: str, fragments: dict[str, bytes]) -> None
 
 
 class Progress(Protocol):
-    """Shows a phase of the build ("Building", "Storing") while passing its ``total`` items through."""
+    """Shows a phase of the build ("Building") while passing its ``total`` items through."""
 
     def __call__(self, items: Iterator[T], total: int, label: str) -> Iterator[T]: ...
 
@@ -187,9 +187,9 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     remove_leftovers(out_dir, keep=old.store)
     fresh = old.fingerprint != options.fingerprint()  # fragments made another way: everything again
     manifest = Manifest(options.fingerprint(), {} if fresh else dict(old.entries))
-    # The previous store, unless it is missing, damaged or not the manifest's: then a new one is loaded
-    # with the kept fragments of the unchanged documents.
-    previous = None if fresh else _previous_store(out_dir, old)
+    # A loaded store that is damaged or not the manifest's is removed by the commit: readers refuse it, and
+    # the next one loads it again from the kept fragments. One not loaded yet is nothing to check.
+    damaged = not fresh and not _store_sound(out_dir, old)
     cache = out_dir / CACHE_DIR
     summary = BuildSummary()
 
@@ -201,52 +201,31 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     todo += [name for name, entry in manifest.entries.items()
              if name not in inputs and not _fragments_sound(entry, cache, kinds)]
     gone = sorted(set(manifest.entries) - set(inputs)) if prune else []
-    if not todo and not gone and previous is not None and files_match(out_dir, old, _file_names(options)):
-        previous.close()
+    if not todo and not gone and not damaged and files_match(out_dir, old, _file_names(options)):
         summary.documents = len(manifest.entries)
         return summary  # nothing changed: the output is up to date
 
-    staged = staging_path(out_dir / STORE_DIR)
-    try:
-        store = _staging_store(previous, staged)
-    finally:
-        if previous is not None:
-            previous.close()
     files = StagedFiles()
     try:
         for name in gone:
-            store.remove(manifest.drop(name).graph)
+            manifest.drop(name)
             summary.removed += 1
-        built = [] if previous is not None else _reload(manifest, cache, set(todo), kinds)  # fragment keys to load
         # closing: when this loop raises, the workers and the fork server stop now, not when the generator is
         # collected (the exception's traceback holds it while the error is reported)
         with contextlib.closing(_run(todo, options, jobs, cache)) as outcomes:
             for outcome in progress(outcomes, len(todo), "Building"):
-                kept = _keep(outcome, manifest, store, summary)
-                what = "failed" if kept.error else "same" if kept is not outcome else "built"
-                if what == "built":
-                    built.append(outcome.fragments)
-                report(kept, what)
-        started = time.perf_counter()
-        for _ in progress(_load(store, cache, built), len(built), "Storing"):
-            pass
-        summary.timings["store"] += time.perf_counter() - started
+                kept = _keep(outcome, manifest, summary)
+                report(kept, "failed" if kept.error else "same" if kept is not outcome else "built")
         if not manifest.entries:
             return summary  # nothing to write: every input failed
-        _check_store(store, manifest, cache)
-        store.load_ontology(ontology_path())
         started = time.perf_counter()
-        # The files are written from the fragments alone, while RocksDB compacts the store beside them.
-        with _compacting(store, worth=len(built) * 10 >= len(manifest.entries)):
-            _write_outputs(out_dir, files, manifest, options, cache, summary)
-        store.close()
+        _write_outputs(out_dir, files, manifest, options, cache, summary)
         summary.timings["write files"] += time.perf_counter() - started
-        manifest.store = manifest.generation(hashlib.sha256(ontology_path().read_bytes()).hexdigest())
-        commit(out_dir, manifest, staged, reuse_store=previous is not None and manifest.store == old.store, files=files,
-               stale=_other_formats(out_dir, options.formats), then=partial(_tidy, out_dir, cache, manifest))
+        manifest.store = generation_name(manifest)
+        commit(out_dir, manifest, files=files, stale=_other_formats(out_dir, options.formats),
+               damaged_store=old.store if damaged else "", then=partial(_tidy, out_dir, cache, manifest))
         old = manifest  # committed, and what it left over removed
     finally:  # also on Ctrl-C: the previous output stays as it was
-        store.close()
         files.discard()
         if old is not manifest:  # not committed (or its cleanup failed): keep the generation the manifest names
             remove_leftovers(out_dir, keep=Manifest.load(out_dir / MANIFEST).store)
@@ -255,36 +234,21 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
     return summary
 
 
-def _reload(manifest: Manifest, cache: Path, rebuilding: set[str], kinds: list[str]) -> list[str]:
-    """The fragment keys of the documents a new store must be loaded with again (not rebuilt this time).
-
-    A document whose fragment is gone too is dropped, as a build into an empty folder would drop it.
-    """
-    keys = []
-    for name, entry in list(manifest.entries.items()):
-        if name in rebuilding:
-            continue
-        if _fragments_sound(entry, cache, kinds):
-            keys.append(entry.fragments)
-        else:
-            manifest.drop(name)
-    return keys
-
-
 def _file_names(options: BuildOptions) -> list[str]:
     """The files a build with ``options`` writes beside the manifest and the store."""
     return [*(EXPORTERS[f].file_name for f in options.formats), *_VALIDATION, "ontology.ttl", "shapes.ttl", FAILURES]
 
 
-def _previous_store(out_dir: Path, old: Manifest) -> DocumentStore | None:
-    """The store of the previous build, opened read-only, when it is there, sound and holds its manifest's
-    documents; None otherwise (the build then starts from an empty store)."""
-    if not old.store:
-        return None
+def _store_sound(out_dir: Path, old: Manifest) -> bool:
+    """Whether the store generation the previous build names is sound: not loaded yet (its first reader loads
+    it), or there, readable and holding the manifest's documents (checked by opening it, as readers do)."""
+    if not old.store or not (out_dir / STORE_DIR / old.store).exists():
+        return True
     try:
-        return DocumentStore.open_read_only(out_dir)
+        DocumentStore.open_read_only(out_dir).close()
     except StoreError:
-        return None
+        return False
+    return True
 
 
 def _unchanged(name: str, manifest: Manifest, cache: Path, kinds: list[str]) -> bool:
@@ -305,37 +269,8 @@ def _fragment_kinds(options: BuildOptions) -> list[str]:
 
 
 def _fragments_sound(entry: Entry, cache: Path, kinds: list[str]) -> bool:
-    """Whether the document's fragments are there, each the size the manifest recorded (an emptied or cut
-    short fragment would load nothing into the store, or write half a document into the files)."""
-    try:
-        return all((cache / f"{entry.fragments}.{kind}").stat().st_size == entry.sizes.get(kind) for kind in kinds)
-    except OSError:
-        return False
-
-
-def _check_store(store: DocumentStore, manifest: Manifest, cache: Path) -> None:
-    """Refuse to commit a store that does not hold exactly the manifest's documents: readers would refuse it.
-
-    The fragments of the documents it lacks are removed, so that the next build makes them again.
-    """
-    held = set(store.documents())
-    missing = [entry for entry in manifest.entries.values() if entry.graph not in held]
-    extra = held - manifest.graphs()
-    if not missing and not extra:
-        return
-    for entry in missing:
-        (cache / f"{entry.fragments}.{_STORED}").unlink(missing_ok=True)
-    raise OSError(errno.EIO, f"the new store lacks {len(missing)} and has {len(extra)} extra of the documents "
-                  f"the manifest lists (damaged fragments in {CACHE_DIR}/, removed); nothing was committed, "
-                  f"build again")
-
-
-def _staging_store(previous: DocumentStore | None, staged: Path) -> DocumentStore:
-    """A copy of the previous store to change (a checkpoint: hard links, cheap), or a new one."""
-    if previous is None:
-        return DocumentStore.create(staged)
-    previous.backup(staged)
-    return DocumentStore.open(staged)
+    """Whether the document's fragments are there, each the size the manifest recorded."""
+    return all(fragment_sound(entry, cache, kind) for kind in kinds)
 
 
 def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iterator[Outcome]:
@@ -344,8 +279,8 @@ def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iter
     if jobs <= 1 or len(todo) < 2:
         yield from map(work, todo)
         return
-    # Not plain fork: the main process already runs the store's threads, and forking a threaded process
-    # can leave a worker waiting on a lock no thread will release. The fork server starts clean.
+    # Not plain fork: forking a process that runs threads (the store's, in a program that has one open) can
+    # leave a worker waiting on a lock no thread will release. The fork server starts clean.
     context = multiprocessing.get_context("forkserver" if hasattr(os, "fork") else "spawn")
     if hasattr(context, "set_forkserver_preload"):
         # Import once and fill the caches once (councilgraph.worker), not in every worker.
@@ -362,7 +297,7 @@ def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iter
 
 def _stop_fork_server(context: multiprocessing.context.BaseContext) -> None:
     """Stop the fork server once the pool is done: it holds the preloaded modules and warm caches, 47 MB
-    (measured at 2,000 documents) of nothing while the store is loaded and the files written. The next
+    (measured at 2,000 documents) of nothing while the files are written. The next
     pool starts another. CPython has no public call for this; its own tests use ``_stop``."""
     if context.get_start_method() != "forkserver":
         return
@@ -371,24 +306,8 @@ def _stop_fork_server(context: multiprocessing.context.BaseContext) -> None:
         stop()
 
 
-def _load(store: DocumentStore, cache: Path, keys: list[str], batch: int = 5) -> Iterator[str]:
-    """Bulk-load the documents' N-Quads fragments into the store, ``batch`` documents per load; yields each key.
-
-    The store is loaded after the workers are done, in loads that follow one another without a pause.
-    RocksDB compacts its files in the pauses: loading ten documents every second while the workers ran
-    cost 115 ms of CPU per document (and growing with the store), back to back 49 ms (measured on 1,000
-    synthetic releases). A load holds its documents' quads several times over while it sorts them (about
-    1 KB each): five documents per load peaked 18 MB lower than ten, and took 10% less CPU; loads of one
-    to three documents cost more (measured loading 2,000 synthetic releases).
-    """
-    for i in range(0, len(keys), batch):
-        chunk = keys[i:i + batch]
-        store.load_quads(b"".join((cache / f"{key}.{_STORED}").read_bytes() for key in chunk))
-        yield from chunk
-
-
-def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, summary: BuildSummary) -> Outcome:
-    """Record a built document (its fragments are in the cache, to be loaded), or why it failed.
+def _keep(outcome: Outcome, manifest: Manifest, summary: BuildSummary) -> Outcome:
+    """Record a built document (its fragments are in the cache), or why it failed.
 
     Returns the outcome as kept: the same object, a failure, or (for a copy of
     an input already built under another name) the owner's outcome-less twin.
@@ -404,10 +323,8 @@ def _keep(outcome: Outcome, manifest: Manifest, store: DocumentStore, summary: B
     if outcome.error is not None:
         summary.failures.append((outcome.path, outcome.error))
         if previous is not None:  # the output describes the inputs as they are now
-            store.remove(manifest.drop(outcome.path).graph)
+            manifest.drop(outcome.path)
         return outcome
-    if previous is not None:
-        store.remove(previous.graph)  # the new version is loaded after the build
     for stage, seconds in outcome.timings.items():
         summary.timings[stage] += seconds
     summary.triples += outcome.triples
@@ -439,30 +356,6 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
     files.write(out_dir / FAILURES, _failures_tsv(summary.failures))
 
 
-@contextlib.contextmanager
-def _compacting(store: DocumentStore, worth: bool) -> Iterator[None]:
-    """Compact the store in a thread while the block runs; a small change to a large store is not worth it."""
-    if not worth:
-        yield
-        return
-    failure: list[BaseException] = []
-
-    def compact() -> None:
-        try:
-            store.optimize()
-        except BaseException as err:  # noqa: BLE001 - handed to the main thread below
-            failure.append(err)
-
-    thread = threading.Thread(target=compact, name="compact the store")
-    thread.start()
-    try:
-        yield
-    finally:
-        thread.join()  # also on Ctrl-C: the store must not be closed under RocksDB's feet
-    if failure:
-        raise failure[0]
-
-
 def _other_formats(out_dir: Path, formats: tuple[str, ...]) -> list[Path]:
     """Files of formats not built this time: they describe an older build."""
     return [out_dir / exporter.file_name for name, exporter in EXPORTERS.items() if name not in formats]
@@ -477,7 +370,7 @@ def _failures_tsv(failures: Iterable[tuple[str, str]]) -> bytes:
 
 
 def _tidy(out_dir: Path, cache: Path, manifest: Manifest) -> None:
-    """After the commit: the previous store generation, what failed builds left, fragments no entry names."""
+    """After the commit: store generations no longer needed, what failed builds left, fragments no entry names."""
     remove_leftovers(out_dir, keep=manifest.store)
     _collect_garbage(cache, manifest)
 

@@ -118,7 +118,9 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
       ontology.ttl        the councilgraph ontology the data uses
       shapes.ttl          the SHACL shapes it was validated with
       store/              an embedded SPARQL store (pyoxigraph), one named graph
-                          per document, for `councilgraph query` and `serve`
+                          per document, for `councilgraph query` and `serve`;
+                          loaded from .councilgraph/ by the first of them after
+                          the build (once), not by the build
       failures.tsv        the inputs that could not be built, and why
       manifest.json       each input's content hash, for incremental rebuilds;
                           written last, it names the store and files of the build
@@ -189,7 +191,7 @@ def _closing_line(summary: BuildSummary, out_dir: Path) -> str:
     removed = f", {summary.removed} removed" if summary.removed else ""
     names = ", ".join(str(p) for p in summary.written)
     return (f"{summary.built} document(s) built, {summary.unchanged} unchanged, {len(summary.failures)} failed"
-            f"{removed}; {summary.documents} in the graph; wrote {names} and {out_dir / STORE_DIR}/")
+            f"{removed}; {summary.documents} in the graph; wrote {names}")
 
 
 def _say_what_is_stale(out_dir: Path) -> None:
@@ -275,12 +277,24 @@ StorePath = click.Path(file_okay=False, dir_okay=True, path_type=Path)
 
 
 def _open_store(path: Path) -> DocumentStore:
-    """The store at ``path``, or in ``path/store`` when given a build's output folder."""
+    """The store at ``path``, or in ``path/store`` when given a build's output folder; the first reader after
+    a build loads it (saying so on a terminal), or in a folder it cannot write loads it in memory."""
+    from councilgraph.loading import open_store
+
     try:
-        return DocumentStore.open_read_only(path)
+        return open_store(path, _note)
     except StoreError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
+    except OSError as err:  # loading it: a full disk, a folder in the way
+        click.echo(f"error: cannot load the store of {path}: {err.strerror or _one_line(err)}", err=True)
+        sys.exit(1)
+
+
+def _note(line: str) -> None:
+    """What a reader waits for (a build, the store's load): on a terminal only; a warning always."""
+    if line.startswith(("note: ", "error: ")) or sys.stderr.isatty():
+        click.echo(line, err=True)
 
 
 @main.command()
@@ -497,14 +511,15 @@ def serve(store_path: Path, port: int, host: str, timeout: int, writable: bool) 
       http://127.0.0.1:7878/        a query page in the browser
     The default graph is the union of the documents, as in `councilgraph query`.
     A query still running after --timeout is stopped (its answer is cut off).
-    When a build replaces the store, the server restarts on the new one.
+    The store of a build is loaded first if no reader has loaded it yet.
+    When a build replaces the store, the server loads the new one and restarts on it.
     """
     # SIGTERM (a service manager, `kill`) stops the server too, instead of leaving it running alone;
     # installed first, so that it also holds while the server is starting.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = None
     try:
-        server = SparqlServer(store_path, port, host, writable, timeout)
+        server = SparqlServer(store_path, port, host, writable, timeout, announce=_note)
         server.start()
         click.echo(f"SPARQL endpoint {server.url}/query on {server.store} ({'read-write' if writable else 'read-only'});"
                    " Ctrl-C stops it", err=True)

@@ -1,31 +1,36 @@
-"""The output folder as a small database: one build at a time, one commit point, nothing left behind.
+"""The output folder as a small database: one writer at a time, one commit point, nothing left behind.
 
 Lock: a build holds an exclusive ``flock`` on ``DIR/.councilgraph/lock`` (which
-records its process id) from its start to its end. A second build into DIR
-stops at once (:class:`OutputBusy`) or waits for it. Readers take no lock: they
-read what the manifest names, which a build never changes in place.
+records its process id) from its start to its end, and so does a reader while
+it loads the store (:mod:`councilgraph.loading`). A second build into DIR
+stops at once (:class:`OutputBusy`) or waits for it. Readers of a loaded store
+take no lock: they read what the manifest names, which nobody changes in place.
 
-Commit: a build stages everything first: the store in ``DIR/.store.new-PID/``,
-each output file as ``DIR/.NAME.PID.XXXX.tmp``, both fsynced. Then (1) the
-store is renamed to its generation ``DIR/store/GENERATION/`` (a hash of its
-content, so the same inputs give the same manifest), (2) the files are
-renamed over the names the user knows (``graph.ttl``...), stale formats
-removed, the folder fsynced, and (3) ``manifest.json`` is written to a
-temporary file, fsynced, renamed into place, and the folder fsynced again.
+Commit: a build stages its output files first, each as
+``DIR/.NAME.PID.XXXX.tmp``, fsynced. Then (1) the fragments' folder is fsynced
+(the manifest trusts the fragments the store will be loaded from), (2) the
+files are renamed over the names the user knows (``graph.ttl``...), stale
+formats removed, the folder fsynced, and (3) ``manifest.json`` is written to
+a temporary file, fsynced, renamed into place, and the folder fsynced again.
 That rename is the one commit point: before it the manifest names the previous
-store generation (still there) and the previous files' hashes, after it the
-new ones. The previous generation is removed after it.
+store generation and the previous files' hashes, after it the new ones. The
+manifest names the new store generation ``DIR/store/GENERATION/`` (a hash of
+the documents' fragments, so the same inputs give the same manifest) before
+it exists: the first reader loads it from the fragments, under the lock, in
+``DIR/.store.new-PID/`` and renames it into place. The previous loaded
+generation is kept until then, as the start of that load.
 
-Recovery: the next build removes what failed builds left (staging stores, the
-temporary files of processes that are gone, generations no manifest names),
-then checks the output against the manifest, the files by their hashes and
-the store by its documents. What does not match is written again, from the
-fragments kept in ``.councilgraph/``: a rebuild converges on the same bytes as
-a build into an empty folder.
+Recovery: the next build removes what failed builds and loads left (staging
+stores, the temporary files of processes that are gone, generations neither
+named by the manifest nor the start of the next load), then checks the output
+against the manifest, the files by their hashes and a loaded store by its
+documents. What does not match is written again from the fragments kept in
+``.councilgraph/`` (a damaged store is removed, and loaded again on the next
+read): a rebuild converges on the same bytes as a build into an empty folder.
 
 The environment variable ``COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP=N`` makes a
-build SIGKILL itself at step N of its commit (each rename and fsync is a
-step), for the tests that kill a build at every step (``N:SIGINT`` sends
+build (or a store load) SIGKILL itself at step N of its commit (each rename and
+fsync is a step), for the tests that kill it at every step (``N:SIGINT`` sends
 Ctrl-C's signal instead: the commit finishes first).
 """
 
@@ -42,19 +47,24 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from councilgraph.derived import PAGE_FILES
-from councilgraph.exports import EXPORTERS, StagedFiles, atomic_write
-from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle
 from councilgraph.manifest import MANIFEST, Manifest
-from councilgraph.store import STORE_DIR, is_store, staging_path
+from councilgraph.store import STORE_DIR, is_store, loaded_with, staging_path
+
+# The exporters import rdflib: not here, so that `query` and `serve`, which load the store through this
+# module, start without it.
+if TYPE_CHECKING:
+    from councilgraph.exports import StagedFiles
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["CACHE_DIR", "FILE_STATS", "LOCK", "OutputBusy", "commit", "files_match", "locked", "remove_leftovers"]
+__all__ = ["CACHE_DIR", "FILE_STATS", "LOCK", "OutputBusy", "Steps", "commit", "files_match", "fsync_directory",
+           "fsync_tree", "locked", "remove_leftovers"]
 
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds, and the lock
 LOCK = "lock"
@@ -72,8 +82,10 @@ class OutputBusy(Exception):
 
 
 @contextlib.contextmanager
-def locked(out_dir: Path, wait: bool = False) -> Iterator[None]:
-    """Hold the build lock of ``out_dir`` while the block runs; raises :class:`OutputBusy` unless ``wait``.
+def locked(out_dir: Path, wait: bool = False, waiting: Callable[[int | None], None] = lambda pid: None,
+           ) -> Iterator[None]:
+    """Hold the build lock of ``out_dir`` while the block runs; raises :class:`OutputBusy` unless ``wait``
+    (then ``waiting`` is told the holder's process id first).
 
     The kernel releases an ``flock`` when its holder dies, however it dies: a killed build never leaves
     the folder locked.
@@ -88,6 +100,7 @@ def locked(out_dir: Path, wait: bool = False) -> Iterator[None]:
             except BlockingIOError:
                 if not wait:
                     raise OutputBusy(out_dir, _holder(fd)) from None
+                waiting(_holder(fd))
                 fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
@@ -101,10 +114,11 @@ def _holder(fd: int) -> int | None:
     return int(text) if text.isdigit() else None  # empty for a moment after the holder took the lock
 
 
-def remove_leftovers(out_dir: Path, keep: str) -> None:
-    """Remove what failed builds left: staging stores, temporary files, store generations other than ``keep``.
+def remove_leftovers(out_dir: Path, keep: str, keep_base: bool = True) -> None:
+    """Remove what failed builds and loads left: staging stores, temporary files, store generations other
+    than ``keep`` and (with ``keep_base``) the one the next load of ``keep`` starts from (:func:`load_base`).
 
-    Called with the lock held, so no other build is writing. The temporary files in the output folder
+    Called with the lock held, so no other build or load is writing. The temporary files in the output folder
     itself are also written by `tables`, `viz` and `docs`, which take no lock: only those of processes
     that are gone are removed.
     """
@@ -112,8 +126,9 @@ def remove_leftovers(out_dir: Path, keep: str) -> None:
         shutil.rmtree(staged, ignore_errors=True)
     generations = out_dir / STORE_DIR
     if generations.is_dir() and not is_store(generations):
+        base = load_base(out_dir, keep) if keep_base else None
         for generation in generations.iterdir():
-            if generation.name != keep:
+            if generation.name != keep and generation != base:
                 shutil.rmtree(generation, ignore_errors=True)
     for temporary in (out_dir / CACHE_DIR).glob("*.tmp"):
         temporary.unlink(missing_ok=True)  # fragments being written by the workers of a dead build
@@ -121,6 +136,16 @@ def remove_leftovers(out_dir: Path, keep: str) -> None:
         writer = _writer(temporary.name)
         if writer is not None and not _alive(writer):
             _remove_unless_locked(temporary)
+
+
+def load_base(out_dir: Path, generation: str) -> Path | None:
+    """The loaded store generation other than ``generation`` that the load of ``generation`` starts from (a
+    copy of it, changed by the documents that differ): the most recently loaded one that says what it holds."""
+    folder = out_dir / STORE_DIR
+    if not folder.is_dir() or is_store(folder):
+        return None
+    candidates = [path for path in folder.iterdir() if path.name != generation and loaded_with(path) is not None]
+    return max(candidates, key=lambda path: (path.stat().st_mtime_ns, path.name), default=None)
 
 
 #: The temporary files this tool writes in an output folder: ``.NAME.PID.RANDOM.tmp`` (StagedFiles: mkstemp's
@@ -138,6 +163,9 @@ def _writer(name: str) -> int | None:
 @functools.cache
 def _written_names() -> frozenset[str]:
     """The names of the files this tool writes into an output folder."""
+    from councilgraph.exports import EXPORTERS
+    from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle
+
     exporters = [*EXPORTERS.values(), ValidationTurtle, ValidationMarkdown]
     # ontology.ttl, shapes.ttl and failures.tsv are written by councilgraph.batch, which imports this module.
     return frozenset([*(e.file_name for e in exporters), *PAGE_FILES, MANIFEST, "ontology.ttl", "shapes.ttl",
@@ -207,6 +235,8 @@ def _stat(path: Path) -> list[int]:
 def _record_stats(out_dir: Path, manifest: Manifest) -> None:
     """Record the committed files' :func:`_stat` beside the fragments: not in the manifest, which must be
     the same bytes for the same inputs."""
+    from councilgraph.exports import atomic_write
+
     with contextlib.suppress(OSError):  # the build is committed; without the record, files are hashed
         stats = {name: _stat(out_dir / name) for name in sorted(manifest.files)}
         atomic_write(out_dir / CACHE_DIR / FILE_STATS, json.dumps(stats).encode("utf-8"))
@@ -218,60 +248,51 @@ def digest(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
-           stale: Iterable[Path], then: Callable[[], None] = lambda: None) -> None:
+def commit(out_dir: Path, manifest: Manifest, files: StagedFiles, stale: Iterable[Path], damaged_store: str = "",
+           then: Callable[[], None] = lambda: None) -> None:
     """Put a staged build in place; the rename of ``manifest.json`` is the commit point (see the module).
 
-    ``manifest.store`` names the new store's generation, which already exists when ``reuse_store`` (the
-    previous build made the same store, checked): then the staged copy is dropped. ``stale`` are files of
-    the previous build this one does not write (formats not asked for again). ``then`` is the cleanup after the commit (the
-    previous generation, old fragments): Ctrl-C stays deferred until it is done, as the build is committed
-    and Ctrl-C would report the previous output as unchanged.
+    ``manifest.store`` names the new store's generation, loaded by its first reader; ``damaged_store`` names a
+    generation found damaged (checked), removed so that it is neither read nor the start of a load again.
+    ``stale`` are files of the previous build this one does not write (formats not asked for again).
+    ``then`` is the cleanup after the commit (generations no longer needed, old fragments): Ctrl-C stays
+    deferred until it is done, as the build is committed and Ctrl-C would report the previous output as
+    unchanged.
     """
     with _interrupt_deferred():
-        step = _Steps()
-        _commit(out_dir, manifest, staged_store, reuse_store, files, stale, step)
+        step = Steps()
+        _commit(out_dir, manifest, files, stale, damaged_store, step)
         _record_stats(out_dir, manifest)
         step("cleaning up")
         then()
 
 
-def _commit(out_dir: Path, manifest: Manifest, staged_store: Path, reuse_store: bool, files: StagedFiles,
-            stale: Iterable[Path], step: _Steps) -> None:
+def _commit(out_dir: Path, manifest: Manifest, files: StagedFiles, stale: Iterable[Path], damaged_store: str,
+            step: Steps) -> None:
     generations = out_dir / STORE_DIR
-    generation = generations / manifest.store
     trash = staging_path(generations).with_name(f".{STORE_DIR}.old-{os.getpid()}")
     if is_store(generations):  # a store from before generations: out of the way (its manifest is older too)
         os.replace(generations, trash)
         step("legacy store moved")
     generations.mkdir(exist_ok=True)
-    _fsync_directory(out_dir / CACHE_DIR)  # the fragments' names: the manifest about to be committed trusts them
+    fsync_directory(out_dir / CACHE_DIR)  # the fragments' names: the manifest about to be committed trusts them
     step("fragments synced")
-    if reuse_store:
-        shutil.rmtree(staged_store)
-    else:
-        _fsync_tree(staged_store)
-        step("store synced")
-        if generation.exists():  # damaged: the one the manifest names is replaced with the checked copy
-            os.replace(generation, trash)
-            step("damaged store moved")
-        os.replace(staged_store, generation)
-        step("store renamed")
-        _fsync_directory(generations)
-        step("store folder synced")
+    if damaged_store and (generations / damaged_store).exists():
+        os.replace(generations / damaged_store, trash)  # readers refuse it; the next one loads it anew
+        step("damaged store moved")
     manifest.files = {target.name: digest(temporary) for temporary, target in files.staged()}
     files.commit(renamed=lambda path: step(f"{path.name} renamed"))
     for path in stale:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
             step(f"{path.name} removed")
-    _fsync_directory(out_dir)
+    fsync_directory(out_dir)
     step("folder synced")
     _write_manifest(out_dir, manifest, step)
     shutil.rmtree(trash, ignore_errors=True)
 
 
-def _write_manifest(out_dir: Path, manifest: Manifest, step: _Steps) -> None:
+def _write_manifest(out_dir: Path, manifest: Manifest, step: Steps) -> None:
     target = out_dir / MANIFEST
     temporary = target.with_name(f".{MANIFEST}.{os.getpid()}.commit.tmp")
     with temporary.open("wb") as fh:
@@ -281,7 +302,7 @@ def _write_manifest(out_dir: Path, manifest: Manifest, step: _Steps) -> None:
     step("manifest synced")
     os.replace(temporary, target)  # the commit point
     step("manifest renamed")
-    _fsync_directory(out_dir)
+    fsync_directory(out_dir)
     step("committed")
 
 
@@ -300,8 +321,8 @@ def _interrupt_deferred() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-class _Steps:
-    """Counts the commit's steps; signals this process at the one the tests ask for ("N", or "N:SIGINT"; or
+class Steps:
+    """Counts the steps of a commit (a build's, or a store load's); signals this process at the one the tests ask for ("N", or "N:SIGINT"; or
     a step by its name, "cleaning up:SIGINT")."""
 
     def __init__(self) -> None:
@@ -316,7 +337,7 @@ class _Steps:
             os.kill(os.getpid(), self.signal)
 
 
-def _fsync_tree(folder: Path) -> None:
+def fsync_tree(folder: Path) -> None:
     """Sync a staged store's files and folder: once renamed into place, it must survive a power cut."""
     for path in folder.iterdir():
         if path.is_file():
@@ -325,10 +346,10 @@ def _fsync_tree(folder: Path) -> None:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-    _fsync_directory(folder)
+    fsync_directory(folder)
 
 
-def _fsync_directory(folder: Path) -> None:
+def fsync_directory(folder: Path) -> None:
     """Make the renames in ``folder`` durable (a rename lives in the folder, not in the file)."""
     try:
         fd = os.open(folder, os.O_RDONLY)

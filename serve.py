@@ -5,7 +5,10 @@ store, waits until it answers, and stops it. Read-only unless asked, so a
 served store cannot be changed by a stray UPDATE. Each query has a time limit,
 so that one nobody waits for any more does not keep the cores busy. A rebuild
 replaces the store under a running server: :func:`serve_following` restarts the
-server on the new store, so the endpoint answers from the latest build.
+server on the new store, so the endpoint answers from the latest build. A build
+does not load its store (the first reader does, see :mod:`councilgraph.loading`):
+the server loads it, at start and after each rebuild, while the previous one
+is still served.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
+from councilgraph.loading import ensure_store
+from councilgraph.output import OutputBusy
 from councilgraph.store import StoreError, find_store
 
 __all__ = ["DEFAULT_TIMEOUT", "SparqlServer", "StoreGeneration", "free_port", "oxigraph_program", "serve_following",
@@ -61,8 +66,8 @@ class SparqlServer:
     """The oxigraph server on ``store`` (or a build's output folder); starts and stops as a context manager."""
 
     def __init__(self, store: Path, port: int, host: str = LOOPBACK, writable: bool = False,
-                 timeout: int | None = DEFAULT_TIMEOUT) -> None:
-        store = find_store(store)
+                 timeout: int | None = DEFAULT_TIMEOUT, announce: Callable[[str], None] = lambda line: None) -> None:
+        store = ensure_store(store, announce)  # loaded first when the build's store is not yet
         self.store, self.host, self.port, self.writable, self.timeout = store, host.strip("[]"), port, writable, timeout
         self._process: subprocess.Popen[bytes] | None = None
         self.generation: StoreGeneration | None = None  # the store the running server opened
@@ -174,13 +179,26 @@ def store_generation(given: Path) -> StoreGeneration | None:
 
 def serve_following(server: SparqlServer, given: Path, announce: Callable[[str], None], poll: float = 1.0) -> int:
     """Run the started ``server`` until it exits (its exit status); when a rebuild replaces the store that
-    ``given`` names, restart it on the new store and ``announce`` it."""
+    ``given`` names, load it (the previous one is served meanwhile), restart the server on it and ``announce``
+    it. A store that cannot be loaded is announced once, and the previous one served."""
+    refused = ""
     while True:
         try:
             return server.wait(timeout=poll)
         except subprocess.TimeoutExpired:
             pass
         latest = store_generation(given)
+        if latest is None:
+            try:
+                ensure_store(given, announce, wait=False)
+            except OutputBusy:
+                continue  # a build or another reader writes the folder: look again at the next poll
+            except (StoreError, OSError) as err:
+                if str(err) != refused:
+                    refused = str(err)
+                    announce(f"error: {err}; still serving {server.store}")
+                continue
+            latest = store_generation(given)
         if latest is not None and latest != server.generation:
             # Said before the restart, so that whoever sees the new store's answers can also read why.
             announce(f"the store was rebuilt: now serving {latest.path}")

@@ -1,19 +1,21 @@
 """The embedded SPARQL store (pyoxigraph): one named graph per document, the union for queries.
 
-A build loads every document into a new store beside the old one; the
-finished store becomes a *generation*, ``DIR/store/GENERATION/``, and the
-build's manifest (written last, see :mod:`councilgraph.output`) names it. So
-an interrupted build leaves the previous store as it was, and readers find the
-store through the manifest: the one the files beside it describe. They open it
-read-only and check that it holds the manifest's documents; the ``oxigraph``
-server reads the same folder (both are pinned to one minor version so they
-agree on its format).
+A build's store is a *generation*, ``DIR/store/GENERATION/``, named by the
+build's manifest (written last, see :mod:`councilgraph.output`) after a hash of
+what it holds. The build itself only keeps each document's N-Quads fragment:
+the first reader after it loads the generation from them
+(:mod:`councilgraph.loading`), beside the old one, and renames it into place.
+So readers find the store through the manifest: the one the files beside it
+describe. They open it read-only and check that it holds the manifest's
+documents; the ``oxigraph`` server reads the same folder (both are pinned to
+one minor version so they agree on its format).
 """
 
 from __future__ import annotations
 
 import ctypes
 import gc
+import json
 import os
 import shutil
 import sys
@@ -25,19 +27,30 @@ import pyoxigraph as ox
 
 from councilgraph.manifest import MANIFEST, Manifest
 
-__all__ = ["ONTOLOGY_GRAPH", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError", "Term",
-           "find_store", "is_store", "answer", "query_prefixes", "staging_path"]
+__all__ = ["LOADED", "ONTOLOGY_GRAPH", "STORE_DIR", "Answer", "DocumentStore", "QueryError", "StoreError",
+           "StoreMissing", "Term", "find_store", "is_store", "answer", "loaded_with", "query_prefixes", "staging_path"]
 
 #: The folder of the store's generations inside a build's output folder.
 STORE_DIR = "store"
 #: The named graph holding the ontology (its own IRI).
 ONTOLOGY_GRAPH = "https://w3id.org/councilgraph/ontology"
+#: In a generation's folder, beside RocksDB's files: each document's graph -> the key of the fragment it was
+#: loaded from. Written before the folder is renamed into place; the next load starts from a copy of it.
+LOADED = "councilgraph-loaded.json"
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 class StoreError(Exception):
     """The store cannot be opened (missing, not a store, locked by a writer)."""
+
+
+class StoreMissing(StoreError):
+    """The build in ``folder`` names a store generation that is not there (yet): it is loaded on first read."""
+
+    def __init__(self, folder: Path, message: str) -> None:
+        super().__init__(message)
+        self.folder = folder
 
 
 def is_store(path: Path) -> bool:
@@ -63,6 +76,9 @@ def _locate(path: Path) -> tuple[Path, Manifest | None]:
         manifest = Manifest.load(folder / MANIFEST)
         if manifest.store:  # else none, or one written before stores had generations
             located = folder / STORE_DIR / manifest.store
+            if not located.exists():  # not loaded since the build (or deleted): see councilgraph.loading
+                raise StoreMissing(folder, f"the store of the build in {folder} is missing "
+                                   f"(run `councilgraph query` to load it, or `councilgraph build` again)")
             if not is_store(located):
                 raise StoreError(f"the store of the build in {folder} is missing or unreadable "
                                  f"(run `councilgraph build` again to rebuild it)")
@@ -248,6 +264,16 @@ def answer(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Ans
     variables = tuple(v.value for v in result.variables)
     rows = tuple(tuple(solution[name] for name in variables) for solution in result)
     return Answer(variables=variables, rows=rows)
+
+
+def loaded_with(generation: Path) -> dict[str, str] | None:
+    """What a generation was loaded with (graph -> fragment key), or None when it does not say (an older or
+    damaged one: never used as the start of another load)."""
+    try:
+        loaded = json.loads((generation / LOADED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return loaded if isinstance(loaded, dict) and is_store(generation) else None
 
 
 def staging_path(store_path: Path) -> Path:

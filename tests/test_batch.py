@@ -16,8 +16,8 @@ from councilgraph import batch
 from councilgraph.batch import BuildOptions, build_archive
 from councilgraph.cli import main
 from councilgraph.exports import DEFAULT_FORMATS
+from councilgraph.loading import open_store
 from councilgraph.manifest import Manifest
-from councilgraph.store import DocumentStore
 
 DATA = Path(__file__).resolve().parent / "data"
 RELEASES = sorted((DATA / "releases").glob("*.txt"))
@@ -36,7 +36,7 @@ def _copy(paths: list[Path], folder: Path) -> list[Path]:
 
 
 def _symbols(out: Path) -> list[str]:
-    store = DocumentStore.open_read_only(out / "store")
+    store = open_store(out / "store")  # loaded first, when it is not yet
     try:
         rows = store.query("SELECT DISTINCT ?s WHERE { ?r a cg:PressRelease ; cg:symbol ?s } ORDER BY ?s").rows
         return [row[0].value for row in rows]
@@ -210,7 +210,7 @@ def test_ctrl_c_on_the_command_line(tmp_path: Path, seed_path: Path) -> None:
                                 "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert process.stdout is not None
-    process.stdout.readline()  # the first document is built: the store and the pool are running
+    process.stdout.readline()  # the first document is built: the pool is running
     process.send_signal(signal.SIGINT)
     _, errors = process.communicate(timeout=60)
     assert process.returncode == 130, errors
@@ -224,7 +224,7 @@ def test_cross_document_merging(tmp_path: Path, seed_path: Path) -> None:
     """One node per resolution, State, organisation and instrument; labels and aliases accumulate."""
     out = tmp_path / "out"
     build_archive([DATA / "archive" / "SC-12647.txt", seed_path], out, OPTIONS)
-    store = DocumentStore.open_read_only(out / "store")
+    store = open_store(out / "store")
     try:
         def values(query: str) -> list[tuple[str, ...]]:
             return [tuple(term.value for term in row) for row in store.query(query).rows]
@@ -287,23 +287,36 @@ def test_a_named_pipe_is_refused_not_waited_for(tmp_path: Path) -> None:
     assert summary.failures == [(str(fifo.resolve()), "not a regular file")]
 
 
-def test_the_store_is_compacted_while_the_files_are_written(tmp_path: Path) -> None:
-    store = DocumentStore.create(tmp_path / "store")
-    store.load_quads(b'<https://example.org/s> <https://example.org/p> "o" <https://example.org/g> .\n')
-    written = []
-    with batch._compacting(store, worth=True):
-        written.append("files")  # the block runs while RocksDB compacts
-    assert written == ["files"] and len(store) == 1
-    store.close()
-
-
-def test_a_failed_compaction_is_reported_after_the_block(tmp_path: Path) -> None:
-    store = DocumentStore.create(tmp_path / "store")
-    store.close()  # a closed store cannot be compacted
-    with pytest.raises(AttributeError), batch._compacting(store, worth=True):
-        pass
-    with batch._compacting(store, worth=False):  # not worth it: not tried, nothing to report
-        pass
+def test_a_build_does_not_load_the_store_and_its_first_reader_loads_only_what_changed(tmp_path: Path) -> None:
+    """The store costs a build nothing: the manifest names the generation its fragments make, and the first
+    reader loads it, starting from a copy of the last loaded one: one changed document, one document loaded.
+    That store holds the same quads as one loaded from nothing (a build into an empty folder)."""
+    inputs = _copy(RELEASES[:3], tmp_path / "in")
+    out = tmp_path / "out"
+    build_archive(inputs, out, OPTIONS)
+    generation = Manifest.load(out / "manifest.json").store
+    assert generation and not (out / "store" / generation).exists()
+    said: list[str] = []
+    open_store(out, said.append).close()
+    assert said == [f"loading the store of {out}: 3 of 3 document(s), once after each build ..."]
+    inputs[0].write_text(inputs[0].read_text(encoding="utf-8").replace("said", "stated", 1), encoding="utf-8")
+    assert build_archive(inputs, out, OPTIONS).built == 1
+    said.clear()
+    store = open_store(out, said.append)
+    assert said == [f"loading the store of {out}: 1 of 3 document(s), once after each build ..."]
+    build_archive(inputs, tmp_path / "fresh", OPTIONS)
+    fresh = open_store(tmp_path / "fresh")
+    try:
+        everything = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o"
+        assert store.query(everything).rows == fresh.query(everything).rows
+    finally:
+        store.close()
+        fresh.close()
+    generations = sorted(p.name for p in (out / "store").iterdir())
+    assert generations == [Manifest.load(out / "manifest.json").store]  # the one it started from is gone
+    said.clear()
+    open_store(out, said.append).close()
+    assert said == []  # loaded once
 
 
 def test_a_copy_under_another_name_does_not_replace_the_owner_in_the_store(tmp_path: Path) -> None:
@@ -312,7 +325,7 @@ def test_a_copy_under_another_name_does_not_replace_the_owner_in_the_store(tmp_p
     (original,) = _copy([DATA / "releases" / "sc-observers.txt"], folder)
     copy = Path(shutil.copy(original, folder / "zz-copy.txt"))
     build_archive([original, copy], tmp_path / "out", OPTIONS)  # serial: the copy is always built second
-    store = DocumentStore.open_read_only(tmp_path / "out")
+    store = open_store(tmp_path / "out")
     try:
         names = {row[0].value for row in store.query("SELECT DISTINCT ?n WHERE { ?d cg:sourceName ?n }").rows}
     finally:

@@ -1,4 +1,5 @@
-"""`councilgraph build` writes the store; `query` and `tables` read it (click's CliRunner, real files)."""
+"""`councilgraph build` names the store; `query` and `tables` load it once and read it (click's CliRunner, real
+files)."""
 
 from __future__ import annotations
 
@@ -32,9 +33,21 @@ def _query(*args: str):
     return CliRunner().invoke(main, ["query", *args])
 
 
-def test_build_writes_store_ontology_and_shapes_and_leaves_no_staging(built: Path) -> None:
-    generation = json.loads((built / "manifest.json").read_text(encoding="utf-8"))["store"]
-    assert generation and (built / "store" / generation / "CURRENT").is_file()  # the store the manifest names
+def test_build_names_the_store_and_the_first_query_loads_it(seed_path: Path, tmp_path: Path) -> None:
+    """The README's flow, build then query, with no command between: the query loads the store (once)."""
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(seed_path), "--out", str(out), "-q"]).exit_code == 0
+    generation = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["store"]
+    assert generation and not (out / "store" / generation).exists()  # named, not loaded by the build
+    for _ in range(2):
+        result = _query("--store", str(out), "SELECT (COUNT(?s) AS ?n) WHERE { ?s a cg:Statement }", "--format", "csv")
+        assert result.exit_code == 0 and result.output.splitlines() == ["n", "71"], result.output
+        assert (out / "store" / generation / "CURRENT").is_file()  # the store the manifest names
+    assert [p.name for p in (out / "store").iterdir()] == [generation]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".councilgraph"]  # no staging left
+
+
+def test_build_writes_ontology_and_shapes_and_leaves_no_staging(built: Path) -> None:
     assert (built / "ontology.ttl").read_bytes().startswith(b"@prefix cg: <https://w3id.org/councilgraph/ontology#>")
     assert b"sh:NodeShape" in (built / "shapes.ttl").read_bytes()
     assert [p.name for p in built.iterdir() if p.name.startswith(".")] == [".councilgraph"]  # fragments only

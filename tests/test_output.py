@@ -1,8 +1,9 @@
-"""The output folder as a database: one build at a time, a build killed anywhere, damaged stores, leftovers,
-workers killed by the system. Real processes, real signals, the real store."""
+"""The output folder as a database: one build at a time, a build or a store load killed anywhere, damaged
+stores, leftovers, workers killed by the system. Real processes, real signals, the real store."""
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import json
 import os
@@ -18,7 +19,10 @@ import pytest
 from councilgraph.batch import BuildOptions, build_archive, fragment_key
 from councilgraph.exports import StagedFiles
 from councilgraph.extract.read import read_source
+from councilgraph.loading import open_store
 from councilgraph.manifest import MANIFEST, Manifest
+from councilgraph.output import load_base
+from councilgraph.serve import free_port
 from councilgraph.store import DocumentStore
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -50,7 +54,7 @@ def _files(out: Path) -> dict[str, bytes]:
 
 
 def _documents(out: Path) -> list[str]:
-    store = DocumentStore.open_read_only(out)  # through the manifest, checked against it
+    store = open_store(out)  # through the manifest, checked against it; loaded first if it is not yet
     try:
         return store.documents()
     finally:
@@ -58,21 +62,28 @@ def _documents(out: Path) -> list[str]:
 
 
 def _leftovers(out: Path) -> list[str]:
-    """What a finished build must not leave: staging, temporary files, store generations no manifest names."""
+    """What a finished build or load must not leave: staging, temporary files, store generations that neither
+    the manifest names nor the next load starts from (one at most, the last loaded)."""
     left = [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".councilgraph"]
     left += [p.name for p in (out / ".councilgraph").glob("*.tmp")]
-    generations = sorted(p.name for p in (out / "store").iterdir())
-    return left + [g for g in generations if g != Manifest.load(out / MANIFEST).store]
+    generations = sorted(p.name for p in (out / "store").iterdir()) if (out / "store").is_dir() else []
+    current = Manifest.load(out / MANIFEST).store
+    base = load_base(out, current)
+    return left + [g for g in generations if g != current and (base is None or g != base.name)]
 
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The old output (one document) and a clean build of the new inputs (two), each into an empty folder."""
+    """The old output (one document) and a clean build of the new inputs (two), each into an empty folder, each
+    with its store loaded (as after a first query): the builds below start from a loaded store."""
     root = tmp_path_factory.mktemp("builds")
     made = {"old": root / "old", "clean": root / "clean"}
     for name, inputs in (("old", OLD), ("clean", NEW)):
         result = _build(inputs, made[name])
         assert result.returncode == 0, result.stderr
+        assert not _generation(made[name]).exists()  # a build does not load its store: its first reader does
+        _documents(made[name])
+        assert _generation(made[name]).is_dir()
     return made
 
 
@@ -86,7 +97,7 @@ def _killed_then_rebuilt(out: Path, builds: dict[str, Path], killed: subprocess.
     assert len(_documents(out)) == len(Manifest.load(out / MANIFEST).entries), what  # the store it names
     _build_here(NEW, out)
     assert _files(out) == _files(builds["clean"]), what
-    assert _documents(out) == _documents(builds["clean"]), what
+    assert _documents(out) == _documents(builds["clean"]), what  # loaded from the previous store's copy
     assert _leftovers(out) == [], what
 
 
@@ -101,7 +112,7 @@ def test_a_build_killed_at_any_step_of_its_commit_leaves_a_whole_output_and_the_
             assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
             break
         _killed_then_rebuilt(out, builds, killed, f"killed at commit step {step}")
-    assert step > 12  # store sync and rename, six files, the folder, the manifest: each was a kill point
+    assert step > 11  # the fragments' folder, six files, the folder, the manifest: each was a kill point
 
 
 def _strace_can_kill() -> bool:
@@ -115,8 +126,8 @@ def _strace_can_kill() -> bool:
 @pytest.mark.skipif(not _strace_can_kill(), reason="needs strace and ptrace")
 def test_a_build_killed_at_any_rename_leaves_a_whole_output_and_the_next_build_repairs_it(
         tmp_path: Path, builds: dict[str, Path]) -> None:
-    """The kernel's view: strace SIGKILLs the build at its Nth rename (RocksDB's, the fragments', the commit's),
-    for every N until the build runs to its end."""
+    """The kernel's view: strace SIGKILLs the build at its Nth rename (the fragments', the commit's), for every
+    N until the build runs to its end."""
     for n in range(1, 200):
         out = tmp_path / f"rename-{n}"
         shutil.copytree(builds["old"], out)
@@ -130,7 +141,7 @@ def test_a_build_killed_at_any_rename_leaves_a_whole_output_and_the_next_build_r
             assert _files(out) == _files(builds["clean"]) and _leftovers(out) == []
             break
         _killed_then_rebuilt(out, builds, killed, f"killed at rename {n}")
-    assert n > 10  # RocksDB's, the new fragments', the commit's: each was a kill point
+    assert n > 10  # the new fragments', the files', the manifest's: each was a kill point
 
 
 def test_a_second_build_into_the_same_folder_stops_at_once_or_waits(tmp_path: Path) -> None:
@@ -229,11 +240,17 @@ def test_a_stale_store_generation_is_an_error_for_readers_and_rebuilt_by_build(
     _rebuilds(built, builds)
 
 
-def test_a_missing_store_generation_is_an_error_for_readers_and_rebuilt_by_build(
-        built: Path, builds: dict[str, Path]) -> None:
+def test_a_missing_store_generation_is_loaded_by_the_first_reader(built: Path, builds: dict[str, Path]) -> None:
+    """What a build leaves (it does not load the store), or a store deleted: the next query loads it from the
+    kept fragments, and the next build has nothing to do."""
     shutil.rmtree(built / "store")
-    _one_line_error(_cli("query", "--store", built / "store", "ASK { ?s ?p ?o }"), "missing or unreadable")
-    _rebuilds(built, builds)
+    answer = _cli("query", "--store", built / "store", "SELECT (COUNT(*) AS ?n) WHERE { ?s a cg:PressRelease }",
+                  "--format", "csv")
+    assert answer.returncode == 0 and answer.stdout.split() == ["n", "2"] and answer.stderr == "", answer.stderr
+    assert _generation(built).is_dir() and _leftovers(built) == []
+    result = _cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT)
+    assert result.stdout.strip().endswith("is up to date"), result.stdout
+    assert _files(built) == _files(builds["clean"]) and _documents(built) == _documents(builds["clean"])
 
 
 def test_an_output_file_changed_after_the_build_is_written_again(built: Path, builds: dict[str, Path]) -> None:
@@ -244,11 +261,13 @@ def test_an_output_file_changed_after_the_build_is_written_again(built: Path, bu
 def test_the_next_build_removes_what_killed_builds_left(tmp_path: Path, builds: dict[str, Path]) -> None:
     out = tmp_path / "out"
     shutil.copytree(builds["old"], out)
-    # A build killed with everything staged: its store copy and its temporary files stay behind.
+    # A build killed with everything staged: its temporary files stay behind.
     killed = _build(NEW, out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": "1"})
     assert killed.returncode == -signal.SIGKILL
+    # A store load killed before its rename: its staging store stays behind (see the load's kill tests).
+    DocumentStore.create(out / ".store.new-4194305").close()
     left = _leftovers(out)
-    assert any(name.startswith(".store.new-") for name in left) and any(name.endswith(".tmp") for name in left)
+    assert ".store.new-4194305" in left and any(name.endswith(".tmp") for name in left)
     (out / ".councilgraph" / ".0123.turtle.999999999.tmp").write_bytes(b"half a fragment")  # a killed worker's
     live = out / f".citations.html.{os.getpid()}.abcd1234.tmp"  # a running `viz` (this process is alive)
     live.write_bytes(b"being written")
@@ -256,6 +275,7 @@ def test_the_next_build_removes_what_killed_builds_left(tmp_path: Path, builds: 
     assert result.returncode == 0, result.stderr
     assert _leftovers(out) == [live.name]
     assert _files(out) == {**_files(builds["clean"]), live.name: b"being written"}
+    assert _documents(out) == _documents(builds["clean"])
 
 
 def _kill_worker_on(name: str) -> dict[str, str]:
@@ -315,15 +335,18 @@ def test_an_emptied_fragment_with_the_store_deleted_builds_its_document_again(
     _rebuilds(built, builds, built=1)
 
 
-def test_a_store_that_would_lack_a_document_of_its_manifest_is_not_committed(
+def test_a_store_that_would_lack_a_document_of_its_manifest_is_not_put_in_place(
         built: Path, builds: dict[str, Path]) -> None:
-    """A fragment of the right size that holds no quads (a comment): the new store would lack its document.
-    The build refuses with one line and commits nothing; the next one builds that document again."""
+    """A fragment of the right size that holds no quads (a comment): the loaded store would lack its document.
+    The reader loading it refuses with one line, puts no store in place and removes that fragment; the next
+    build builds that document again (the build itself does not load the store, so cannot see it)."""
     fragment = _stored_fragments(built)[0]
     fragment.write_bytes(b"#" + b" " * (fragment.stat().st_size - 2) + b"\n")
     shutil.rmtree(built / "store")
     manifest = (built / MANIFEST).read_bytes()
-    _one_line_error(_cli("build", *NEW, "--out", built, "-j", "1", "--format", FORMAT), "nothing was committed")
+    for command in (["query", "--store", built, "ASK { ?s ?p ?o }"], ["tables", built, "--out", built / "t"]):
+        _one_line_error(_cli(*command), "cannot load the store", "damaged", "councilgraph build")
+    assert not fragment.exists() and not _generation(built).exists() and _leftovers(built) == []
     assert (built / MANIFEST).read_bytes() == manifest
     _rebuilds(built, builds, built=1)
 
@@ -422,3 +445,162 @@ def test_staged_files_hold_their_lock_until_renamed(tmp_path: Path) -> None:
     finally:
         os.close(fd)
     assert (tmp_path / "a.txt").read_bytes() == b"a"
+
+
+# The store is loaded by its first reader (councilgraph.loading), not by the build: the same guarantees hold
+# for that load as for a build's commit.
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s a cg:PressRelease }"
+
+
+@pytest.fixture
+def unloaded(tmp_path: Path, builds: dict[str, Path]) -> Path:
+    """The old output (its store loaded) rebuilt with the new inputs: a store the first query loads."""
+    out = tmp_path / "out"
+    shutil.copytree(builds["old"], out)
+    _build_here(NEW, out)
+    assert not _generation(out).exists()
+    return out
+
+
+def _answers(out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return _cli("query", "--store", out, COUNT, "--format", "csv", env=env)
+
+
+def _loaded_then_queried(out: Path, builds: dict[str, Path], killed: subprocess.CompletedProcess[str],
+                         what: str) -> None:
+    """After a query was killed while loading the store: no store is in place but a whole one, the manifest is
+    as the build left it, and the next query loads it and answers as a clean build's store."""
+    assert killed.returncode in (-signal.SIGKILL, 128 + signal.SIGKILL), (what, killed.stderr)
+    assert (out / MANIFEST).read_bytes() == (builds["clean"] / MANIFEST).read_bytes(), what
+    generation = _generation(out)
+    assert not generation.exists() or len(_documents(out)) == 2, what  # there only once whole
+    answer = _answers(out)
+    assert answer.returncode == 0 and answer.stdout.split() == ["n", "2"], (what, answer.stderr)
+    assert _documents(out) == _documents(builds["clean"]) and _leftovers(out) == [], what
+
+
+def test_a_query_killed_at_any_step_of_the_stores_load_leaves_no_half_store(
+        tmp_path: Path, builds: dict[str, Path]) -> None:
+    """SIGKILL at each fsync and rename of the load's commit (the test hook), one query per step."""
+    source = tmp_path / "source"
+    shutil.copytree(builds["old"], source)
+    _build_here(NEW, source)
+    for step in range(1, 20):
+        out = tmp_path / f"step-{step}"
+        shutil.copytree(source, out)
+        killed = _answers(out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": str(step)})
+        if killed.returncode == 0:
+            break
+        _loaded_then_queried(out, builds, killed, f"killed at load step {step}")
+    assert step > 3  # synced, renamed, the folder synced: each was a kill point
+
+
+@pytest.mark.skipif(not _strace_can_kill(), reason="needs strace and ptrace")
+def test_a_query_killed_at_any_rename_of_the_stores_load_leaves_no_half_store(
+        tmp_path: Path, builds: dict[str, Path]) -> None:
+    """The kernel's view: strace SIGKILLs the query at its Nth rename (RocksDB's while loading, the load's)."""
+    source = tmp_path / "source"
+    shutil.copytree(builds["old"], source)
+    _build_here(NEW, source)
+    for n in range(1, 200):
+        out = tmp_path / f"rename-{n}"
+        shutil.copytree(source, out)
+        killed = subprocess.run(
+            ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2",
+             "-e", f"inject=rename,renameat,renameat2:signal=SIGKILL:when={n}",
+             sys.executable, "-m", "councilgraph.cli", "query", "--store", str(out), COUNT],
+            capture_output=True, text=True, timeout=120)
+        if killed.returncode == 0:
+            break
+        _loaded_then_queried(out, builds, killed, f"killed at rename {n}")
+    assert n > 3  # RocksDB's and the load's own: each was a kill point
+
+
+def test_two_readers_at_once_load_the_store_once(unloaded: Path) -> None:
+    """Two real queries started together on a store nobody loaded: both answer; one generation, no staging."""
+    command = [sys.executable, "-m", "councilgraph.cli", "query", "--store", str(unloaded), COUNT, "--format", "csv"]
+    readers = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    answers = [reader.communicate(timeout=120) for reader in readers]
+    assert [reader.returncode for reader in readers] == [0, 0], answers
+    assert [out.split() for out, _ in answers] == [["n", "2"], ["n", "2"]]
+    assert sorted(p.name for p in (unloaded / "store").iterdir()) == [_generation(unloaded).name]
+    assert _leftovers(unloaded) == []
+
+
+def test_a_reader_waits_for_a_build_then_loads_the_store_it_committed(unloaded: Path, builds: dict[str, Path]) -> None:
+    """A process holds the folder's lock (as a build does): a query that must load the store waits for it, writes
+    nothing meanwhile, then answers from the build committed when it got the lock."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from councilgraph.output import locked\n"
+         f"with locked(Path({str(unloaded)!r})):\n    print('locked', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        reader = subprocess.Popen([sys.executable, "-m", "councilgraph.cli", "query", "--store", str(unloaded), COUNT,
+                                   "--format", "csv"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            _wait_until_blocked_on_lock(reader.pid)
+            assert not _generation(unloaded).exists() and not list(unloaded.glob(".store.*"))
+            shutil.copy(builds["old"] / MANIFEST, unloaded / MANIFEST)  # what the build commits before letting go
+        finally:
+            assert holder.stdin is not None
+            holder.stdin.close()
+            holder.wait(timeout=60)
+        out, errors = reader.communicate(timeout=120)
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+    assert reader.returncode == 0 and out.split() == ["n", "1"], errors  # the old manifest's one document
+    assert _generation(unloaded).is_dir()
+
+
+def _without_overriding_permissions() -> None:
+    """In the child before it runs the command: drop the capabilities that let root write a read-only folder
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER) from its bounding set, so the command runs as root
+    that respects file modes."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    for capability in (1, 2, 3):
+        if prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            os._exit(77)
+
+
+def _read_only(out: Path) -> None:
+    for folder in [out, *(p for p in out.rglob("*") if p.is_dir())]:
+        folder.chmod(0o555)
+
+
+def test_a_folder_the_reader_cannot_write_is_queried_from_a_store_in_memory(tmp_path: Path,
+                                                                            builds: dict[str, Path]) -> None:
+    """`query` and `tables` load the store in memory for themselves, with a one-line note; `serve`, whose
+    server needs the store on disk, exits 1 with one line. Nothing is written in the folder."""
+    out = tmp_path / "out"
+    shutil.copytree(builds["clean"], out)
+    shutil.rmtree(out / "store")  # as a build leaves it: not loaded
+    tables = tmp_path / "tables"
+    _read_only(out)
+    as_user: dict[str, object] = {"preexec_fn": _without_overriding_permissions} if os.geteuid() == 0 else {}
+    probe = subprocess.run([sys.executable, "-c", f"open({str(out / 'x')!r}, 'w')"], capture_output=True, **as_user)
+    if probe.returncode != 1 or b"PermissionError" not in probe.stderr:
+        pytest.skip("cannot make a folder this test cannot write (root without CAP_SETPCAP?)")
+    try:
+        before = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+
+        def run(*args: object) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([sys.executable, "-m", "councilgraph.cli", *map(str, args)], capture_output=True,
+                                  text=True, timeout=120, **as_user)
+
+        answer = run("query", "--store", out, COUNT, "--format", "csv")
+        assert answer.returncode == 0 and answer.stdout.split() == ["n", "2"], answer.stderr
+        assert answer.stderr.splitlines() == [
+            f"note: the store of the build in {out} is not loaded yet, and loading it needs to write there: "
+            "Permission denied; loading its 2 document(s) in memory for this command"]
+        made = run("tables", out, "--out", tables, "-q")
+        assert made.returncode == 0 and (tables / "statements.csv").is_file(), made.stderr
+        served = run("serve", "--store", out, "--port", str(free_port()))
+        assert served.returncode == 1 and len(served.stderr.splitlines()) == 1, served.stderr
+        assert served.stderr.startswith("error: the store of the build in") and "Traceback" not in served.stderr
+        assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
+    finally:
+        for folder in [out, *(p for p in out.rglob("*") if p.is_dir())]:
+            folder.chmod(0o755)

@@ -15,6 +15,7 @@ from councilgraph.store import (
     DocumentStore,
     QueryError,
     StoreError,
+    StoreMissing,
 )
 
 COUNT_STATEMENTS = "SELECT (COUNT(?s) AS ?n) WHERE { ?s a cg:Statement }"
@@ -115,10 +116,15 @@ def test_readers_find_the_store_generation_the_manifest_names(tmp_path: Path, se
     (tmp_path / MANIFEST).write_bytes(manifest.dumps())
     with pytest.raises(StoreError, match="does not hold the documents its manifest lists"):
         DocumentStore.open_read_only(tmp_path / "store")
-    manifest.store = "fedcba98"  # a generation that is not there
+    manifest.store = "fedcba98"  # a generation that is not there (yet: its first reader loads it)
     (tmp_path / MANIFEST).write_bytes(manifest.dumps())
-    with pytest.raises(StoreError, match="missing or unreadable"):
+    with pytest.raises(StoreMissing, match="is missing") as missing:
         DocumentStore.open_read_only(tmp_path)
+    assert missing.value.folder == tmp_path
+    (tmp_path / "store" / "fedcba98").mkdir()  # there, but not a store: damaged, not loaded over
+    with pytest.raises(StoreError, match="missing or unreadable") as damaged:
+        DocumentStore.open_read_only(tmp_path)
+    assert not isinstance(damaged.value, StoreMissing)
 
 
 def _load(store, document) -> None:
