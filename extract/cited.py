@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
@@ -77,10 +78,52 @@ def _introducing_phrase(text: str, pos: int, floor: int) -> tuple[str | None, st
     """The lexicon word introducing a citation in its clause ("welcoming resolution ..."), if any."""
     clause = max([floor, *(m.end() for m in _CLAUSE_START.finditer(text, max(floor, pos - 120), pos))])
     pattern, table = lexicon()
-    last = None
-    for m in pattern.finditer(text, clause, pos):
-        last = m
+    last = _last_phrase(pattern, text, clause, pos)
     if last is None:
         return None, "cites"
     phrase = " ".join(last.group().split())
     return phrase, table[phrase.lower()][1]
+
+
+# Every phrase of the lexicon is at least this long; its first characters, lower-cased, find where one may start.
+_PREFIX = 5
+
+
+@cache
+def _phrase_prefixes() -> tuple[str, ...] | None:
+    """The distinct lower-cased openings of the lexicon's phrases; None if a phrase is not ASCII."""
+    phrases = lexicon()[1]
+    if not all(phrase.isascii() for phrase in phrases):
+        return None
+    return tuple(sorted({phrase[:_PREFIX] for phrase in phrases}))
+
+
+def _last_phrase(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern.finditer(text, start, end)``, found without running the pattern everywhere.
+
+    The lexicon's case-insensitive alternation of ~190 phrases tries every phrase at every character
+    (~1.5 us a character, ~90 us a call). In ASCII text a phrase can only start where the lower-cased
+    text holds one of its openings, so ``str.find`` of the ~70 openings gives every position where a
+    match may start, and the pattern itself decides there, left to right and without overlaps, as
+    ``finditer`` would. Other text (where case-insensitive matching is not plain lower-casing) takes
+    the pattern's own scan.
+    """
+    window = text[start:end]
+    prefixes = _phrase_prefixes()
+    if prefixes is None or not window.isascii():
+        last = None
+        for m in pattern.finditer(text, start, end):
+            last = m
+        return last
+    lowered = window.lower()
+    candidates = []
+    for prefix in prefixes:
+        i = lowered.find(prefix)
+        while i >= 0:
+            candidates.append(i)
+            i = lowered.find(prefix, i + 1)
+    last, free = None, 0
+    for i in sorted(candidates):
+        if i >= free and (m := pattern.match(text, start + i, end)) is not None:
+            last, free = m, m.end() - start
+    return last
