@@ -25,6 +25,7 @@ from functools import cache
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.read import normalise
+from councilgraph.extract.scan import holds_any
 from councilgraph.ontology.reference import Entity, instruments, slugify_name, unknown_organization
 
 __all__ = ["InstrumentRef", "document_gazetteer", "instrument_refs", "learned_acronyms", "organisation_mentions"]
@@ -41,6 +42,9 @@ class InstrumentRef:
 
 
 _KEYWORD = r"(?:Convention|Protocol|Declaration|Treaty|Agreement|Accords?|Statute|Plan\s+of\s+Action|Programme\s+of\s+Action|Compact|Covenant)"
+# Every match of _KEYWORD holds one of these: a span without them names no unknown instrument.
+_KEYWORD_WORDS = ("Convention", "Protocol", "Declaration", "Treaty", "Agreement", "Accord", "Statute", "Action",
+                  "Compact", "Covenant")
 _CAP = r"[A-Z][\w'-]*"
 _UNKNOWN_INSTRUMENT = re.compile(
     rf"\b(?:the|its)\s+(?P<name>(?:\d{{4}}\s+)?(?:{_CAP}\s+){{1,6}}{_KEYWORD}"
@@ -57,6 +61,7 @@ _GENERIC = {"Peace", "Joint", "General", "Armistice", "Final", "Framework", "Com
             "International", "Global", "Regional", "National", "Basic", "Interim", "Preliminary", "Additional",
             "Optional", "Supplementary", "The", "United", "Nations", "Security", "Council", "New", "Memorandum",
             "Understanding", "Document", "Principles", "Agenda", "Relevant", "Said", "Present", "This", "These"}
+_CHARTER_HOLDS = ("the Charter",)
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|in|on|for))+$")
 _ARTICLE = re.compile(r"\b[Aa]rticles?\s+(?P<article>\d{1,3}(?:\s*\(\d+\))?(?:\s*(?:,|and)\s*\d{1,3})*)\s+of\s+(?:the\s+)?$")
 _ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{1,5})?)\)")
@@ -111,11 +116,11 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
             found.append(InstrumentRef(entity, _article(text, s), s, e))
     taken = [(r.start, r.end) for r in found]
     charter = _charter()
-    for m in _BARE_CHARTER.finditer(text, start, end):
+    for m in _BARE_CHARTER.finditer(text, start, end) if holds_any(text, start, end, _CHARTER_HOLDS) else ():
         if charter is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             found.append(InstrumentRef(charter, _article(text, m.start()), m.start() + 4, m.end()))
             taken.append((m.start(), m.end()))
-    for m in _UNKNOWN_INSTRUMENT.finditer(text, start, end):
+    for m in _UNKNOWN_INSTRUMENT.finditer(text, start, end) if holds_any(text, start, end, _KEYWORD_WORDS) else ():
         s, e = m.start("name"), m.start("name") + len(_TRAILING_CONNECTOR.sub("", m["name"]))
         if any(a < e and s < b for a, b in taken):
             continue
@@ -356,7 +361,7 @@ def organisation_mentions(text: str, start: int, end: int, places: Gazetteer,
     named = [m for m in places.find_all(text, start, end) if m.entity.kind == "org"]
     found = [m for m in named if not _subject_of_a_longer_name(text, m.start, start)]
     taken = [(m.start, m.end) for m in named]
-    for m in _ACRONYM.finditer(text, start, end):
+    for m in _ACRONYM.finditer(text, start, end) if acronyms else ():  # only taught acronyms are looked for
         entity = acronyms.get(m.group())
         if entity is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             found.append(Match(entity, m.start(), m.end()))

@@ -7,6 +7,9 @@ phrases, case, non-ASCII letters that case-insensitive matching treats as ASCII 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from councilgraph.extract.cited import _last_phrase
@@ -36,3 +39,31 @@ def test_last_phrase_is_the_last_match_of_the_lexicon_scan(text: str) -> None:
             expected = (plain[-1].span(), plain[-1].group()) if plain else None
             got = (fast.span(), fast.group()) if fast else None
             assert got == expected, (start, end)
+
+
+def _guarded_scans() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    from councilgraph.extract import citations, cited, mentions
+
+    return [(citations._SYMBOL, citations._SYMBOL_HOLDS), (citations._TRIGGER, citations._TRIGGER_HOLDS),
+            (citations._PRST, citations._PRST_HOLDS), (cited._COREFERENCE, cited._COREFERENCE_HOLDS),
+            (mentions._BARE_CHARTER, mentions._CHARTER_HOLDS), (mentions._UNKNOWN_INSTRUMENT, mentions._KEYWORD_WORDS)]
+
+
+_SCAN_TEXTS = [
+    "Recalling its resolutions 2331 (2016) and 2388 (2017), S/PRST/2015/25 and S/2017/939, the resolution just "
+    "adopted, today's text, presidential statement 2015/25, Reso-\nlutions 1514 (XV), the Charter of the United "
+    "Nations, the Bali Declaration on People Smuggling, the Comprehensive Peace Agreement and the Palermo Protocol.",
+    "Article 35 of the Charter; the text of the Kampala Plan of Action and the Istanbul Programme of Action",
+]
+
+
+@pytest.mark.parametrize("text", _SCAN_TEXTS + [p.read_text("utf-8") for p in sorted(
+    (Path(__file__).resolve().parent.parent / "data" / "releases").glob("*.txt"))])
+def test_every_match_of_a_guarded_scan_holds_its_literal(text: str) -> None:
+    """A scan is skipped where none of its literals occurs: that is exact only if every match holds one."""
+    seen = 0
+    for pattern, literals in _guarded_scans():
+        for m in pattern.finditer(text):
+            assert any(literal in m.group() for literal in literals), (pattern.pattern[:40], m.group())
+            seen += 1
+    assert seen or text not in _SCAN_TEXTS
