@@ -67,3 +67,43 @@ def test_every_match_of_a_guarded_scan_holds_its_literal(text: str) -> None:
             assert any(literal in m.group() for literal in literals), (pattern.pattern[:40], m.group())
             seen += 1
     assert seen or text not in _SCAN_TEXTS
+
+
+def test_a_name_looked_up_once_still_reads_the_words_after_it() -> None:
+    """match_at remembers what a run of words names; the official suffix after it is read every time."""
+    from councilgraph.extract.gazetteer import Gazetteer
+    from councilgraph.ontology.reference import states
+
+    places = Gazetteer(states())
+    for _ in range(2):  # cold, then from the memo
+        long = places.match_at("Iran (Islamic Republic of) said", 0)
+        short = places.match_at("Iran (the delegation) said", 0)
+        assert (long.entity.key, long.end, short.entity.key, short.end) == ("IRN", 26, "IRN", 4)
+        assert places.match_at("Iran's delegation", 0).end == 4
+        assert places.match_at("Iranian delegates", 0) is None
+
+
+def test_a_document_gazetteer_does_not_share_what_the_reference_one_remembers() -> None:
+    from councilgraph.extract.gazetteer import gazetteer
+    from councilgraph.ontology.reference import Entity
+
+    places = gazetteer()
+    mission = Entity(kind="org", key="xland-mission", name="United Nations Mission in Xland", category="",
+                     acronym="UNMIX", in_reference=False)
+    text = "the United Nations Mission in Xland (UNMIX) and UNMIX"
+    before = places.match_at(text, 4)  # "United Nations" alone, remembered for these words
+    taught = places.extended((mission,))
+    assert taught.match_at(text, 4).entity is mission
+    assert taught.match_at(text, 48).entity is mission
+    assert places.match_at(text, 4) == before and before.entity is not mission
+    assert places.match_at(text, 48) is None
+
+
+def test_the_gazetteer_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from councilgraph.extract import gazetteer as module
+    from councilgraph.ontology.reference import states
+
+    monkeypatch.setattr(module, "_MEMO_LIMIT", 10)
+    places = module.Gazetteer(states())
+    places.find_all(" ".join(f"United Word{i} Other{i}" for i in range(100)))
+    assert 0 < len(places._counts_memo) <= 10 and 0 < len(places._form_memo) <= 10
