@@ -90,10 +90,11 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
     """Instruments named in ``text[start:end]``, known ones first claimed, left to right."""
     by_key, lengths = _instrument_forms()
     # Token strings come from the regex engine in one call; positions are only worked out for a
-    # statement that names an instrument (most do not). Case folding never creates or removes a
-    # delimiter, so the folded text has the same tokens.
+    # statement that names an instrument (most do not). Case folding is per character and never
+    # creates or removes a delimiter (checked over all of Unicode), so folding each token gives the
+    # tokens of the folded text, for less than a second regex pass costs.
     originals = _TOKEN.findall(text, start, end)
-    words = _TOKEN.findall(text[start:end].casefold())
+    words = [word.casefold() for word in originals]
     hits: list[tuple[int, int, Entity]] = []
     free = 0
     for i in [i for i, word in enumerate(words) if word in lengths]:

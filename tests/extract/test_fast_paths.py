@@ -42,9 +42,9 @@ def test_last_phrase_is_the_last_match_of_the_lexicon_scan(text: str) -> None:
 
 
 def _guarded_scans() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
-    from councilgraph.extract import citations, cited, mentions
+    from councilgraph.extract import alignments, citations, cited, mentions
 
-    return [(citations._SYMBOL, citations._SYMBOL_HOLDS), (citations._TRIGGER, citations._TRIGGER_HOLDS),
+    return [(alignments._COSPONSOR, alignments._COSPONSOR_HOLDS), (citations._SYMBOL, citations._SYMBOL_HOLDS), (citations._TRIGGER, citations._TRIGGER_HOLDS),
             (citations._PRST, citations._PRST_HOLDS), (cited._COREFERENCE, cited._COREFERENCE_HOLDS),
             (mentions._BARE_CHARTER, mentions._CHARTER_HOLDS), (mentions._UNKNOWN_INSTRUMENT, mentions._KEYWORD_WORDS)]
 
@@ -54,6 +54,7 @@ _SCAN_TEXTS = [
     "adopted, today's text, presidential statement 2015/25, Reso-\nlutions 1514 (XV), the Charter of the United "
     "Nations, the Bali Declaration on People Smuggling, the Comprehensive Peace Agreement and the Palermo Protocol.",
     "Article 35 of the Charter; the text of the Kampala Plan of Action and the Istanbul Programme of Action",
+    "His delegation was a co-sponsor of the resolution; Her country cosponsored resolution 2331 (2016).",
 ]
 
 
@@ -107,3 +108,28 @@ def test_the_gazetteer_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> No
     places = module.Gazetteer(states())
     places.find_all(" ".join(f"United Word{i} Other{i}" for i in range(100)))
     assert 0 < len(places._counts_memo) <= 10 and 0 < len(places._form_memo) <= 10
+
+
+def test_every_match_of_the_associating_scan_holds_its_word() -> None:
+    """The case-insensitive scan for "associating/aligning with" is skipped where the lower-cased ASCII
+    statement holds neither "associat" nor "align"."""
+    from councilgraph.extract.alignments import _ASSOCIATE
+
+    texts = ["He ASSOCIATED himself with the statement of the European Union and Aligned fully with the remarks"
+             " made by Chile", *(p.read_text("utf-8") for p in sorted(
+                 (Path(__file__).resolve().parent.parent / "data" / "releases").glob("*.txt")))]
+    matches = [m.group().lower() for text in texts for m in _ASSOCIATE.finditer(text)]
+    assert len(matches) >= 2 and all("associat" in m or "align" in m for m in matches)
+
+
+def test_within_spans_by_bisection_is_the_pairwise_test() -> None:
+    import random
+
+    from councilgraph.extract.press_release import _Within
+
+    rng = random.Random(14)
+    for _ in range(200):
+        spans = [(a, a + rng.randrange(0, 30)) for a in (rng.randrange(0, 200) for _ in range(rng.randrange(0, 12)))]
+        inside = _Within(spans)
+        for pos in range(-2, 240):
+            assert inside(pos) == any(a <= pos < b for a, b in spans), (spans, pos)
