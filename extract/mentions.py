@@ -19,6 +19,7 @@ Least Developed Countries") is not a mention.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -111,7 +112,8 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
                 break
     found: list[InstrumentRef] = []
     if hits:
-        spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+        # the tokens' positions up to the last one a hit takes, not the whole span's
+        spans = [m.span() for m in itertools.islice(_TOKEN.finditer(text, start, end), max(i + n for i, n, _ in hits))]
         for i, n, entity in hits:
             s, e = spans[i][0], spans[i + n - 1][1]
             found.append(InstrumentRef(entity, _article(text, s), s, e))
