@@ -31,7 +31,7 @@ from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, Statement
-from councilgraph.extract.scan import holds_any
+from councilgraph.extract.scan import holds_any, matches_at, occurrences
 from councilgraph.ontology.reference import GROUP_WORDS, Entity, unknown_organization
 
 __all__ = ["extract_alignments"]
@@ -51,6 +51,8 @@ _ASSOCIATE = re.compile(
 # "speaking on behalf of", or in a roll call the group in parentheses: "Finland (on behalf of the European Union)".
 _ON_BEHALF = re.compile(
     r"(?:(?<![\w-])(?:speaking|spoke|speaks)\s+|\(\s*(?:speaking\s+)?)(?:also\s+)?(?:on\s+behalf\s+of|for)\s+", re.I)
+# Lower-cased, what every match of _ASSOCIATE and of _ON_BEHALF starts with.
+_ASSOCIATE_STARTS, _ON_BEHALF_STARTS = ("associat", "align"), ("speak", "spoke", "(")
 # "on behalf of" with another verb, read only next to the speaker: in the lead-in before the introduction
 # ("Introducing the draft on behalf of X, the representative of Y said") or right after it ("introduced by
 # the representative of Y on behalf of X").
@@ -99,18 +101,22 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
     text = source.matchable
     found: list[Alignment] = []
     for statement in statements:
-        # a match of _ON_BEHALF holds "speak"/"spoke" or "(", and "for" or "behalf", one of _ASSOCIATE "associat"
-        # or "align": a substring test on the lower-cased ASCII statement skips the case-insensitive scans of
-        # most statements (outside ASCII, re.I folds more: scan)
+        # Every match of _ASSOCIATE starts with "associat" or "align", one of _ON_BEHALF with "speak", "spoke" or
+        # "(" and holds "for" or "behalf": in the lower-cased ASCII statement, substring tests skip most
+        # statements and the case-insensitive patterns are tried only where their first words occur (outside
+        # ASCII, re.I folds more than lower(): the plain scans)
         low = text[statement.start:statement.end]
         low = low.lower() if low.isascii() else None
-        associating = low is None or "associat" in low or "align" in low
-        for m in _ASSOCIATE.finditer(text, statement.start, statement.end) if associating else ():
+        for m in _ASSOCIATE.finditer(text, statement.start, statement.end) if low is None else \
+                matches_at(_ASSOCIATE, text, statement.start, statement.end,
+                           occurrences(low, _ASSOCIATE_STARTS, statement.start)):
             if m.start() < statement.lead_end or _speaker_is_subject(text, m.start(), statement.start):
                 kind = "associating" if m["verb"].lower() == "associat" else "aligning"
                 found += _targets(text, m, kind, statement, places)
         scan = low is None or (("speak" in low or "spoke" in low or "(" in low) and ("for" in low or "behalf" in low))
-        for m in _ON_BEHALF.finditer(text, statement.start, statement.end) if scan else ():
+        for m in (_ON_BEHALF.finditer(text, statement.start, statement.end) if low is None else
+                  matches_at(_ON_BEHALF, text, statement.start, statement.end,
+                             occurrences(low, _ON_BEHALF_STARTS, statement.start))) if scan else ():
             if _own_on_behalf(text, m, statement):
                 found += _targets(text, m, "on-behalf-of", statement, places)
         for m in _BEHALF.finditer(text, statement.start, statement.lead_end):

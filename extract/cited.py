@@ -17,7 +17,7 @@ from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.mentions import instrument_refs, organisation_mentions
 from councilgraph.extract.records import Citation, DocumentRef, Finding, Mention, ResolutionParagraph
 from councilgraph.extract.resolution_text import lexicon
-from councilgraph.extract.scan import holds_any
+from councilgraph.extract.scan import holds_any, matches_at, occurrences
 from councilgraph.ontology.reference import Entity
 
 __all__ = ["Citing", "cite_and_mention"]
@@ -113,19 +113,10 @@ def _last_phrase(pattern: re.Pattern[str], text: str, start: int, end: int) -> r
     window = text[start:end]
     prefixes = _phrase_prefixes()
     if prefixes is None or not window.isascii():
-        last = None
-        for m in pattern.finditer(text, start, end):
-            last = m
-        return last
-    lowered = window.lower()
-    candidates = []
-    for prefix in prefixes:
-        i = lowered.find(prefix)
-        while i >= 0:
-            candidates.append(i)
-            i = lowered.find(prefix, i + 1)
-    last, free = None, 0
-    for i in sorted(candidates):
-        if i >= free and (m := pattern.match(text, start + i, end)) is not None:
-            last, free = m, m.end() - start
+        matches = pattern.finditer(text, start, end)
+    else:
+        matches = matches_at(pattern, text, start, end, occurrences(window.lower(), prefixes, start))
+    last = None
+    for m in matches:
+        last = m
     return last

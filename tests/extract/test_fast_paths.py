@@ -133,3 +133,29 @@ def test_within_spans_by_bisection_is_the_pairwise_test() -> None:
         inside = _Within(spans)
         for pos in range(-2, 240):
             assert inside(pos) == any(a <= pos < b for a, b in spans), (spans, pos)
+
+
+def _release_paragraphs() -> list[str]:
+    texts = [p.read_text("utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "data" / "releases")
+                                                  .glob("*.txt"))]
+    return [para for text in texts for para in text.split("\n\n") if para.isascii()]
+
+
+@pytest.mark.parametrize("name", ["_ASSOCIATE", "_ON_BEHALF"])
+def test_alignment_patterns_tried_where_their_first_words_occur_find_what_the_scan_finds(name: str) -> None:
+    from councilgraph.extract import alignments
+    from councilgraph.extract.scan import matches_at, occurrences
+
+    pattern = getattr(alignments, name)
+    starts = {"_ASSOCIATE": alignments._ASSOCIATE_STARTS, "_ON_BEHALF": alignments._ON_BEHALF_STARTS}[name]
+    paragraphs = ["Speaking also for Chile (speaking for Peru), he ALIGNED himself with the statement made on behalf "
+                  "of the Group and associated himself fully with the remarks of the European Union (for Spain)",
+                  *_release_paragraphs()]
+    seen = 0
+    for para in paragraphs:
+        text = "x " + para  # the span does not start at 0
+        plain = [m.span() for m in pattern.finditer(text, 2, len(text))]
+        fast = [m.span() for m in matches_at(pattern, text, 2, len(text), occurrences(para.lower(), starts, 2))]
+        assert fast == plain, para[:80]
+        seen += len(plain)
+    assert seen >= 3
