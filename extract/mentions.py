@@ -26,7 +26,7 @@ from functools import cache
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.read import normalise
-from councilgraph.extract.scan import holds_any
+from councilgraph.extract.scan import holds_any, scan
 from councilgraph.ontology.reference import Entity, instruments, slugify_name, unknown_organization
 
 __all__ = ["InstrumentRef", "document_gazetteer", "instrument_refs", "learned_acronyms", "organisation_mentions"]
@@ -62,7 +62,7 @@ _GENERIC = {"Peace", "Joint", "General", "Armistice", "Final", "Framework", "Com
             "International", "Global", "Regional", "National", "Basic", "Interim", "Preliminary", "Additional",
             "Optional", "Supplementary", "The", "United", "Nations", "Security", "Council", "New", "Memorandum",
             "Understanding", "Document", "Principles", "Agenda", "Relevant", "Said", "Present", "This", "These"}
-_CHARTER_HOLDS = ("the Charter",)
+_CHARTER_STARTS = (("the Charter", 0),)  # every match starts with it: the pattern is tried there only
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|in|on|for))+$")
 _ARTICLE = re.compile(r"\b[Aa]rticles?\s+(?P<article>\d{1,3}(?:\s*\(\d+\))?(?:\s*(?:,|and)\s*\d{1,3})*)\s+of\s+(?:the\s+)?$")
 _ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{1,5})?)\)")
@@ -119,7 +119,7 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
             found.append(InstrumentRef(entity, _article(text, s), s, e))
     taken = [(r.start, r.end) for r in found]
     charter = _charter()
-    for m in _BARE_CHARTER.finditer(text, start, end) if holds_any(text, start, end, _CHARTER_HOLDS) else ():
+    for m in scan(_BARE_CHARTER, text, start, end, _CHARTER_STARTS):
         if charter is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             found.append(InstrumentRef(charter, _article(text, m.start()), m.start() + 4, m.end()))
             taken.append((m.start(), m.end()))
@@ -364,7 +364,9 @@ def organisation_mentions(text: str, start: int, end: int, places: Gazetteer,
     named = [m for m in places.find_all(text, start, end) if m.entity.kind == "org"]
     found = [m for m in named if not _subject_of_a_longer_name(text, m.start, start)]
     taken = [(m.start, m.end) for m in named]
-    for m in _ACRONYM.finditer(text, start, end) if acronyms else ():  # only taught acronyms are looked for
+    # Only taught acronyms count, and each such match starts where the acronym occurs; no match of _ACRONYM can
+    # start inside another (a run of letters between word boundaries), so trying it only there is exact.
+    for m in scan(_ACRONYM, text, start, end, tuple((acronym, 0) for acronym in acronyms)):
         entity = acronyms.get(m.group())
         if entity is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             found.append(Match(entity, m.start(), m.end()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-__all__ = ["holds_any", "matches_at", "occurrences"]
+__all__ = ["holds_any", "matches_at", "occurrences", "scan"]
 
 
 def holds_any(text: str, start: int, end: int, literals: tuple[str, ...]) -> bool:
@@ -44,3 +44,17 @@ def matches_at(pattern: re.Pattern[str], text: str, start: int, end: int,
         if pos >= free and (m := pattern.match(text, pos, end)) is not None:
             yield m
             free = m.end()
+
+
+def scan(pattern: re.Pattern[str], text: str, start: int, end: int,
+         starts: tuple[tuple[str, int], ...]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, start, end)`` when every match starts ``shift`` characters
+    from where one of the literals of ``starts`` (pairs of literal and shift) occurs in the span."""
+    positions = set()
+    for literal, shift in starts:
+        i = text.find(literal, start, end)
+        while i >= 0:
+            if i + shift >= start:
+                positions.add(i + shift)
+            i = text.find(literal, i + 1, end)
+    return matches_at(pattern, text, start, end, sorted(positions))
