@@ -155,3 +155,19 @@ def test_alignment_patterns_tried_where_their_first_words_occur_find_what_the_sc
         assert fast == plain, para[:80]
         seen += len(plain)
     assert seen >= 3
+
+
+@pytest.mark.parametrize("tail", [
+    "\n\n* *** *\n\nFor information media. Not an official record.\n",
+    "\nFor information mediation only, Not an official record",
+    "\n  *\n ***  *  \n",
+    "\n* ** *\n*no*\nFor information media",
+    "\nno closing at all *",
+])
+def test_the_closing_line_is_found_where_the_plain_search_finds_it(tail: str) -> None:
+    from councilgraph.extract.segment import _CLOSING, _closing_line
+
+    text = "SC/13081\n\nThe Council met. A * star.\n" + tail
+    for pos in range(len(text) + 1):
+        plain, fast = _CLOSING.search(text, pos), _closing_line(text, pos)
+        assert (fast.span() if fast else None) == (plain.span() if plain else None), pos
