@@ -171,3 +171,14 @@ def test_the_closing_line_is_found_where_the_plain_search_finds_it(tail: str) ->
     for pos in range(len(text) + 1):
         plain, fast = _CLOSING.search(text, pos), _closing_line(text, pos)
         assert (fast.span() if fast else None) == (plain.span() if plain else None), pos
+
+
+@pytest.mark.parametrize("text", [
+    "the United Nations Office on Drugs and Crime (UNODC) and  \n (UNMIX) (AB-Cd)((EF)( GH) (2016) (Mali)",
+    "(UNODC) at the start, \u00a0\u2003(UN-Women) after other spaces, x(AB)", "", "no brackets", "( (AB)",
+    *_release_paragraphs()[:200],
+])
+def test_acronym_definitions_are_found_where_the_plain_scan_finds_them(text: str) -> None:
+    from councilgraph.extract.mentions import _ACRONYM_DEFINITION, _acronym_definitions
+
+    assert [m.span() for m in _acronym_definitions(text)] == [m.span() for m in _ACRONYM_DEFINITION.finditer(text)]
