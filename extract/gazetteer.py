@@ -127,20 +127,15 @@ class Gazetteer:
             counts = self._name_lengths(word)
         if not counts:
             return None
-        ends: list[int] = []
-        most = counts[0]
-        for token in _WORD.finditer(text, pos):
-            # a comma may sit inside a name ("Accountability, Coherence and Transparency Group"); the lookup
-            # below keeps it, so only a listed form with that comma matches across it
-            if len(ends) == most or (ends and text[ends[-1]:token.start()].strip() not in ("", ",")):
-                break
-            ends.append(token.end())
-        # The same few names recur in every statement: what the words up to the last end name is looked
-        # up once (it depends on nothing else: the words are its tokens, the first word fixes the counts).
-        words = text[pos:ends[-1]]
+        # The words a name may take: up to the longest count, while only spaces and at most one comma part
+        # them (a comma may sit inside a name: "Accountability, Coherence and Transparency Group"; only a listed
+        # form with that comma matches across it). What they name depends on them alone (the first word fixes
+        # the counts), and the same few names recur in every statement: it is looked up once.
+        run = _run(counts[0]).match(text, pos)
+        words = run.group() if run is not None else word  # (it always matches: the first word did)
         found = self._form_memo.get(words, _UNSEEN)
         if found is _UNSEEN:
-            found = self._longest_form(words, [end - pos for end in ends], counts)
+            found = self._longest_form(words, [token.end() for token in _WORD.finditer(words)], counts)
             if len(self._form_memo) >= _MEMO_LIMIT:
                 self._form_memo.clear()
             self._form_memo[words] = found
@@ -216,6 +211,18 @@ class Gazetteer:
                     found.append(Match(self._lower_case[" ".join(m.group().split())], m.start(), m.end()))
             found.sort(key=lambda m: m.start)
         return found
+
+
+_RUNS: dict[int, re.Pattern[str]] = {}
+
+
+def _run(words: int) -> re.Pattern[str]:
+    """Up to ``words`` words (runs of _WORD) parted by spaces with at most one comma: one regex match instead of
+    a loop over the words in Python."""
+    pattern = _RUNS.get(words)
+    if pattern is None:
+        pattern = _RUNS[words] = re.compile(rf'[^\s,;:()"]+(?:\s*,?\s*[^\s,;:()"]+){{0,{words - 1}}}')
+    return pattern
 
 
 def _short_forms(entity: Entity) -> list[str]:

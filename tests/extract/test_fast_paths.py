@@ -182,3 +182,26 @@ def test_acronym_definitions_are_found_where_the_plain_scan_finds_them(text: str
     from councilgraph.extract.mentions import _ACRONYM_DEFINITION, _acronym_definitions
 
     assert [m.span() for m in _acronym_definitions(text)] == [m.span() for m in _ACRONYM_DEFINITION.finditer(text)]
+
+
+def _words_by_loop(text: str, pos: int, most: int) -> str:
+    """The loop match_at ran before: up to ``most`` words, while the text between them strips to "" or ","."""
+    from councilgraph.extract.gazetteer import _WORD
+
+    ends: list[int] = []
+    for token in _WORD.finditer(text, pos):
+        if len(ends) == most or (ends and text[ends[-1]:token.start()].strip() not in ("", ",")):
+            break
+        ends.append(token.end())
+    return text[pos:ends[-1]]
+
+
+def test_the_words_a_name_may_take_are_those_the_word_loop_took() -> None:
+    from councilgraph.extract.gazetteer import _run
+
+    texts = ['Accountability, Coherence and Transparency Group; ACT Group', 'United  Nations\n(UNODC) said',
+             'A ,B , C,,D "E" F:G H\u00a0I\u2003J. K.L', 'Iran (Islamic Republic of), Chad', 'One', 'X\t,\t Y ,\nZ']
+    for text in texts + _release_paragraphs()[:100]:
+        for pos in (i for i, c in enumerate(text) if not re.match(r'[\s,;:()"]', c)):  # mid-word too
+            for most in (1, 2, 3, 5, 15):
+                assert _run(most).match(text, pos).group() == _words_by_loop(text, pos, most), (text[pos:pos + 40], most)
