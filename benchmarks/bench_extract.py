@@ -5,7 +5,8 @@ Extraction is the largest stage of a build (see README "Performance"). This time
 machine is shared, and the wall clock counts the neighbours): the seed repeated, and N
 releases from ``benchmarks/synthetic.py``. Each figure is the best of ``--repeats`` passes
 after a warm-up (the reference tables and the gazetteer are built once per process, as in a
-build's warm workers). Not a test: the figures depend on the machine. From the repository root:
+build's warm workers), and the synthetic releases' time is split by the stages of
+``extract_press_release`` (the functions it calls, timed where it calls them). Not a test: the figures depend on the machine. From the repository root:
 
     python3 benchmarks/bench_extract.py --documents 200
 
@@ -24,10 +25,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import SEED, write_archive  # noqa: E402 - the generator sits beside this script
+
+# The stages of extract_press_release, by the name it calls each by; the time left over is the release's own.
+STAGES = (("segment", "segment"), ("acronyms", "learned_acronyms"), ("statements", "extract_statements"),
+          ("alignments", "extract_alignments"), ("participants", "extract_participants"),
+          ("resolution texts", "resolutions_in_release"), ("votes", "votes_in_release"),
+          ("citations, mentions", "cite_and_mention"))
 
 
 def main() -> None:
@@ -48,31 +57,54 @@ def main() -> None:
         print(f"extraction, CPU per document, best of {args.repeats} passes:")
         print(f"  seed (SC-13081, {SEED.stat().st_size / 1000:.0f} KB): {figures['seed']:.1f} ms")
         print(f"  {args.documents} synthetic releases ({figures['bytes'] / args.documents / 1000:.0f} KB on average): "
-              f"{figures['synthetic']:.1f} ms")
+              f"{figures['synthetic']:.1f} ms, of which " + ", ".join(
+                  f"{stage} {figures[stage]:.1f}" for stage in (*(name for name, _ in STAGES), "other")))
         if args.baseline_commit:
             side_by_side(archive, args.baseline_commit, args.rounds, args.repeats, Path(tmp))
 
 
 def measure(archive: Path, repeats: int) -> dict[str, float]:
-    """Milliseconds of CPU per document, seed and synthetic, with the councilgraph on the path."""
-    from councilgraph.extract.press_release import extract_press_release
+    """Milliseconds of CPU per document, seed and synthetic (in all and by stage), with the councilgraph on the
+    path."""
+    from councilgraph.extract import press_release
     from councilgraph.extract.read import read_source
 
+    spent = {name: 0.0 for name, _ in STAGES}
+    for name, function in STAGES:
+        if hasattr(press_release, function):  # an older or newer release may call its stages otherwise: 0
+            setattr(press_release, function, _timed(getattr(press_release, function), spent, name))
     seed = read_source(SEED)
     releases = [read_source(path) for path in sorted(archive.glob("*.txt"))]
-    extract_press_release(seed)  # warm-up: reference tables, gazetteer, compiled patterns
+    press_release.extract_press_release(seed)  # warm-up: reference tables, gazetteer, compiled patterns
 
-    def best(documents: list) -> float:
-        times = []
+    def best(documents: list) -> tuple[float, dict[str, float]]:
+        """The fastest pass, in ms per document, and its stages."""
+        passes = []
         for _ in range(repeats):
+            spent.update(dict.fromkeys(spent, 0.0))
             started = time.process_time()
             for source in documents:
-                extract_press_release(source)
-            times.append((time.process_time() - started) / len(documents))
-        return min(times) * 1000
+                press_release.extract_press_release(source)
+            total = time.process_time() - started
+            passes.append((total, {name: seconds * 1000 / len(documents) for name, seconds in spent.items()}))
+        total, stages = min(passes, key=lambda p: p[0])
+        return total * 1000 / len(documents), stages
 
-    return {"seed": best([seed] * 10), "synthetic": best(releases),
+    seed_ms, _ = best([seed] * 10)
+    synthetic_ms, stages = best(releases)
+    return {"seed": seed_ms, "synthetic": synthetic_ms, **stages, "other": synthetic_ms - sum(stages.values()),
             "bytes": float(sum(len(source.text.encode("utf-8")) for source in releases))}
+
+
+def _timed(function: Callable[..., Any], spent: dict[str, float], name: str) -> Callable[..., Any]:
+    """``function``, adding the CPU time of each call to ``spent[name]``."""
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.process_time() - started
+    return timed
 
 
 def side_by_side(archive: Path, commit: str, rounds: int, repeats: int, tmp: Path) -> None:
@@ -94,13 +126,16 @@ def side_by_side(archive: Path, commit: str, rounds: int, repeats: int, tmp: Pat
                                          str(repeats)], env=env, capture_output=True, text=True, check=True)
                 runs[name].append(json.loads(result.stdout.splitlines()[-1]))
         print(f"\nside by side, {rounds} alternating run(s) of each, fresh processes, medians (ms CPU per document):")
-        medians = {name: {kind: statistics.median(r[kind] for r in results) for kind in ("seed", "synthetic")}
+        kinds = ("seed", "synthetic", *(name for name, _ in STAGES), "other")
+        medians = {name: {kind: statistics.median(r[kind] for r in results) for kind in kinds}
                    for name, results in runs.items()}
         for name, results in runs.items():
             each = ", ".join(f"{r['synthetic']:.1f}" for r in results)
             print(f"  {name:<21} seed {medians[name]['seed']:.1f}, synthetic {medians[name]['synthetic']:.1f}"
                   f" (each run: {each})")
         base, new = medians.values()
+        print("  synthetic, by stage:   " + ", ".join(f"{kind} {base[kind]:.1f} -> {new[kind]:.1f}"
+                                                    for kind in kinds[2:]))
         print(f"  ratio (baseline / this code): seed {base['seed'] / new['seed']:.2f} x, "
               f"synthetic {base['synthetic'] / new['synthetic']:.2f} x")
     finally:

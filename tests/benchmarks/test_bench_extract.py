@@ -26,8 +26,10 @@ def test_extraction_benchmark_prints_both_corpora_and_the_side_by_side_ratio() -
                             capture_output=True, text=True, timeout=300, check=True)
     out = result.stdout
     assert re.search(r"seed \(SC-13081, \d+ KB\): [\d.]+ ms", out)
-    assert re.search(r"2 synthetic releases \(\d+ KB on average\): [\d.]+ ms", out)
+    assert re.search(r"2 synthetic releases \(\d+ KB on average\): [\d.]+ ms, of which segment [\d.]+, "
+                     r"acronyms [\d.]+, .*citations, mentions [\d.]+, other -?[\d.]+", out)
     assert re.search(r"baseline HEAD +seed [\d.]+, synthetic [\d.]+ \(each run: [\d.]+\)", out)
     assert re.search(r"this code +seed [\d.]+, synthetic [\d.]+", out)
+    assert re.search(r"synthetic, by stage: +segment [\d.]+ -> [\d.]+, .*other -?[\d.]+ -> -?[\d.]+", out)
     assert re.search(r"ratio \(baseline / this code\): seed [\d.]+ x, synthetic [\d.]+ x", out)
     assert worktrees() == before  # the baseline's temporary worktree is gone again
