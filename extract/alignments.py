@@ -31,6 +31,7 @@ from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, Statement
+from councilgraph.extract.scan import holds_any, matches_at, occurrences
 from councilgraph.ontology.reference import GROUP_WORDS, Entity, unknown_organization
 
 __all__ = ["extract_alignments"]
@@ -50,6 +51,8 @@ _ASSOCIATE = re.compile(
 # "speaking on behalf of", or in a roll call the group in parentheses: "Finland (on behalf of the European Union)".
 _ON_BEHALF = re.compile(
     r"(?:(?<![\w-])(?:speaking|spoke|speaks)\s+|\(\s*(?:speaking\s+)?)(?:also\s+)?(?:on\s+behalf\s+of|for)\s+", re.I)
+# Lower-cased, what every match of _ASSOCIATE and of _ON_BEHALF starts with.
+_ASSOCIATE_STARTS, _ON_BEHALF_STARTS = ("associat", "align"), ("speak", "spoke", "(")
 # "on behalf of" with another verb, read only next to the speaker: in the lead-in before the introduction
 # ("Introducing the draft on behalf of X, the representative of Y said") or right after it ("introduced by
 # the representative of Y on behalf of X").
@@ -65,6 +68,7 @@ _COSPONSOR = re.compile(
     r"(?:(?:was|is|were|are|had\s+been|has\s+been|would\s+be|had|has)\s+)?(?:also\s+|proudly\s+|proud\s+to\s+be\s+)?"
     r"(?:an?\s+|one\s+of\s+the\s+)?(?:original\s+|main\s+|proud\s+)?co-?sponsor(?:ed|s)?(?:\s+of)?\s+(?:the\s+)?)"
 )
+_COSPONSOR_HOLDS = ("sponsor",)  # every match holds it: where it does not occur the scan is skipped
 _RESOLUTION_WORD = re.compile(r"\s*(?:draft\s+)?[Rr]esolution\s+")
 _SEPARATOR = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
@@ -97,16 +101,22 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
     text = source.matchable
     found: list[Alignment] = []
     for statement in statements:
-        for m in _ASSOCIATE.finditer(text, statement.start, statement.end):
+        # Every match of _ASSOCIATE starts with "associat" or "align", one of _ON_BEHALF with "speak", "spoke" or
+        # "(" and holds "for" or "behalf": in the lower-cased ASCII statement, substring tests skip most
+        # statements and the case-insensitive patterns are tried only where their first words occur (outside
+        # ASCII, re.I folds more than lower(): the plain scans)
+        low = text[statement.start:statement.end]
+        low = low.lower() if low.isascii() else None
+        for m in _ASSOCIATE.finditer(text, statement.start, statement.end) if low is None else \
+                matches_at(_ASSOCIATE, text, statement.start, statement.end,
+                           occurrences(low, _ASSOCIATE_STARTS, statement.start)):
             if m.start() < statement.lead_end or _speaker_is_subject(text, m.start(), statement.start):
                 kind = "associating" if m["verb"].lower() == "associat" else "aligning"
                 found += _targets(text, m, kind, statement, places)
-        # a match holds "speak"/"spoke" or "(", and "for" or "behalf": a substring test on the lower-cased ASCII
-        # statement skips the case-insensitive scan of most statements (outside ASCII, re.I folds more: scan)
-        low = text[statement.start:statement.end]
-        low = low.lower() if low.isascii() else None
         scan = low is None or (("speak" in low or "spoke" in low or "(" in low) and ("for" in low or "behalf" in low))
-        for m in _ON_BEHALF.finditer(text, statement.start, statement.end) if scan else ():
+        for m in (_ON_BEHALF.finditer(text, statement.start, statement.end) if low is None else
+                  matches_at(_ON_BEHALF, text, statement.start, statement.end,
+                             occurrences(low, _ON_BEHALF_STARTS, statement.start))) if scan else ():
             if _own_on_behalf(text, m, statement):
                 found += _targets(text, m, "on-behalf-of", statement, places)
         for m in _BEHALF.finditer(text, statement.start, statement.lead_end):
@@ -115,7 +125,8 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
         if (lead := _LEAD_FOR.match(text, statement.start, statement.lead_end)) is not None:
             found += _targets(text, lead, "on-behalf-of", statement, places)
         found += _group_subject(text, statement, places)
-        for m in _COSPONSOR.finditer(text, statement.start, statement.end):
+        for m in _COSPONSOR.finditer(text, statement.start, statement.end) if \
+                holds_any(text, statement.start, statement.end, _COSPONSOR_HOLDS) else ():
             refs = [r for r in document_refs(text, m.end(), min(m.end() + 40, statement.end))[0]
                     if r.kind == "resolution"]
             if refs and _RESOLUTION_WORD.fullmatch(text, m.end(), refs[0].start):

@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 
 from councilgraph.extract.records import DocumentRef, Finding
+from councilgraph.extract.scan import scan
 from councilgraph.ontology.reference import ResolutionYears, resolution_years
 
 __all__ = ["document_refs"]
@@ -68,6 +69,11 @@ _PRESS_RELEASE = re.compile(rf"\b[Pp]ress\s+[Rr]eleases?\s+{_RELEASE_SYMBOL}")
 _PRESS_RELEASE_MORE = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_RELEASE_SYMBOL}")
 _SEGMENT = r"(?:RES|PRST|PV\.\d+|C\.\d+|CN\.\d+|AC\.\d+|L\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+|[A-Z]{2,6}|\d{1,5})"
 _SYMBOL = re.compile(rf"(?<![\w/])(?P<symbol>(?:S|A|E|ST)(?:/{_SEGMENT}){{1,5}})(?P<paren>\s*\(\s*(?P<year>\d{{4}})\s*\))?")
+# Where a match can start: next to a literal every match starts with ("S/", "ST/"; "General" or "Reso";
+# "Presidential"), as (literal, shift).
+_SYMBOL_STARTS = (("/", -1), ("/", -2))
+_TRIGGER_STARTS = (("General", 0), ("eso", -1))
+_PRST_STARTS = (("residential", -1),)
 
 
 def document_refs(text: str, start: int, end: int,
@@ -84,20 +90,21 @@ def document_refs(text: str, start: int, end: int,
             refs.append(ref)
             taken.update(span)
 
-    for m in _SYMBOL.finditer(text, start, end):
+    # Each pattern is tried only where a match can start, next to the literal it starts with (see extract.scan).
+    for m in scan(_SYMBOL, text, start, end, _SYMBOL_STARTS):
         ref = _from_symbol(m)
         if ref is not None and (checked := _checked(ref, years, findings)) is not None:
             add(checked)
     for ref in _carried_over(text, start, end):
         if (checked := _checked(ref, years, findings)) is not None:
             add(checked)
-    for trigger in _TRIGGER.finditer(text, start, end):
+    for trigger in scan(_TRIGGER, text, start, end, _TRIGGER_STARTS):
         for ref in _resolution_list(text, trigger, end):
             if (checked := _checked(ref, years, findings)) is not None:
                 add(checked)
         for ref in _undated_list(text, trigger, start, end, years):
             add(ref)
-    for m in _PRST.finditer(text, start, end):
+    for m in scan(_PRST, text, start, end, _PRST_STARTS):
         add(_prst(m, m.start("year")))
         pos = m.end()
         while (more := _PRST_MORE.match(text, pos, end)) is not None:

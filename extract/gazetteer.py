@@ -27,6 +27,10 @@ _CANDIDATE = re.compile(r"(?<![^\s,;:()\"])[^\s,;:()\"a-z0-9][^\s,;:()\"]*")
 _SPACES = re.compile(r"\s+")
 _OFFICIAL_SUFFIX = re.compile(r" ?\([^()\n]{2,40}\)")
 _LOWER_CASE_WORDS = 5
+# The memos of match_at are emptied when they reach this many entries (~3 MB; 200 synthetic releases leave
+# ~7,000): a long build stays bounded.
+_MEMO_LIMIT = 20_000
+_UNSEEN = object()
 
 
 def normalise_name(text: str) -> str:
@@ -53,9 +57,12 @@ class Gazetteer:
         self._lower_case: dict[str, Entity] = {}
         self._lower_case_names: re.Pattern[str] | None = None
         self._lower_case_firsts: tuple[str, ...] = ()
+        self._counts_memo: dict[str, tuple[int, ...]] = {}
+        self._form_memo: dict[str, tuple[Entity, int] | None] = {}
         self._add(entities)
 
     def _add(self, entities: tuple[Entity, ...]) -> None:
+        self._counts_memo, self._form_memo = {}, {}
         keys = []
         for entity in entities:
             for form in (entity.name, *entity.aliases):
@@ -79,7 +86,6 @@ class Gazetteer:
             if words:
                 lengths.setdefault(words[0], set()).add(len(words))
         self._lengths = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
-        self._first_words = set(self._lengths)
         # A long name the reference spells in lower case is written so ("the high-level political forum on
         # sustainable development"); a short one ("least developed countries") is a common phrase, left out.
         for entity in entities:
@@ -117,23 +123,47 @@ class Gazetteer:
         first = _WORD.match(text, pos)
         if first is None:
             return None
-        word = first.group().casefold()
-        counts: set[int] = set()
-        for variant in (word, word.rstrip("."), _drop_possessive(word), _drop_compound(word)):
-            counts.update(self._lengths.get(variant, ()))
+        counts = self._counts_memo.get(word := first.group())
+        if counts is None:
+            counts = self._name_lengths(word)
         if not counts:
             return None
-        ends: list[int] = []
-        most = max(counts)
-        for token in _WORD.finditer(text, pos):
-            # a comma may sit inside a name ("Accountability, Coherence and Transparency Group"); the lookup
-            # below keeps it, so only a listed form with that comma matches across it
-            if len(ends) == most or (ends and text[ends[-1]:token.start()].strip() not in ("", ",")):
-                break
-            ends.append(token.end())
+        # The words a name may take: up to the longest count, while only spaces and at most one comma part
+        # them (a comma may sit inside a name: "Accountability, Coherence and Transparency Group"; only a listed
+        # form with that comma matches across it). What they name depends on them alone (the first word fixes
+        # the counts), and the same few names recur in every statement: it is looked up once.
+        run = _run(counts[0]).match(text, pos)
+        words = run.group() if run is not None else word  # (it always matches: the first word did)
+        found = self._form_memo.get(words, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._longest_form(words, [token.end() for token in _WORD.finditer(words)], counts)
+            if len(self._form_memo) >= _MEMO_LIMIT:
+                self._form_memo.clear()
+            self._form_memo[words] = found
+        if found is None:
+            return None
+        entity, length = found
+        return Match(entity, pos, self._official_suffix(text, pos, pos + length, entity))
+
+    def _name_lengths(self, word: str) -> tuple[int, ...]:
+        """The word counts of the names that ``word`` (or its variants) can start, longest first."""
+        word_key = word.casefold()
+        counts: set[int] = set()
+        for variant in (word_key, word_key.rstrip("."), _drop_possessive(word_key), _drop_compound(word_key)):
+            counts.update(self._lengths.get(variant, ()))
+        lengths = tuple(sorted(counts, reverse=True))
+        if len(self._counts_memo) >= _MEMO_LIMIT:
+            self._counts_memo.clear()
+        self._counts_memo[word] = lengths
+        return lengths
+
+    def _longest_form(self, words: str, ends: list[int], counts: tuple[int, ...]) -> tuple[Entity, int] | None:
+        """The entity of the longest listed form among the first ``n`` words (``ends``: where each ends)
+        for each ``n`` in ``counts``, and the form's length; a form may drop a final full stop, a
+        possessive or a compound's participle."""
         by_acronym, by_name = self._by_acronym, self._by_name
-        for end in (ends[n - 1] for n in sorted(counts, reverse=True) if n <= len(ends)):
-            candidate = text[pos:end]
+        for end in (ends[n - 1] for n in counts if n <= len(ends)):
+            candidate = words[:end]
             tried: list[str] = []
             for form in (candidate, candidate.rstrip("."), _drop_possessive(candidate), _drop_compound(candidate)):
                 if form in tried:  # most variants are the candidate itself: look each form up once
@@ -142,7 +172,7 @@ class Gazetteer:
                 # ``text`` is already typography-normalised: a cheaper key than lookup() builds
                 entity = by_acronym.get(form) or by_name.get(" ".join(form.split()).casefold())
                 if entity is not None:
-                    return Match(entity, pos, self._official_suffix(text, pos, pos + len(form), entity))
+                    return entity, len(form)
         return None
 
     def _official_suffix(self, text: str, start: int, end: int, entity: Entity) -> int:
@@ -157,20 +187,19 @@ class Gazetteer:
         end = len(text) if end is None else end
         found: list[Match] = []
         pos = start
-        first_words = self._first_words
+        counts_memo = self._counts_memo
         words = _CANDIDATE.finditer(text, start, end)
         first = _WORD.match(text, start, end)
         if first is not None and start > 0 and _WORD.match(text[start - 1]):  # a word cut by ``start``
             words = itertools.chain([first], words)
         for word in words:
             # Cheap checks inline: find_all visits every word of every statement.
-            if word.start() < pos or not word.group()[0].isupper():
+            written = word.group()
+            if word.start() < pos or not written[0].isupper():
                 continue
-            key = word.group().casefold()
-            if key not in first_words and key.rstrip(".") not in first_words and \
-                    (key[-1] not in "s'" or _drop_possessive(key) not in first_words) and \
-                    ("-" not in key or _drop_compound(key) not in first_words):
-                continue
+            counts = counts_memo.get(written)  # a word seen before: no case folding, no variants
+            if not (counts if counts is not None else self._name_lengths(written)):
+                continue  # it starts no name
             match = self.match_at(text, word.start())
             if match is not None and match.end <= end:
                 found.append(match)
@@ -183,6 +212,18 @@ class Gazetteer:
                     found.append(Match(self._lower_case[" ".join(m.group().split())], m.start(), m.end()))
             found.sort(key=lambda m: m.start)
         return found
+
+
+_RUNS: dict[int, re.Pattern[str]] = {}
+
+
+def _run(words: int) -> re.Pattern[str]:
+    """Up to ``words`` words (runs of _WORD) parted by spaces with at most one comma: one regex match instead of
+    a loop over the words in Python."""
+    pattern = _RUNS.get(words)
+    if pattern is None:
+        pattern = _RUNS[words] = re.compile(rf'[^\s,;:()"]+(?:\s*,?\s*[^\s,;:()"]+){{0,{words - 1}}}')
+    return pattern
 
 
 def _short_forms(entity: Entity) -> list[str]:

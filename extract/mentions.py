@@ -19,12 +19,15 @@ Least Developed Countries") is not a mention.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.read import normalise
+from councilgraph.extract.scan import holds_any, matches_at, scan
 from councilgraph.ontology.reference import Entity, instruments, slugify_name, unknown_organization
 
 __all__ = ["InstrumentRef", "document_gazetteer", "instrument_refs", "learned_acronyms", "organisation_mentions"]
@@ -41,6 +44,9 @@ class InstrumentRef:
 
 
 _KEYWORD = r"(?:Convention|Protocol|Declaration|Treaty|Agreement|Accords?|Statute|Plan\s+of\s+Action|Programme\s+of\s+Action|Compact|Covenant)"
+# Every match of _KEYWORD holds one of these: a span without them names no unknown instrument.
+_KEYWORD_WORDS = ("Convention", "Protocol", "Declaration", "Treaty", "Agreement", "Accord", "Statute", "Action",
+                  "Compact", "Covenant")
 _CAP = r"[A-Z][\w'-]*"
 _UNKNOWN_INSTRUMENT = re.compile(
     rf"\b(?:the|its)\s+(?P<name>(?:\d{{4}}\s+)?(?:{_CAP}\s+){{1,6}}{_KEYWORD}"
@@ -57,6 +63,7 @@ _GENERIC = {"Peace", "Joint", "General", "Armistice", "Final", "Framework", "Com
             "International", "Global", "Regional", "National", "Basic", "Interim", "Preliminary", "Additional",
             "Optional", "Supplementary", "The", "United", "Nations", "Security", "Council", "New", "Memorandum",
             "Understanding", "Document", "Principles", "Agenda", "Relevant", "Said", "Present", "This", "These"}
+_CHARTER_STARTS = (("the Charter", 0),)  # every match starts with it: the pattern is tried there only
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|the|in|on|for))+$")
 _ARTICLE = re.compile(r"\b[Aa]rticles?\s+(?P<article>\d{1,3}(?:\s*\(\d+\))?(?:\s*(?:,|and)\s*\d{1,3})*)\s+of\s+(?:the\s+)?$")
 _ACRONYM_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9}(?:-[A-Z][A-Za-z]{1,5})?)\)")
@@ -85,10 +92,11 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
     """Instruments named in ``text[start:end]``, known ones first claimed, left to right."""
     by_key, lengths = _instrument_forms()
     # Token strings come from the regex engine in one call; positions are only worked out for a
-    # statement that names an instrument (most do not). Case folding never creates or removes a
-    # delimiter, so the folded text has the same tokens.
+    # statement that names an instrument (most do not). Case folding is per character and never
+    # creates or removes a delimiter (checked over all of Unicode), so folding each token gives the
+    # tokens of the folded text, for less than a second regex pass costs.
     originals = _TOKEN.findall(text, start, end)
-    words = _TOKEN.findall(text[start:end].casefold())
+    words = [word.casefold() for word in originals]
     hits: list[tuple[int, int, Entity]] = []
     free = 0
     for i in [i for i, word in enumerate(words) if word in lengths]:
@@ -105,17 +113,18 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
                 break
     found: list[InstrumentRef] = []
     if hits:
-        spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+        # the tokens' positions up to the last one a hit takes, not the whole span's
+        spans = [m.span() for m in itertools.islice(_TOKEN.finditer(text, start, end), max(i + n for i, n, _ in hits))]
         for i, n, entity in hits:
             s, e = spans[i][0], spans[i + n - 1][1]
             found.append(InstrumentRef(entity, _article(text, s), s, e))
     taken = [(r.start, r.end) for r in found]
     charter = _charter()
-    for m in _BARE_CHARTER.finditer(text, start, end):
+    for m in scan(_BARE_CHARTER, text, start, end, _CHARTER_STARTS):
         if charter is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             found.append(InstrumentRef(charter, _article(text, m.start()), m.start() + 4, m.end()))
             taken.append((m.start(), m.end()))
-    for m in _UNKNOWN_INSTRUMENT.finditer(text, start, end):
+    for m in _UNKNOWN_INSTRUMENT.finditer(text, start, end) if holds_any(text, start, end, _KEYWORD_WORDS) else ():
         s, e = m.start("name"), m.start("name") + len(_TRAILING_CONNECTOR.sub("", m["name"]))
         if any(a < e and s < b for a, b in taken):
             continue
@@ -155,7 +164,7 @@ def learned_acronyms(text: str, places: Gazetteer) -> dict[str, Entity]:
     ("United Nations Mission in Xland (UNMIX)": see :func:`document_gazetteer`).
     """
     learned: dict[str, Entity] = {}
-    for m in _ACRONYM_DEFINITION.finditer(text):
+    for m in _acronym_definitions(text):
         acronym = m["acronym"]
         if acronym in learned or places.lookup(acronym) is not None:
             continue
@@ -170,6 +179,20 @@ def learned_acronyms(text: str, places: Gazetteer) -> dict[str, Entity]:
             elif all(e.name != unknown for e in learned.values()):  # a second acronym: the look-back went wrong
                 learned[acronym] = _learned_organisation(unknown, acronym)
     return learned
+
+
+def _acronym_definitions(text: str) -> Iterator[re.Match[str]]:
+    """``_ACRONYM_DEFINITION.finditer(text)``, the pattern tried only where a match can start: where the spaces
+    before a "(" begin (``\\s`` is ``str.isspace``), not at every character of the text (~1 ms a document)."""
+    positions = []
+    i = text.find("(")
+    while i >= 0:
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        positions.append(j)
+        i = text.find("(", i + 1)
+    return matches_at(_ACRONYM_DEFINITION, text, 0, len(text), positions)
 
 
 def document_gazetteer(places: Gazetteer, acronyms: dict[str, Entity]) -> Gazetteer:
@@ -356,7 +379,9 @@ def organisation_mentions(text: str, start: int, end: int, places: Gazetteer,
     named = [m for m in places.find_all(text, start, end) if m.entity.kind == "org"]
     found = [m for m in named if not _subject_of_a_longer_name(text, m.start, start)]
     taken = [(m.start, m.end) for m in named]
-    for m in _ACRONYM.finditer(text, start, end):
+    # Only taught acronyms count, and each such match starts where the acronym occurs; no match of _ACRONYM can
+    # start inside another (a run of letters between word boundaries), so trying it only there is exact.
+    for m in scan(_ACRONYM, text, start, end, tuple((acronym, 0) for acronym in acronyms)):
         entity = acronyms.get(m.group())
         if entity is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             found.append(Match(entity, m.start(), m.end()))

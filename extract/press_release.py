@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from councilgraph.extract.alignments import extract_alignments
 from councilgraph.extract.cited import Citing, cite_and_mention
 from councilgraph.extract.gazetteer import Gazetteer, gazetteer
@@ -44,8 +47,9 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     if header.sub_headline_start is not None and header.sub_headline_end is not None:
         narrative.append((header.sub_headline_start, header.sub_headline_end))
     narrative += [(p.start, p.end) for p in layout.summary]
+    inside = _Within(covered)
     narrative += [(p.start, p.end) for section in layout.sections for p in section.paragraphs
-                  if not any(a <= p.start < b for a, b in covered)]
+                  if not inside(p.start)]
     meeting = header.meetings[0].number if header.meetings else None
     council = (header.symbol or "").startswith("SC/") or any(m.body == "SC" for m in header.meetings)
     year = int(header.date[:4]) if header.date else None
@@ -84,6 +88,20 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
         mentions=tuple(sorted(mentions, key=lambda m: m.start)),
         votes=tuple(votes),
     )
+
+
+class _Within:
+    """Whether a position lies in one of some spans (``a <= pos < b``), by bisection: a release has
+    hundreds of paragraphs and of statements, and testing every pair cost a millisecond."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end of the spans so far
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos)  # the spans starting at or before ``pos``
+        return i > 0 and self._reach[i - 1] > pos
 
 
 def _outside(text: str, span: tuple[int, int], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:

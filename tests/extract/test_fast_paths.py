@@ -1,0 +1,207 @@
+"""The extractors' fast paths give exactly what the plain scans they replace give.
+
+Each fast path (see issue 14: extraction time per document) skips work the plain scan does;
+these tests run both on texts chosen to hit the corners: phrases inside words, overlapping
+phrases, case, non-ASCII letters that case-insensitive matching treats as ASCII ones.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from councilgraph.extract.cited import _last_phrase
+from councilgraph.extract.resolution_text import lexicon
+
+_PHRASE_TEXTS = [
+    "The Council, welcoming resolution 2331 (2016)",
+    "Reaffirming also its resolutions and Recalling further, and noting with concern",
+    "denoting the text; expressing deep concern; Noted",  # a phrase inside a word matches too
+    "Recalling also recalling alsorecalling",  # overlapping and glued phrases
+    "notedx noted- noted",  # the last phrase of the alternation carries the word-boundary check
+    "Welcoming \u017ftrongly condemns, Stre\u017f\u017fing",  # long s: case-insensitive matching takes it for "s"
+    "\u212aeeping in mind, keeping \u0131n mind",  # Kelvin sign for K, dotless i
+    "R\u00e9affirming, Reaffirming",
+    "",
+    "no phrase here at all",
+]
+
+
+@pytest.mark.parametrize("text", _PHRASE_TEXTS)
+def test_last_phrase_is_the_last_match_of_the_lexicon_scan(text: str) -> None:
+    pattern, _ = lexicon()
+    for start in range(0, len(text) + 1, 3):
+        for end in range(start, len(text) + 1, 2):
+            plain = list(pattern.finditer(text, start, end))
+            fast = _last_phrase(pattern, text, start, end)
+            expected = (plain[-1].span(), plain[-1].group()) if plain else None
+            got = (fast.span(), fast.group()) if fast else None
+            assert got == expected, (start, end)
+
+
+def _guarded_scans() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    from councilgraph.extract import alignments, cited, mentions
+
+    return [(alignments._COSPONSOR, alignments._COSPONSOR_HOLDS), (cited._COREFERENCE, cited._COREFERENCE_HOLDS),
+            (mentions._UNKNOWN_INSTRUMENT, mentions._KEYWORD_WORDS)]
+
+
+def _started_scans() -> list[tuple[re.Pattern[str], tuple[tuple[str, int], ...]]]:
+    from councilgraph.extract import citations, mentions
+
+    return [(citations._SYMBOL, citations._SYMBOL_STARTS), (citations._TRIGGER, citations._TRIGGER_STARTS),
+            (citations._PRST, citations._PRST_STARTS), (mentions._BARE_CHARTER, mentions._CHARTER_STARTS)]
+
+
+_SCAN_TEXTS = [
+    "Recalling its resolutions 2331 (2016) and 2388 (2017), S/PRST/2015/25 and S/2017/939, the resolution just "
+    "adopted, today's text, presidential statement 2015/25, Reso-\nlutions 1514 (XV), the Charter of the United "
+    "Nations, the Bali Declaration on People Smuggling, the Comprehensive Peace Agreement and the Palermo Protocol.",
+    "Article 35 of the Charter; the text of the Kampala Plan of Action and the Istanbul Programme of Action",
+    "His delegation was a co-sponsor of the resolution; Her country cosponsored resolution 2331 (2016).",
+    "General Assembly resolution 70/1, General Assembly resolutions, ST/SGB/2003/13 (2003), A/RES/70/1, E/2020/1, "
+    "Presidential Statements 2015/25 and 2016/1, resoiutions 1 (1946); the Charter",
+]
+
+
+def _scan_corpus() -> list[str]:
+    return _SCAN_TEXTS + [p.read_text("utf-8") for p in sorted(
+        (Path(__file__).resolve().parent.parent / "data" / "releases").glob("*.txt"))]
+
+
+@pytest.mark.parametrize("text", _scan_corpus())
+def test_every_match_of_a_guarded_scan_holds_its_literal(text: str) -> None:
+    """A scan is skipped where none of its literals occurs: that is exact only if every match holds one."""
+    seen = 0
+    for pattern, literals in _guarded_scans():
+        for m in pattern.finditer(text):
+            assert any(literal in m.group() for literal in literals), (pattern.pattern[:40], m.group())
+            seen += 1
+    assert seen or text not in _SCAN_TEXTS[:3]
+
+
+@pytest.mark.parametrize("text", _scan_corpus())
+def test_a_scan_tried_next_to_its_literals_finds_what_the_plain_scan_finds(text: str) -> None:
+    from councilgraph.extract.scan import scan
+
+    text = "x " + text  # the span does not start at 0
+    for pattern, starts in _started_scans():
+        for start, end in ((2, len(text)), (3, len(text) - 5), (len(text) // 2, len(text))):
+            plain = [m.span() for m in pattern.finditer(text, start, end)]
+            assert [m.span() for m in scan(pattern, text, start, end, starts)] == plain, (pattern.pattern[:40],)
+
+
+def test_taught_acronyms_are_found_where_they_occur_as_the_plain_scan_finds_them() -> None:
+    from councilgraph.extract.mentions import _ACRONYM
+    from councilgraph.extract.scan import scan
+
+    taught = {"UNMIX": 1, "MIX": 2, "UNMIXED": 3, "AB": 4}
+    text = "UNMIX and UNMIXED, the MIX; XUNMIX UNMIXes AB-AB ABAB (UNMIX) UNMIX"
+    for start in range(0, len(text), 4):
+        plain = [m.span() for m in _ACRONYM.finditer(text, start) if m.group() in taught]
+        found = [m.span() for m in scan(_ACRONYM, text, start, len(text), tuple((a, 0) for a in taught))
+                 if m.group() in taught]
+        assert found == plain, start
+
+
+def test_every_match_of_the_associating_scan_holds_its_word() -> None:
+    """The case-insensitive scan for "associating/aligning with" is skipped where the lower-cased ASCII
+    statement holds neither "associat" nor "align"."""
+    from councilgraph.extract.alignments import _ASSOCIATE
+
+    texts = ["He ASSOCIATED himself with the statement of the European Union and Aligned fully with the remarks"
+             " made by Chile", *(p.read_text("utf-8") for p in sorted(
+                 (Path(__file__).resolve().parent.parent / "data" / "releases").glob("*.txt")))]
+    matches = [m.group().lower() for text in texts for m in _ASSOCIATE.finditer(text)]
+    assert len(matches) >= 2 and all("associat" in m or "align" in m for m in matches)
+
+
+def test_within_spans_by_bisection_is_the_pairwise_test() -> None:
+    import random
+
+    from councilgraph.extract.press_release import _Within
+
+    rng = random.Random(14)
+    for _ in range(200):
+        spans = [(a, a + rng.randrange(0, 30)) for a in (rng.randrange(0, 200) for _ in range(rng.randrange(0, 12)))]
+        inside = _Within(spans)
+        for pos in range(-2, 240):
+            assert inside(pos) == any(a <= pos < b for a, b in spans), (spans, pos)
+
+
+def _release_paragraphs() -> list[str]:
+    texts = [p.read_text("utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "data" / "releases")
+                                                  .glob("*.txt"))]
+    return [para for text in texts for para in text.split("\n\n") if para.isascii()]
+
+
+@pytest.mark.parametrize("name", ["_ASSOCIATE", "_ON_BEHALF"])
+def test_alignment_patterns_tried_where_their_first_words_occur_find_what_the_scan_finds(name: str) -> None:
+    from councilgraph.extract import alignments
+    from councilgraph.extract.scan import matches_at, occurrences
+
+    pattern = getattr(alignments, name)
+    starts = {"_ASSOCIATE": alignments._ASSOCIATE_STARTS, "_ON_BEHALF": alignments._ON_BEHALF_STARTS}[name]
+    paragraphs = ["Speaking also for Chile (speaking for Peru), he ALIGNED himself with the statement made on behalf "
+                  "of the Group and associated himself fully with the remarks of the European Union (for Spain)",
+                  *_release_paragraphs()]
+    seen = 0
+    for para in paragraphs:
+        text = "x " + para  # the span does not start at 0
+        plain = [m.span() for m in pattern.finditer(text, 2, len(text))]
+        fast = [m.span() for m in matches_at(pattern, text, 2, len(text), occurrences(para.lower(), starts, 2))]
+        assert fast == plain, para[:80]
+        seen += len(plain)
+    assert seen >= 3
+
+
+@pytest.mark.parametrize("tail", [
+    "\n\n* *** *\n\nFor information media. Not an official record.\n",
+    "\nFor information mediation only, Not an official record",
+    "\n  *\n ***  *  \n",
+    "\n* ** *\n*no*\nFor information media",
+    "\nno closing at all *",
+])
+def test_the_closing_line_is_found_where_the_plain_search_finds_it(tail: str) -> None:
+    from councilgraph.extract.segment import _CLOSING, _closing_line
+
+    text = "SC/13081\n\nThe Council met. A * star.\n" + tail
+    for pos in range(len(text) + 1):
+        plain, fast = _CLOSING.search(text, pos), _closing_line(text, pos)
+        assert (fast.span() if fast else None) == (plain.span() if plain else None), pos
+
+
+@pytest.mark.parametrize("text", [
+    "the United Nations Office on Drugs and Crime (UNODC) and  \n (UNMIX) (AB-Cd)((EF)( GH) (2016) (Mali)",
+    "(UNODC) at the start, \u00a0\u2003(UN-Women) after other spaces, x(AB)", "", "no brackets", "( (AB)",
+    *_release_paragraphs()[:200],
+])
+def test_acronym_definitions_are_found_where_the_plain_scan_finds_them(text: str) -> None:
+    from councilgraph.extract.mentions import _ACRONYM_DEFINITION, _acronym_definitions
+
+    assert [m.span() for m in _acronym_definitions(text)] == [m.span() for m in _ACRONYM_DEFINITION.finditer(text)]
+
+
+def _words_by_loop(text: str, pos: int, most: int) -> str:
+    """The loop match_at ran before: up to ``most`` words, while the text between them strips to "" or ","."""
+    from councilgraph.extract.gazetteer import _WORD
+
+    ends: list[int] = []
+    for token in _WORD.finditer(text, pos):
+        if len(ends) == most or (ends and text[ends[-1]:token.start()].strip() not in ("", ",")):
+            break
+        ends.append(token.end())
+    return text[pos:ends[-1]]
+
+
+def test_the_words_a_name_may_take_are_those_the_word_loop_took() -> None:
+    from councilgraph.extract.gazetteer import _run
+
+    texts = ['Accountability, Coherence and Transparency Group; ACT Group', 'United  Nations\n(UNODC) said',
+             'A ,B , C,,D "E" F:G H\u00a0I\u2003J. K.L', 'Iran (Islamic Republic of), Chad', 'One', 'X\t,\t Y ,\nZ']
+    for text in texts + _release_paragraphs()[:100]:
+        for pos in (i for i, c in enumerate(text) if not re.match(r'[\s,;:()"]', c)):  # mid-word too
+            for most in (1, 2, 3, 5, 15):
+                assert _run(most).match(text, pos).group() == _words_by_loop(text, pos, most), (text[pos:pos + 40], most)
