@@ -57,7 +57,8 @@ _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 def lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One pattern for every opening phrase (longest first), and phrase -> (part, CiTO name)."""
     phrases = opening_phrases()
-    pattern = re.compile("|".join(re.escape(p.phrase) for p in phrases) + r"(?![\w-])", re.I)
+    # The word must end with the phrase for every phrase: "denoting" is no "noting".
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p.phrase) for p in phrases) + r")(?![\w-])", re.I)
     table: dict[str, tuple[str, str]] = {}
     for p in phrases:
         table.setdefault(p.phrase.lower(), (p.part, p.cito))

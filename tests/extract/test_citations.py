@@ -229,6 +229,17 @@ def test_statement_citations_in_a_release() -> None:
     assert cited == [(1, "S/RES/2331 (2016)", "welcoming", "agreesWith"), (1, "S/RES/2700 (2023)", None, "cites")]
 
 
+@pytest.mark.parametrize(("opening", "phrase"), [
+    ("welcoming", "welcoming"), ("denoting", None), ("Recallings of", None), ("noting", "noting")])
+def test_an_opening_phrase_is_a_whole_word(opening: str, phrase: str | None) -> None:
+    text = ("9000th Meeting (AM)\nSC/16000\n\nSecurity Council Holds Debate\n\nThe Council met today.\n\nStatements\n\n"
+            f"JOHN DOE (Chile), {opening} resolution 2331 (2016), said the text was good.\n")
+    from councilgraph.extract.press_release import extract_press_release
+
+    release = extract_press_release(decode_source(text.encode(), "t.txt"))
+    assert [c.phrase for c in release.citations if c.statement] == [phrase]
+
+
 def test_a_long_list_of_numbers_is_read_whole() -> None:
     """Each number of a long list is one reference (the overlap test is by position, linear in the list)."""
     from councilgraph.extract.citations import document_refs
