@@ -90,8 +90,9 @@ def ensure_store(path: Path, announce: Announce = _silent, wait: bool = True) ->
     generation is not there yet. ``wait``: for a build or load holding the folder (else OutputBusy).
 
     Raises:
-        StoreError: not a store or a build, a damaged store, or damaged fragments (removed, so that the next
-            build makes their documents again); :class:`CannotLoad` when the folder cannot be written.
+        StoreError: not a store or a build, a damaged store, damaged fragments (removed, so that the next
+            build makes their documents again), or a load that failed (a full disk, a file in the way);
+            :class:`CannotLoad` when the folder cannot be written.
     """
     try:
         return find_store(path)
@@ -111,7 +112,9 @@ def ensure_store(path: Path, announce: Announce = _silent, wait: bool = True) ->
         if err.errno in _UNWRITABLE:
             raise CannotLoad(out_dir, f"the store of the build in {out_dir} is not loaded yet, and loading it needs to "
                              f"write there: {err.strerror}") from err
-        raise
+        # A StoreError, so that every reader (`serve` too, which printed a traceback) says it in one line.
+        raise StoreError(f"cannot load the store of the build in {out_dir}: "
+                         f"{err.strerror or ' '.join(str(err).split())[:300]}") from err
 
 
 def open_store(path: Path, announce: Announce = _silent) -> DocumentStore:
