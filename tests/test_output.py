@@ -609,3 +609,27 @@ def test_a_folder_the_reader_cannot_write_is_queried_from_a_store_in_memory(tmp_
     finally:
         for folder in [out, *(p for p in out.rglob("*") if p.is_dir())]:
             folder.chmod(0o755)
+
+
+@pytest.mark.xfail(strict=True, reason="pyoxigraph's in-memory store iterates quads in another order than the on-disk "
+                   "one, and GROUP_CONCAT and ORDER BY ties follow it: a fix (a temporary on-disk store outside the "
+                   "folder) costs several times the CPU, for the lead to weigh")
+def test_tables_of_a_folder_the_reader_cannot_write_are_the_same_bytes(tmp_path: Path, seed_path: Path) -> None:
+    """The same build gives the same tables whether its folder can be written (the store loaded on disk) or not
+    (loaded in memory): the seed's instruments.csv lists an instrument's aliases in another order."""
+    writable, unwritable = tmp_path / "writable", tmp_path / "unwritable"
+    built = _cli("build", seed_path, "--out", writable, "-q", "-j", "1", "--format", FORMAT)
+    assert built.returncode == 0, built.stderr
+    shutil.copytree(writable, unwritable)
+    _read_only(unwritable)
+    as_user: dict[str, object] = {"preexec_fn": _without_overriding_permissions} if os.geteuid() == 0 else {}
+    try:
+        made = subprocess.run([sys.executable, "-m", "councilgraph.cli", "tables", unwritable, "--out",
+                               tmp_path / "from-memory", "-q"], capture_output=True, text=True, timeout=120, **as_user)
+        assert made.returncode == 0 and "in memory" in made.stderr, made.stderr
+    finally:
+        for folder in [unwritable, *(p for p in unwritable.rglob("*") if p.is_dir())]:
+            folder.chmod(0o755)
+    assert _cli("tables", writable, "--out", tmp_path / "from-disk", "-q").returncode == 0
+    for table in sorted((tmp_path / "from-disk").glob("*.csv")):
+        assert (tmp_path / "from-memory" / table.name).read_bytes() == table.read_bytes(), table.name
