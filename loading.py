@@ -56,8 +56,8 @@ from councilgraph.store import (
     staging_path,
 )
 
-__all__ = ["STORE_FRAGMENT", "CannotLoad", "ensure_store", "fragment_sound", "generation_name", "load_fragments",
-           "open_store"]
+__all__ = ["STORE_FRAGMENT", "CannotLoad", "UnreadableFragments", "ensure_store", "fragment_sound", "generation_name",
+           "load_fragments", "open_store"]
 
 #: The fragment of each document that the store is loaded from (made whether or not graph.nq is asked for).
 STORE_FRAGMENT = "nquads"
@@ -69,6 +69,15 @@ Announce = Callable[[str], None]
 
 def _silent(line: str) -> None:
     pass
+
+
+class UnreadableFragments(StoreError):
+    """Fragments of the right size that are not N-Quads (NUL bytes: a power cut after their size reached the
+    disk, before their data): ``keys``. The size check cannot see them; the parser can."""
+
+    def __init__(self, keys: list[str]) -> None:
+        super().__init__(f"{len(keys)} fragment(s) in {CACHE_DIR}/ are not N-Quads")
+        self.keys = keys
 
 
 class CannotLoad(StoreError):
@@ -90,8 +99,9 @@ def ensure_store(path: Path, announce: Announce = _silent, wait: bool = True) ->
     generation is not there yet. ``wait``: for a build or load holding the folder (else OutputBusy).
 
     Raises:
-        StoreError: not a store or a build, a damaged store, or damaged fragments (removed, so that the next
-            build makes their documents again); :class:`CannotLoad` when the folder cannot be written.
+        StoreError: not a store or a build, a damaged store, damaged fragments (removed, so that the next
+            build makes their documents again), or a load that failed (a full disk, a file in the way);
+            :class:`CannotLoad` when the folder cannot be written.
     """
     try:
         return find_store(path)
@@ -111,7 +121,9 @@ def ensure_store(path: Path, announce: Announce = _silent, wait: bool = True) ->
         if err.errno in _UNWRITABLE:
             raise CannotLoad(out_dir, f"the store of the build in {out_dir} is not loaded yet, and loading it needs to "
                              f"write there: {err.strerror}") from err
-        raise
+        # A StoreError, so that every reader (`serve` too, which printed a traceback) says it in one line.
+        raise StoreError(f"cannot load the store of the build in {out_dir}: "
+                         f"{err.strerror or ' '.join(str(err).split())[:300]}") from err
 
 
 def open_store(path: Path, announce: Announce = _silent) -> DocumentStore:
@@ -133,8 +145,11 @@ def _in_memory(out_dir: Path, manifest: Manifest) -> DocumentStore:
     try:
         cache = out_dir / CACHE_DIR
         damaged = [entry for entry in manifest.entries.values() if not fragment_sound(entry, cache, STORE_FRAGMENT)]
-        for _ in load_fragments(store, cache, [entry.fragments for entry in manifest.entries.values()]):
-            pass
+        try:
+            for _ in load_fragments(store, cache, [entry.fragments for entry in manifest.entries.values()]):
+                pass
+        except UnreadableFragments as err:
+            _refuse(out_dir, manifest, _entries(manifest, err.keys), remove=False)
         store.load_ontology(ontology_path())
         damaged += _missing(set(store.documents()), manifest)
         if damaged or set(store.documents()) != manifest.graphs():
@@ -190,8 +205,12 @@ def _fill(store: DocumentStore, out_dir: Path, manifest: Manifest, loaded: dict[
     for graph, key in loaded.items():
         if wanted.get(graph) != key:
             store.remove(graph)
-    for _ in load_fragments(store, out_dir / CACHE_DIR, todo):
-        pass
+    try:
+        for _ in load_fragments(store, out_dir / CACHE_DIR, todo):
+            pass
+    except UnreadableFragments as err:
+        store.close()
+        _refuse(out_dir, manifest, _entries(manifest, err.keys), remove=True)
     store.load_ontology(ontology_path())
     held = set(store.documents())
     if held == manifest.graphs() and len(todo) * 10 >= len(wanted):  # a small change to a large store: not worth it
@@ -237,6 +256,10 @@ def _refuse_damaged(out_dir: Path, manifest: Manifest) -> None:
         _refuse(out_dir, manifest, damaged, remove=True)
 
 
+def _entries(manifest: Manifest, keys: list[str]) -> list[Entry]:
+    return [entry for entry in manifest.entries.values() if entry.fragments in keys]
+
+
 def _missing(held: set[str], manifest: Manifest) -> list[Entry]:
     return [entry for entry in manifest.entries.values() if entry.graph not in held]
 
@@ -273,5 +296,21 @@ def load_fragments(store: DocumentStore, cache: Path, keys: list[str], batch: in
     """
     for i in range(0, len(keys), batch):
         chunk = keys[i:i + batch]
-        store.load_quads(b"".join((cache / f"{key}.{STORE_FRAGMENT}").read_bytes() for key in chunk))
+        try:
+            store.load_quads(b"".join((cache / f"{key}.{STORE_FRAGMENT}").read_bytes() for key in chunk))
+        except SyntaxError:  # which of them: rare, so each is parsed again on its own
+            raise UnreadableFragments([key for key in chunk if not _parses(cache / f"{key}.{STORE_FRAGMENT}")]
+                                      or chunk) from None
         yield from chunk
+
+
+def _parses(fragment: Path) -> bool:
+    """Whether a fragment is N-Quads (loaded into a store in memory, thrown away)."""
+    probe = DocumentStore.create(None)
+    try:
+        probe.load_quads(fragment.read_bytes())
+    except SyntaxError:
+        return False
+    finally:
+        probe.close()
+    return True

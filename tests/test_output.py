@@ -335,13 +335,18 @@ def test_an_emptied_fragment_with_the_store_deleted_builds_its_document_again(
     _rebuilds(built, builds, built=1)
 
 
+@pytest.mark.parametrize("damage", ["comment", "zeros"])
 def test_a_store_that_would_lack_a_document_of_its_manifest_is_not_put_in_place(
-        built: Path, builds: dict[str, Path]) -> None:
-    """A fragment of the right size that holds no quads (a comment): the loaded store would lack its document.
-    The reader loading it refuses with one line, puts no store in place and removes that fragment; the next
-    build builds that document again (the build itself does not load the store, so cannot see it)."""
+        built: Path, builds: dict[str, Path], damage: str) -> None:
+    """A fragment of the right size that holds no quads (a comment), or no N-Quads at all (NUL bytes, what a
+    power cut can leave in a file whose size reached the disk before its data; the reader printed the
+    parser's traceback, and the next build, which checks sizes, said "up to date"): the loaded store would
+    lack its document. The reader loading it refuses with one line, puts no store in place and removes that
+    fragment; the next build builds that document again (the build itself does not load the store, so cannot
+    see it)."""
     fragment = _stored_fragments(built)[0]
-    fragment.write_bytes(b"#" + b" " * (fragment.stat().st_size - 2) + b"\n")
+    size = fragment.stat().st_size
+    fragment.write_bytes(b"#" + b" " * (size - 2) + b"\n" if damage == "comment" else bytes(size))
     shutil.rmtree(built / "store")
     manifest = (built / MANIFEST).read_bytes()
     for command in (["query", "--store", built, "ASK { ?s ?p ?o }"], ["tables", built, "--out", built / "t"]):
@@ -604,3 +609,27 @@ def test_a_folder_the_reader_cannot_write_is_queried_from_a_store_in_memory(tmp_
     finally:
         for folder in [out, *(p for p in out.rglob("*") if p.is_dir())]:
             folder.chmod(0o755)
+
+
+@pytest.mark.xfail(strict=True, reason="pyoxigraph's in-memory store iterates quads in another order than the on-disk "
+                   "one, and GROUP_CONCAT and ORDER BY ties follow it: a fix (a temporary on-disk store outside the "
+                   "folder) costs several times the CPU, for the lead to weigh")
+def test_tables_of_a_folder_the_reader_cannot_write_are_the_same_bytes(tmp_path: Path, seed_path: Path) -> None:
+    """The same build gives the same tables whether its folder can be written (the store loaded on disk) or not
+    (loaded in memory): the seed's instruments.csv lists an instrument's aliases in another order."""
+    writable, unwritable = tmp_path / "writable", tmp_path / "unwritable"
+    built = _cli("build", seed_path, "--out", writable, "-q", "-j", "1", "--format", FORMAT)
+    assert built.returncode == 0, built.stderr
+    shutil.copytree(writable, unwritable)
+    _read_only(unwritable)
+    as_user: dict[str, object] = {"preexec_fn": _without_overriding_permissions} if os.geteuid() == 0 else {}
+    try:
+        made = subprocess.run([sys.executable, "-m", "councilgraph.cli", "tables", unwritable, "--out",
+                               tmp_path / "from-memory", "-q"], capture_output=True, text=True, timeout=120, **as_user)
+        assert made.returncode == 0 and "in memory" in made.stderr, made.stderr
+    finally:
+        for folder in [unwritable, *(p for p in unwritable.rglob("*") if p.is_dir())]:
+            folder.chmod(0o755)
+    assert _cli("tables", writable, "--out", tmp_path / "from-disk", "-q").returncode == 0
+    for table in sorted((tmp_path / "from-disk").glob("*.csv")):
+        assert (tmp_path / "from-memory" / table.name).read_bytes() == table.read_bytes(), table.name

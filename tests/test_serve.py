@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
@@ -206,3 +207,23 @@ def test_a_port_in_use_is_one_line_without_backtrace(built: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.decode().splitlines() == [
         f"error: 127.0.0.1:{port} is already in use (another server?); choose another --port"]
+
+
+def test_a_store_that_cannot_be_loaded_is_one_line_for_serve_as_for_query(tmp_path: Path, seed_path: Path) -> None:
+    """`serve` as the first reader after a build, when loading the store fails for another reason than the
+    folder's permissions (here a file where the store's folder goes; a full disk fails the same way): one
+    line and exit 1, as `query` says it, where `serve` printed a traceback."""
+    out = tmp_path / "out"
+    built = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(out), "-q", "--format", "nquads"])
+    assert built.exit_code == 0, built.output
+    shutil.rmtree(out / "store")
+    (out / "store").write_text("in the way\n", encoding="utf-8")
+    queried = subprocess.run([sys.executable, "-m", "councilgraph.cli", "query", "--store", str(out), "ASK {}"],
+                             capture_output=True, text=True, timeout=120)
+    served = subprocess.run(_serve_command(out, "--port", str(free_port())), capture_output=True, text=True,
+                            timeout=120)
+    for result in (queried, served):
+        assert result.returncode == 1, result.stderr
+        assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.startswith("error: cannot load the store of ") and str(out) in result.stderr, result.stderr
+    assert not list(out.glob(".store.*"))  # the staging store went with the failure
