@@ -278,7 +278,7 @@ StorePath = click.Path(file_okay=False, dir_okay=True, path_type=Path)
 
 def _open_store(path: Path) -> DocumentStore:
     """The store at ``path``, or in ``path/store`` when given a build's output folder; the first reader after
-    a build loads it (saying so on a terminal), or in a folder it cannot write loads it in memory."""
+    a build loads it (saying so on a terminal), or in a folder it cannot write loads it into a temporary folder."""
     from councilgraph.loading import open_store
 
     try:

@@ -20,17 +20,19 @@ Two readers at once: the second waits for the lock, then finds the store the
 first loaded. A reader racing a build waits for the build, then loads the store
 of the manifest it committed. A folder the reader cannot write (a read-only
 copy, another user's folder) gets :class:`CannotLoad`; `query` and `tables`
-then load the store in memory for that one command (:func:`open_store`).
+then load the store into a temporary folder for that one command (:func:`open_store`).
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import errno
 import hashlib
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -128,20 +130,27 @@ def ensure_store(path: Path, announce: Announce = _silent, wait: bool = True) ->
 
 def open_store(path: Path, announce: Announce = _silent) -> DocumentStore:
     """The store ``path`` names, opened read-only, loaded first if needed (see :func:`ensure_store`); in a
-    folder that cannot be written, loaded in memory for this process instead (and ``announce`` says so)."""
+    folder that cannot be written, loaded into a temporary folder for this process instead (and ``announce`` says
+    so)."""
     try:
         ensure_store(path, announce)
     except CannotLoad as err:
         manifest = Manifest.load(err.folder / MANIFEST)
-        announce(f"note: {err}; loading its {len(manifest.entries)} document(s) in memory for this command")
+        announce(f"note: {err}; loading its {len(manifest.entries)} document(s) into a temporary store for this command")
         return _in_memory(err.folder, manifest)
     return DocumentStore.open_read_only(path)
 
 
 def _in_memory(out_dir: Path, manifest: Manifest) -> DocumentStore:
-    """The build's store loaded in memory, without the lock: this process cannot write the folder, and so
-    removes nothing (a fragment removed meanwhile by another user's build fails it with one line)."""
-    store = DocumentStore.create(None)
+    """The build's store loaded for this process only, without the lock: this process cannot write the folder,
+    and so removes nothing (a fragment removed meanwhile by another user's build fails it with one line).
+
+    It is an on-disk store in a temporary folder, removed when the process ends: pyoxigraph's in-memory store
+    gives quads in another order, and GROUP_CONCAT and ties in ORDER BY follow that order, so the answers would
+    differ in their bytes from those of the same build's loaded store."""
+    temporary = Path(tempfile.mkdtemp(prefix="councilgraph-store-"))
+    atexit.register(shutil.rmtree, temporary, ignore_errors=True)
+    store = DocumentStore.create(temporary / "store")
     try:
         cache = out_dir / CACHE_DIR
         damaged = [entry for entry in manifest.entries.values() if not fragment_sound(entry, cache, STORE_FRAGMENT)]
