@@ -60,6 +60,7 @@ from councilgraph.extract.speaker_forms import (
     _verb_follows,
     office_key,
 )
+from councilgraph.extract.state_words import state_word_at
 from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
 from councilgraph.extract.surnames import surname_turn
 
@@ -102,11 +103,20 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s*$")
 # Where a headline's clause opens: at its start, after a semicolon, colon or comma.
 _HEADLINE_CLAUSE = re.compile(r"(?:^|(?<=[;:,])\s*|(?<=\n))", re.M)
 # A headline's delegation and its verb, in title case: "Pakistan Says", "Syria's Speaker Denounces".
-_HEADLINE_SAYS = re.compile(
-    r"(?:['\u2019]s\s+(?:Speaker|Representative|Delegate|Delegation|(?:Foreign\s+|Prime\s+)?Minister|President))?"
+_HEADLINE_VERB = (
     r"\s+(?:Says|Tells|Stresses|Urges|Warns|Denounces|Insists|Argues|Calls|Rejects|Welcomes|Condemns|Describes|Hails|"
     r"Applauds|Praises|Commends|Deplores|Regrets|Highlights|Emphasi[sz]es|Notes|Affirms|Reaffirms|Voices|Expresses|"
     r"Appeals|Pledges|Cautions|Decries|Accuses|Blames|Questions|Briefs)\b")
+_HEADLINE_SAYS = re.compile(
+    r"(?:['\u2019]s\s+(?:Speaker|(?:Permanent\s+)?Representative|Delegate|Delegation|(?:Foreign\s+|Prime\s+)?Minister"
+    rf"|President))?{_HEADLINE_VERB}")
+# A capital or an adjective of nationality speaks in a headline only with a delegate's title before the verb:
+# "Kyiv's Permanent Representative Condemns", "Kabul Representative Says", "Russian Counterpart Says"; not "Moscow's
+# 'Nuclear Blackmail'", nor "Kyiv Says" (a Government's words, often said elsewhere).
+_HEADLINE_DELEGATE = (r"\s+(?:Speaker|(?:Permanent\s+)?Representative|Delegate|Counterpart"
+                      r"|Foreign\s+Minister|Minister\s+for\s+Foreign\s+Affairs)")
+_CAPITAL_SAYS = re.compile(rf"(?:'s)?{_HEADLINE_DELEGATE}{_HEADLINE_VERB}")
+_DEMONYM_SAYS = re.compile(rf"{_HEADLINE_DELEGATE}{_HEADLINE_VERB}")
 # Several delegations a headline lists with their verb: "Guinea-Bissau, Rwanda, Haiti, Uzbekistan Address Assembly".
 _HEADLINE_SAY = re.compile(
     r"\s+(?:Address|Speak|Say|Tell|Stress|Urge|Warn|Call|Voice|Express|Welcome|Condemn|Reject|Hail|Praise|Deplore|"
@@ -121,8 +131,9 @@ _HEADLINE_OFFICE = re.compile(r"(?:General\s+)?Assembly\s+President(?=\s)|Secret
 _LATER_DELEGATE = re.compile(
     r"(?:[,;]\s+|\s)(?:(?:and|while|whereas|with|but)\s+)?(?P<the>the\s+(?:representative|delegate)(?P<plural>s)?"
     r"\s+(?:of|for)\s+)"
-    # "..., with Myanmar's delegate rejecting the text": the possessive form, after a joint only.
-    r"|(?:,\s+|\s)(?:and|while|whereas|with|but)\s+(?=(?P<poss>(?:the\s+)?[A-Z][\w'\u2019. -]{1,40}?['\u2019]s?\s+"
+    # "..., with Myanmar's delegate rejecting the text", "..., while the Israeli representative said": the possessive
+    # or adjective form, after a joint only.
+    r"|(?:,\s+|\s)(?:and|while|whereas|with|but)\s+(?=(?P<poss>(?:the\s+)?[A-Z][\w'\u2019. -]{1,40}?(?:['\u2019]s?)?\s+"
     r"(?:representative|delegate)\b))")
 _CLAUSE_GOES_ON = re.compile(r"\)?\s+(?:was|were|is|are|had|has|have|would|could|should|will|did)\b")
 # The reader of a presidential or press statement, anywhere in a sentence.
@@ -204,13 +215,17 @@ def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Loc
     for start, end in spans:
         out += _headline_list(text, start, end, places)
         for clause in _HEADLINE_CLAUSE.finditer(text, start, end):
+            says_after = _HEADLINE_SAYS
             if (office := _HEADLINE_OFFICE.match(text, clause.end(), end)) is not None:
                 found, label = _office(office[0], office.span(), places), office[0]
             elif (found := places.match_at(text, clause.end())) is not None and found.entity.kind == "state":
                 label = f"Representative of {found.entity.name}"
+            elif (word := state_word_at(text, clause.end(), end)) is not None:
+                found, label = word.match, f"Representative of {word.match.entity.name}"
+                says_after = _DEMONYM_SAYS if word.demonym else _CAPITAL_SAYS
             else:
                 continue
-            if found is None or (says := _HEADLINE_SAYS.match(text, found.end, end)) is None:
+            if found is None or (says := says_after.match(text, found.end, end)) is None:
                 continue
             speaker = Speaker.unnamed(label, found.start, found.end)
             stop = text.find(";", found.end, end)

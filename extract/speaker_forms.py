@@ -27,6 +27,7 @@ from councilgraph.extract.person_names import (
     _split_name,
 )
 from councilgraph.extract.records import Speaker
+from councilgraph.extract.state_words import state_word_at
 from councilgraph.extract.statements import (
     _ASSEMBLY_PRESIDENT,
     _UN_OFFICIAL,
@@ -78,10 +79,16 @@ _LEAD_IN = re.compile(
 )
 # "Kenya's representative", "Belarus' delegate", "Ethiopia's speaker", "the United States representative".
 # A minister named by the office only: "Cuba's Vice Minister for External Affairs", "Chile's Foreign Minister".
-_POSSESSIVE = re.compile(
-    r"(?:'s|(?<=s)')?\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+Representative"
-    r"|(?:(?:Vice|Deputy)[\s-])?(?:Foreign\s+)?Minister(?:\s+(?:for|of)\s+(?:Foreign|External)\s+Affairs)?)\b"
+_DELEGATE_WORD = (
+    r"representative|delegate|observer|speaker|Permanent\s+Representative"
+    r"|(?:(?:Vice|Deputy)[\s-])?(?:Foreign\s+)?Minister(?:\s+(?:for|of)\s+(?:Foreign|External)\s+Affairs)?"
 )
+_POSSESSIVE = re.compile(rf"(?:'s|(?<=s)')?\s+(?P<what>{_DELEGATE_WORD})\b")
+# A capital ("Pyongyang's representative", "Kabul representative") or an adjective of nationality ("the Iranian
+# delegate", never possessive) stands for a delegation only before these words; "counterpart" too, as a speaker
+# answers another ("the Russian counterpart said").
+_CAPITAL_DELEGATE = re.compile(rf"(?:'s)?\s+(?P<what>{_DELEGATE_WORD}|counterpart)\b")
+_DEMONYM_DELEGATE = re.compile(rf"\s+(?P<what>{_DELEGATE_WORD}|counterpart)\b")
 _BEHALF_ASIDE = re.compile(r"\s*\((?:speaking\s+)?(?:on\s+behalf\s+of|for)\s[^()]{2,120}\)")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z-]{1,10}\)")
 # Titles printed before a name ("Secretary-General Kofi Annan"), as heads; "for Peacekeeping Operations" may follow.
@@ -160,9 +167,13 @@ def _delegate_at(text: str, pos: int, end: int, places: Gazetteer) -> tuple[Matc
     at = pos + 4 if text.startswith(("The ", "the "), pos) else pos  # "The Sudan's representative"
     found = places.match_at(text, at)
     owner = _POSSESSIVE.match(text, found.end, end) if found is not None else None
+    if owner is None and (word := state_word_at(text, at, end)) is not None:
+        found = word.match  # "Pyongyang's representative", "the Iranian delegate"
+        owner = (_DEMONYM_DELEGATE if word.demonym else _CAPITAL_DELEGATE).match(text, found.end, end)
     if owner is None:
         return None
-    return found, found.start, owner.end(), owner["what"]
+    what = "representative" if owner["what"] == "counterpart" else owner["what"]
+    return found, found.start, owner.end(), what
 
 
 def _titled_role(role: str | None) -> str | None:

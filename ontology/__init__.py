@@ -2,6 +2,7 @@
 
 ``councilgraph.ttl`` is the OWL ontology (the public contract). The CSV files
 are reference knowledge: ``states.csv`` (ISO codes and the names UN texts use),
+``state_names.csv`` (capitals and adjectives of nationality, for speaker forms only),
 ``organizations.csv`` (UN bodies, organisations, groups of States, armed
 groups, with acronyms and aliases), ``missions.csv`` (the UN peacekeeping
 operations and special political missions, past and present, with their

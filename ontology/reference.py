@@ -13,9 +13,9 @@ from functools import cache
 from councilgraph.ontology import data_path
 
 __all__ = [
-    "Entity", "GROUP_WORDS", "MISSION_KINDS", "Mission", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "ascii_slug",
-    "instruments", "missions", "opening_phrases", "organizations", "resolution_years", "slugify_name", "states",
-    "unknown_organization",
+    "Entity", "GROUP_WORDS", "MISSION_KINDS", "Mission", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "StateNames",
+    "ascii_slug", "instruments", "missions", "opening_phrases", "organizations", "resolution_years", "slugify_name",
+    "state_names", "states", "unknown_organization",
 ]
 
 #: The finer organisation classes of the ontology, by the CSV's ``kind`` value.
@@ -66,6 +66,37 @@ def states() -> tuple[Entity, ...]:
                    aliases=tuple(dict.fromkeys((row["name"], *_split(row["aliases"])))))
             for row in csv.DictReader(fh)
         )
+
+
+@dataclass(frozen=True, slots=True)
+class StateNames:
+    """Other words a release may name a delegation by (``state_names.csv``): "Kyiv's Permanent Representative",
+    "the Iranian delegate".
+
+    Attributes:
+        key: the State's ISO 3166-1 alpha-3 code, as in ``states.csv``.
+        capitals: the capital as printed in English, with its other spellings ("Kyiv", "Kiev"), the other seats of a
+            State with several ("Pretoria", "Cape Town", "Bloemfontein"); none where the capital is disputed (Israel,
+            State of Palestine) or spoke for another State in the releases' years (Belgrade for Yugoslavia until 2006).
+        demonyms: the adjectives of nationality ("Iranian", "British"); none where the usual one names two States
+            ("Congolese", "Dominican", "Korean") or another thing ("American").
+    """
+
+    key: str
+    capitals: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@cache
+def state_names() -> tuple[StateNames, ...]:
+    """The capitals and adjectives of nationality of the Member and observer States (``state_names.csv``).
+
+    Kept apart from ``states.csv``: these words name a delegation only before a word such as "representative"
+    ("the attack in Kabul" is no mention of Afghanistan), so the gazetteer does not learn them.
+    """
+    with data_path("state_names.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(StateNames(row["iso3"], _split(row["capitals"]), _split(row["demonyms"]))
+                     for row in csv.DictReader(fh))
 
 
 def _organisation(row: dict[str, str]) -> Entity:

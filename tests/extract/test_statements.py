@@ -334,6 +334,11 @@ NOT_NARRATIVE = [
                  id="sponsor-of-a-draft-is-no-speaker"),
     pytest.param("The debate was opened at the request of the representatives of Peru and Fiji, which the Council "
                  "agreed to.", id="delegates-in-passing-without-words"),
+    pytest.param("Kabul said the attack in Kabul had killed 12 civilians.", id="a-capital-alone-is-no-delegate"),
+    pytest.param("Moscow's 'nuclear blackmail' was condemned by many.", id="a-capital-possessive-without-a-title"),
+    pytest.param("The Russian counterpart was not present at the talks.", id="counterpart-without-a-reporting-verb"),
+    pytest.param("The Turkish Cypriot representative said the talks had stalled.", id="a-demonym-inside-a-longer-name"),
+    pytest.param("The Russian Federation delegation said nothing new.", id="russian-federation-is-no-demonym"),
 ]
 
 
@@ -571,6 +576,22 @@ NARRATIVE_FORMS = [
     pytest.param("The reviews offered an opportunity, said Jan Roe, Executive Director of Security Council Report, "
                  "especially for consultations among the Council, the Secretariat and troop contributors.",
                  ["security-council-report"], id="an-adverb-after-the-title-ends-it"),
+    # A delegation named by its capital or by the adjective of its nationality, before a delegate's title.
+    pytest.param("Pyongyang's representative said the resolution was driven by politics.", ["PRK"],
+                 id="capital-possessive-representative"),
+    pytest.param("Kyiv’s Permanent Representative said the strikes on the plant had to stop.", ["UKR"],
+                 id="capital-possessive-permanent-representative"),
+    pytest.param("The Iranian delegate said the text was unbalanced.", ["IRN"], id="demonym-delegate"),
+    pytest.param("Rejecting the draft, the Syrian representative added that it ignored the facts.", ["SYR"],
+                 id="lead-in-then-demonym-representative"),
+    pytest.param("“The embargo must end,” said the Cuban delegate.", ["CUB"], id="demonym-after-the-verb"),
+    pytest.param("The representative of Ukraine said the attacks had to stop.  The Russian counterpart said the "
+                 "nationalists were to blame.", ["UKR", "RUS"], id="demonym-counterpart-with-a-verb"),
+    pytest.param("The representative of Egypt said the talks had stalled, while the Israeli representative said they "
+                 "went on.", ["EGY", "ISR"], id="demonym-representative-after-a-joint"),
+    pytest.param("The Palestinian observer said the settlements were illegal.", ["PSE"], id="demonym-of-an-observer-state"),
+    pytest.param("Slovakia's delegate praised the Chinese delegation for its work.  The Chinese delegation voted in "
+                 "favour.", ["SVK"], id="a-demonym-delegation-is-no-speaker"),
 ]
 
 
@@ -664,6 +685,14 @@ def test_a_delegation_the_sub_headline_quotes_speaks_once() -> None:
         ("SYR", "The representative of Syria said it was unbalanced.")]
 
 
+def test_a_delegation_a_headline_names_by_its_capital_speaks_once() -> None:
+    source, statements = _with_headline(
+        "Kyiv’s Permanent Representative Condemns Moscow’s ‘Nuclear Blackmail’",
+        "The Council met today.  The representative of Ukraine said the strikes had to stop.")
+    assert [(s.delegation.key, source.text[s.start:s.end]) for s in statements] == [
+        ("UKR", "The representative of Ukraine said the strikes had to stop.")]
+
+
 HEADLINE_LISTS = [
     pytest.param("'Unique Opportunity' Says Assembly President, Guinea-Bissau, Rwanda, Haiti, Georgia Address Assembly",
                  ["GNB", "RWA", "HTI", "GEO"], id="states-listed-address-the-assembly"),
@@ -674,6 +703,18 @@ HEADLINE_LISTS = [
     pytest.param("Secretary-General Briefs on Political, Security, Humanitarian Situations", ["united-nations"],
                  id="the-secretary-general-briefs"),
     pytest.param("Secretary-General Expresses Hope for Peace", [], id="the-secretary-generals-words-from-elsewhere"),
+    # A capital or an adjective of nationality, with a delegate's title before the verb.
+    pytest.param("Kyiv’s Permanent Representative Condemns Moscow’s ‘Nuclear Blackmail’, Russian Counterpart Says "
+                 "Nationalists to Blame", ["UKR", "RUS"], id="capital-and-demonym-with-their-titles"),
+    pytest.param("World Learns More about Rulers, Kabul Representative Says, as Speakers Demand End to Ties",
+                 ["AFG"], id="capital-with-a-title-after-a-comma"),
+    pytest.param("Administration Speaks with Voice of Predecessors, Cuban Foreign Minister Says", ["CUB"],
+                 id="demonym-foreign-minister"),
+    pytest.param("Ukraine’s Permanent Representative Condemns Strikes", ["UKR"], id="state-permanent-representative"),
+    pytest.param("Moscow’s ‘Nuclear Blackmail’ Condemned by Members", [], id="capital-possessive-without-a-title"),
+    pytest.param("Kyiv Says Strikes Must End", [], id="capital-without-a-title"),
+    pytest.param("Russian Federation Tells Council Strikes Must End", ["RUS"], id="the-states-name-not-a-demonym"),
+    pytest.param("Council Condemns Attack in Kabul", [], id="a-capital-as-a-place"),
 ]
 
 
@@ -718,3 +759,13 @@ def test_a_headline_office_is_not_replaced_by_another_official_of_its_organisati
         "Secretary-General Briefs on Political, Security Situations",
         "Secretary-General Jan Roe said the situation was grave.")
     assert [s.speaker.name for s in statements] == ["Jan Roe"]
+
+
+def test_capitals_and_demonyms_outside_speaker_forms_name_no_state() -> None:
+    text = ("4567th Meeting (AM)\nSC/7890\n\nCOUNCIL CONDEMNS ATTACK IN KABUL\n\nThe Council condemned the attack in "
+            "Kabul and Moscow's decision.  The Iranian people, Russian forces and the Chinese delegation were named.  "
+            "Kabul said the toll was rising.\n\nThe representative of Kenya said the attack in Kabul was grave.\n")
+    release = extract_press_release(decode_source(text.encode("utf-8"), "t.txt"))
+    named = ({s.delegation.key for s in release.statements} | {a.target.key for a in release.alignments}
+             | {m.entity.key for m in release.mentions})
+    assert "KEN" in named and not {"AFG", "RUS", "IRN", "CHN"} & named

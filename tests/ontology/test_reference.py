@@ -17,6 +17,7 @@ from councilgraph.ontology.reference import (
     organizations,
     resolution_years,
     slugify_name,
+    state_names,
     states,
 )
 
@@ -27,6 +28,41 @@ def test_states_cover_the_un_membership() -> None:
     assert {s.key for s in states() if s.status == "observer"} == {"VAT", "PSE"}
     assert all(re.fullmatch(r"[A-Z]{3}", s.key) for s in states())
     assert len({s.key for s in states()}) == len(states())
+
+
+def test_state_names_cover_the_members_and_observers_once() -> None:
+    keys = [row.key for row in state_names()]
+    assert len(keys) == len(set(keys))
+    assert set(keys) == {s.key for s in states() if s.status in {"member", "observer"}}
+
+
+def test_no_capital_or_demonym_names_two_states() -> None:
+    owners: dict[str, set[str]] = {}
+    for row in state_names():
+        for word in (*row.capitals, *row.demonyms):
+            owners.setdefault(word, set()).add(row.key)
+    assert {word: keys for word, keys in owners.items() if len(keys) > 1} == {}
+    # The usual adjective of two States, or of a continent, is left out.
+    assert not {"American", "Congolese", "Dominican", "Korean"} & set(owners)
+    # A word the gazetteer already reads as a State's name ("Djibouti", "Monaco") is that State's.
+    places = gazetteer()
+    for word, (key,) in owners.items():
+        found = places.match_at(word, 0)
+        assert found is None or found.end < len(word) or found.entity.key == key, word
+    assert all(re.fullmatch(r"[A-Z][\w'. -]*\w", word) for word in owners), "each word as printed in English"
+
+
+def test_a_sample_of_capitals_and_demonyms_resolves() -> None:
+    by_word = {word: row.key for row in state_names() for word in (*row.capitals, *row.demonyms)}
+    assert {word: by_word.get(word) for word in (
+        "Kabul", "Kyiv", "Kiev", "Moscow", "Pyongyang", "Damascus", "Brazzaville", "Kinshasa", "Iranian", "British",
+        "Chinese", "Russian", "Syrian", "Israeli", "Palestinian", "Cuban", "South Sudanese", "Sudanese",
+    )} == {"Kabul": "AFG", "Kyiv": "UKR", "Kiev": "UKR", "Moscow": "RUS", "Pyongyang": "PRK", "Damascus": "SYR",
+           "Brazzaville": "COG", "Kinshasa": "COD", "Iranian": "IRN", "British": "GBR", "Chinese": "CHN",
+           "Russian": "RUS", "Syrian": "SYR", "Israeli": "ISR", "Palestinian": "PSE", "Cuban": "CUB",
+           "South Sudanese": "SSD", "Sudanese": "SDN"}
+    # "Russian Federation" is the State's name, not a demonym.
+    assert "Russian Federation" not in by_word
 
 
 def test_organisations_are_well_formed() -> None:
