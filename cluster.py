@@ -69,7 +69,7 @@ class DaskExecutor:
                 yield outcome
         finally:  # also when the consumer stops early: the cluster stops working for this build
             for future in futures.values():
-                if future is not None:
+                if not isinstance(future, Outcome):  # an unreadable input failed here, without a task
                     future.cancel()
             client.close()
 
@@ -93,7 +93,7 @@ def scheduler_address(text: str) -> str:
 
 
 def _submit(client: Any, path: str, options: BuildOptions) -> Any:
-    """Send one input's bytes to be built; None when they cannot be read here (it fails without a trip)."""
+    """Send one input's bytes to be built: its future, or its failure when they cannot be read here."""
     try:
         data = read_input(Path(path))
     except InputError as err:

@@ -122,6 +122,20 @@ def test_a_failing_document_costs_that_document_only(cluster, tmp_path: Path) ->
     assert len(rows) == 5  # the header and the four inputs that are not releases; the seed is built
 
 
+def test_an_error_on_the_client_stops_the_clusters_work_and_is_raised(cluster, seed_path: Path,
+                                                                      tmp_path: Path) -> None:
+    # The documents sent ahead are cancelled, an unreadable one among them (it has no task), and the
+    # client's error is what the build raises; nothing is committed.
+    def fail(outcome, what) -> None:
+        raise RuntimeError("the report failed")
+
+    paths = [seed_path, tmp_path / "missing.txt", DATA / "archive" / "SC-12647.txt"]
+    with pytest.raises(RuntimeError, match="the report failed"):
+        build_archive(paths, tmp_path / "out", BuildOptions(DEFAULT_FORMATS), report=fail,
+                      executor=DaskExecutor(cluster.scheduler_address))
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
 def test_killing_a_worker_mid_build_loses_no_document(synthetic: Path, tmp_path: Path) -> None:
     options = BuildOptions(DEFAULT_FORMATS)
     paths = sorted(synthetic.glob("*.txt"))
