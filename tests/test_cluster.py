@@ -199,9 +199,10 @@ def test_dask_scheduler_and_worker_processes_build_through_the_command_line(tmp_
     try:
         worker = start(["worker", address, "--host", "127.0.0.1", "--nworkers", "2", "--nthreads", "1",
                         "--no-dashboard", "--death-timeout", str(WAIT)], tmp_path / "worker.log")
+        with distributed.Client(address, timeout=WAIT, set_as_default=False) as client:
+            client.wait_for_workers(2, timeout=WAIT)  # both started: a loaded machine takes its time
         command = [sys.executable, "-m", "councilgraph.cli", "build", str(ROOT / "examples"), str(DATA / "archive"),
                    "--out", str(tmp_path / "cluster"), "--scheduler", address]
-        # The build waits (bounded: the connect timeout) for the scheduler to listen and a worker to join.
         done = subprocess.run(command, capture_output=True, text=True, timeout=WAIT * 2, env=ENV)
         assert done.returncode == 0, done.stderr + (tmp_path / "worker.log").read_text(errors="replace")
         assert "2 document(s) built" in done.stdout
