@@ -22,10 +22,10 @@ import os
 import shutil
 from pathlib import Path
 
-from councilgraph.batch import _STORED
 from councilgraph.derived import SHARDS_DIR, SHARDS_STAMP, build_stamp
+from councilgraph.loading import STORE_FRAGMENT
 from councilgraph.manifest import MANIFEST, Manifest
-from councilgraph.output import CACHE_DIR, _fsync_directory, locked
+from councilgraph.output import CACHE_DIR, fsync_directory, locked
 
 __all__ = ["shard_name", "write_shards"]
 
@@ -62,7 +62,7 @@ def write_shards(out_dir: Path, per_shard: int) -> list[Path]:
             if target.exists():
                 os.replace(target, old)
             os.replace(staged, target)
-            _fsync_directory(out_dir)
+            fsync_directory(out_dir)
             shutil.rmtree(old, ignore_errors=True)
         finally:
             shutil.rmtree(staged, ignore_errors=True)
@@ -74,7 +74,7 @@ def _write(folder: Path, manifest: Manifest, cache: Path, per_shard: int, label:
     for index in range(0, len(entries), per_shard):
         with (folder / shard_name(index // per_shard)).open("wb") as out:
             for entry in entries[index:index + per_shard]:
-                out.write((cache / f"{entry.fragments}.{_STORED}").read_bytes())
+                out.write((cache / f"{entry.fragments}.{STORE_FRAGMENT}").read_bytes())
             out.flush()
             os.fsync(out.fileno())
     # Last: a folder with a stamp is complete.
@@ -82,7 +82,7 @@ def _write(folder: Path, manifest: Manifest, cache: Path, per_shard: int, label:
         out.write(label)
         out.flush()
         os.fsync(out.fileno())
-    _fsync_directory(folder)
+    fsync_directory(folder)
 
 
 def _read(path: Path) -> str | None:
