@@ -37,7 +37,7 @@ from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment
 from councilgraph.exports.base import FragmentExporter, write_file
 from councilgraph.exports.nquads import NQuadsExporter
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
-from councilgraph.extract.read import read_source
+from councilgraph.extract.read import decode_source, read_source
 from councilgraph.loading import STORE_FRAGMENT, fragment_sound, generation_name
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
@@ -48,7 +48,8 @@ from councilgraph.shapes import shapes_text
 from councilgraph.store import STORE_DIR, DocumentStore, StoreError
 from councilgraph.validate import SEVERITIES, validate_graph
 
-__all__ = ["BuildOptions", "BuildSummary", "Outcome", "Progress", "build_archive", "build_one"]
+__all__ = ["BuildOptions", "BuildSummary", "Executor", "Outcome", "Progress", "build_archive", "build_fragments",
+           "build_one"]
 
 T = TypeVar("T")
 #: The layout of the fragments in CACHE_DIR; raise it when an exporter's fragment changes, so that a rebuild
@@ -95,15 +96,24 @@ class Outcome:
 
 def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Outcome:
     """Build, validate and export one input; its fragments go to ``cache``. A failure is an outcome, not a raise."""
+    outcome, fragments = build_fragments(path, options)
+    if cache is not None and fragments:
+        _write_fragments(cache, outcome.fragments, fragments)
+    return outcome
+
+
+def build_fragments(path: str, options: BuildOptions, data: bytes | None = None) -> tuple[Outcome, dict[str, bytes]]:
+    """Build one input, from ``data`` (its bytes, read elsewhere) or from the file: the outcome and the
+    fragments by kind (none for a failure). Pure: what a cluster's worker runs (:mod:`councilgraph.cluster`)."""
     started = time.perf_counter()
     try:
-        source = read_source(Path(path))
+        source = read_source(Path(path)) if data is None else decode_source(data, Path(path).name)
         read = time.perf_counter()
         document = build_source(source, options.kind)
     except InputError as err:
-        return Outcome(path, "", error=str(err))
+        return Outcome(path, "", error=str(err)), {}
     except Exception as err:  # noqa: BLE001 - an extractor bug must not stop the other documents
-        return Outcome(path, "", error=f"internal error, please report it: {type(err).__name__}: {err}")
+        return Outcome(path, "", error=f"internal error, please report it: {type(err).__name__}: {err}"), {}
     mapped = time.perf_counter()
     report = validate_graph(document.graph)
     validated = time.perf_counter()
@@ -116,15 +126,13 @@ def build_one(path: str, options: BuildOptions, cache: Path | None = None) -> Ou
     fragments["validation.ttl"] = turtle_fragment(report)
     fragments["validation.md"] = markdown_fragment(report, document.graph, document.source.text)
     key = fragment_key(document.source.sha256, document.source.name, options)
-    if cache is not None:
-        _write_fragments(cache, key, fragments)
     counts = report.counts()
     severities = (counts[SEVERITIES[0]], counts[SEVERITIES[1]], counts[SEVERITIES[2]])
     timings = {"read": read - started, "extract": document.timings[0], "map": document.timings[1],
                "validate": validated - mapped, "serialise": time.perf_counter() - validated}
     return Outcome(path, document.source.sha256, None, str(document.graph.name), document.symbol,
                    document.summary(), severities, key, len(document.graph.triples),
-                   timings, sizes={name: len(data) for name, data in fragments.items()})
+                   timings, sizes={name: len(fragment) for name, fragment in fragments.items()}), fragments
 
 
 def fragment_key(sha256: str, name: str, options: BuildOptions) -> str:
@@ -151,6 +159,13 @@ class Progress(Protocol):
     def __call__(self, items: Iterator[T], total: int, label: str) -> Iterator[T]: ...
 
 
+class Executor(Protocol):
+    """Where the documents are built: the local pool (:func:`_run`) or a cluster (:mod:`councilgraph.cluster`).
+    Yields the outcomes in the order of ``todo``, each document's fragments written to ``cache`` first."""
+
+    def __call__(self, todo: list[str], options: BuildOptions, cache: Path) -> Iterator[Outcome]: ...
+
+
 def _no_progress(items: Iterator[T], total: int, label: str) -> Iterator[T]:
     return items
 
@@ -172,16 +187,18 @@ class BuildSummary:
 
 def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jobs: int = 1, prune: bool = False,
                   report: Callable[[Outcome, str], None] = lambda outcome, what: None,
-                  progress: Progress | None = None, wait: bool = False,
+                  progress: Progress | None = None, wait: bool = False, executor: Executor | None = None,
                   ) -> BuildSummary:
     """Build ``paths`` into ``out_dir``; raises OSError when the output cannot be written, and
-    :class:`~councilgraph.output.OutputBusy` when another build holds the folder (unless ``wait``)."""
+    :class:`~councilgraph.output.OutputBusy` when another build holds the folder (unless ``wait``).
+    The documents are built by ``executor`` if given, else by ``jobs`` local processes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with locked(out_dir, wait):
-        return _build_locked(paths, out_dir, options, jobs, prune, report, progress or _no_progress)
+        run = executor or partial(_run, jobs=jobs)
+        return _build_locked(paths, out_dir, options, run, prune, report, progress or _no_progress)
 
 
-def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs: int, prune: bool,
+def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, run: Executor, prune: bool,
                   report: Callable[[Outcome, str], None], progress: Progress) -> BuildSummary:
     old = Manifest.load(out_dir / MANIFEST)
     remove_leftovers(out_dir, keep=old.store)
@@ -212,7 +229,7 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, jobs:
             summary.removed += 1
         # closing: when this loop raises, the workers and the fork server stop now, not when the generator is
         # collected (the exception's traceback holds it while the error is reported)
-        with contextlib.closing(_run(todo, options, jobs, cache)) as outcomes:
+        with contextlib.closing(run(todo, options, cache)) as outcomes:
             for outcome in progress(outcomes, len(todo), "Building"):
                 kept = _keep(outcome, manifest, summary)
                 report(kept, "failed" if kept.error else "same" if kept is not outcome else "built")
@@ -273,7 +290,7 @@ def _fragments_sound(entry: Entry, cache: Path, kinds: list[str]) -> bool:
     return all(fragment_sound(entry, cache, kind) for kind in kinds)
 
 
-def _run(todo: list[str], options: BuildOptions, jobs: int, cache: Path) -> Iterator[Outcome]:
+def _run(todo: list[str], options: BuildOptions, cache: Path, jobs: int) -> Iterator[Outcome]:
     """Outcomes in input order, built by ``jobs`` processes, a few documents ahead of the consumer at most."""
     work = partial(build_one, options=options, cache=cache)
     if jobs <= 1 or len(todo) < 2:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 import click
 
 from councilgraph import __version__
-from councilgraph.derived import TABLES_DIR, TABLES_STAMP, build_stamp, stale_outputs
+from councilgraph.derived import SHARDS_DIR, TABLES_DIR, TABLES_STAMP, build_stamp, stale_outputs
 from councilgraph.ontology.docs_command import docs_command
 from councilgraph.queries import named_queries, named_query
 from councilgraph.queries.interruptible import interruptible
@@ -38,7 +38,7 @@ from councilgraph.viz.command import viz_command
 # most of a second to import: each command imports what it needs when it runs, so that `--help`,
 # `query` and `serve` start without them.
 if TYPE_CHECKING:
-    from councilgraph.batch import BuildSummary, Outcome
+    from councilgraph.batch import BuildSummary, Executor, Outcome
     from councilgraph.queries import NamedQuery
 
 T = TypeVar("T")
@@ -100,8 +100,15 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any document violates the SHACL shapes.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--wait", is_flag=True, help="If another build is writing to --out, wait for it instead of exiting with 1.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", envvar="DASK_SCHEDULER_ADDRESS",
+              help="Build the documents on the Dask cluster of this scheduler (needs councilgraph[dask]; "
+                   "--jobs is then unused). Default: $DASK_SCHEDULER_ADDRESS, else the local processes.")
+@click.option("--shards", type=click.IntRange(1), metavar="N",
+              help="Also write the documents as N-Quads files of N documents each in --out/shards/, one named "
+                   "graph per document, for a large store to bulk-load.")
 def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs: int, prune: bool,
-          with_statements: bool, kind: str, strict: bool, quiet: bool, wait: bool) -> None:
+          with_statements: bool, kind: str, strict: bool, quiet: bool, wait: bool, scheduler: str | None,
+          shards: int | None) -> None:
     """Build the graph of press releases and resolution texts INPUT... (files, folders or glob patterns).
 
     \b
@@ -124,15 +131,19 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
       failures.tsv        the inputs that could not be built, and why
       manifest.json       each input's content hash, for incremental rebuilds;
                           written last, it names the store and files of the build
+      shards/             with --shards N: part-00001.nq, ... N documents each
     A rebuild into the same folder builds only new and changed inputs; the
     documents of inputs not given again stay unless --prune. A file that
     cannot be read, is not a press release, or repeats the symbol of another
     input with different text gets a one-line error; the others are still
     built, and the exit status is then 1. Ctrl-C leaves the previous output as
     it was. One build at a time writes to a folder: a second one exits with 1
-    (or waits, with --wait).
+    (or waits, with --wait). With --scheduler, the documents' bytes are sent
+    to a Dask cluster's workers and their fragments come back; the rest is
+    done here, the same way. No scheduler there: one line, exit 1.
     """
     from councilgraph.batch import BuildOptions, build_archive
+    from councilgraph.cluster import ClusterError  # distributed itself is imported only for a cluster
     from councilgraph.exports import DEFAULT_FORMATS, EXPORTERS
     from councilgraph.output import OutputBusy
     from councilgraph.pipeline import expand_inputs
@@ -158,7 +169,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
 
     try:
         summary = build_archive(paths, out_dir, options, jobs=jobs, prune=prune, report=report,
-                                progress=_progress if bar else None, wait=wait)
+                                progress=_progress if bar else None, wait=wait, executor=_executor(scheduler))
     except OutputBusy as err:
         click.echo(f"error: {err} (--wait waits for it)", err=True)
         sys.exit(1)
@@ -168,6 +179,9 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
     except OSError as err:
         click.echo(f"error: cannot write the output in {out_dir}: {err.strerror or err}", err=True)
         sys.exit(1)
+    except ClusterError as err:
+        click.echo(f"error: {err}; the output in {out_dir} is unchanged", err=True)
+        sys.exit(1)
     if bar:
         for line in failures:
             click.echo(line, err=True)
@@ -175,6 +189,8 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
     if not summary.documents:
         click.echo(f"0 document(s) built, {failed} failed; nothing written", err=True)
         sys.exit(1)
+    if shards:
+        _write_shards(out_dir, shards, quiet)
     if not quiet:
         click.echo(_closing_line(summary, out_dir))
         _say_what_is_stale(out_dir)
@@ -182,6 +198,34 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
         click.echo(f"{summary.violating} document(s) violate the shapes; see {out_dir / 'validation.md'}", err=True)
     if failed or (strict and summary.violating):
         sys.exit(1)
+
+
+def _write_shards(out_dir: Path, per_shard: int, quiet: bool) -> None:
+    from councilgraph.shards import write_shards
+
+    try:
+        written = write_shards(out_dir, per_shard)
+    except OSError as err:  # the build itself is committed: only the shards are missing
+        click.echo(f"error: cannot write the shards in {out_dir / SHARDS_DIR}: {err.strerror or err}", err=True)
+        sys.exit(1)
+    if not quiet:
+        click.echo(f"{len(written)} N-Quads shard(s) of up to {per_shard} documents in {out_dir / SHARDS_DIR}/")
+
+
+def _executor(scheduler: str | None) -> Executor | None:
+    """The Dask cluster at ``scheduler`` (None: the local processes)."""
+    if not scheduler:
+        return None
+    try:
+        import distributed  # noqa: F401 - only to say what is missing
+    except ImportError:
+        raise click.UsageError("--scheduler needs Dask: pip install 'councilgraph[dask]'") from None
+    from councilgraph.cluster import DaskExecutor, scheduler_address
+
+    try:
+        return DaskExecutor(scheduler_address(scheduler))
+    except ValueError as err:  # not an address at all: a usage error, before anything is built
+        raise click.BadParameter(str(err), param_hint="'--scheduler'") from None
 
 
 def _closing_line(summary: BuildSummary, out_dir: Path) -> str:
@@ -200,6 +244,8 @@ def _say_what_is_stale(out_dir: Path) -> None:
     if stale:
         remake = [f"councilgraph {command} {out_dir}" for command, made in (("viz", "citations."), ("tables", "tables/"))
                   if any(name.startswith(made) for name in stale)]
+        if f"{SHARDS_DIR}/" in stale:
+            remake.append(f"councilgraph build ... --out {out_dir} --shards N")
         click.echo(f"note: {', '.join(stale)} in {out_dir} show an earlier build; remake with "
                    f"{' and '.join(remake)}", err=True)
 

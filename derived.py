@@ -18,11 +18,14 @@ from pathlib import Path
 
 from councilgraph.manifest import MANIFEST
 
-__all__ = ["PAGE_FILES", "TABLES_DIR", "TABLES_STAMP", "build_stamp", "stale_outputs", "stamp_of"]
+__all__ = ["PAGE_FILES", "SHARDS_DIR", "SHARDS_STAMP", "TABLES_DIR", "TABLES_STAMP", "build_stamp", "stale_outputs",
+           "stamp_of"]
 
 PAGE_FILES = ("citations.html", "citations.svg", "citations.png")  # written by `councilgraph viz`
 TABLES_DIR = "tables"  # written by `councilgraph tables`
 TABLES_STAMP = "build.stamp"  # beside the CSV files, which have no room for a comment
+SHARDS_DIR = "shards"  # written by `councilgraph build --shards N` (councilgraph.shards)
+SHARDS_STAMP = "build.stamp"  # beside the shards: N-Quads has no room for a comment a loader would skip
 _STAMP = re.compile(rb"manifest\.json sha256 [0-9a-f]{64}")
 _HEAD = 65_536  # the stamp is in a file's head: the page's <head>, the SVG's metadata, a PNG text chunk
 
@@ -57,4 +60,7 @@ def stale_outputs(build_dir: Path) -> list[str]:
     tables = build_dir / TABLES_DIR
     if tables.is_dir() and any(tables.glob("*.csv")) and stamp_of(tables / TABLES_STAMP) != current:
         stale.append(f"{TABLES_DIR}/")
+    shards = build_dir / SHARDS_DIR
+    if shards.is_dir() and stamp_of(shards / SHARDS_STAMP) != current:
+        stale.append(f"{SHARDS_DIR}/")
     return stale

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from councilgraph.extract.html import html_to_text
 
-__all__ = ["InputError", "Source", "decode_source", "read_source", "is_html", "HTML_SUFFIXES", "MAX_BYTES"]
+__all__ = ["InputError", "Source", "decode_source", "read_input", "read_source", "is_html", "HTML_SUFFIXES", "MAX_BYTES"]
 
 #: Larger inputs are refused: no press release comes near 20 MB, and a
 #: runaway file should fail fast instead of eating the machine's memory.
@@ -124,6 +124,17 @@ def read_source(path: Path) -> Source:
     Raises:
         InputError: unreadable, empty, binary, non-UTF-8 or oversized file.
     """
+    return decode_source(read_input(path), path.name)
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of one input file, refusing what cannot be read as a file (a folder, a pipe, a device, a
+    file over :data:`MAX_BYTES`). Separate from decoding, so that a cluster's workers decode bytes the
+    client read (:mod:`councilgraph.cluster`).
+
+    Raises:
+        InputError: missing, unreadable, not a regular file, or oversized.
+    """
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
@@ -142,4 +153,4 @@ def read_source(path: Path) -> Source:
         raise InputError("permission denied") from None
     except OSError as err:
         raise InputError(f"cannot read file ({err.strerror})") from None
-    return decode_source(data, path.name)
+    return data

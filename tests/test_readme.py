@@ -17,13 +17,13 @@ def test_readme_starts_with_the_two_commands() -> None:
     blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
     assert blocks[0] == ("pip install -e . && councilgraph build examples/SC-13081.txt --out out/ && "
                          "councilgraph viz out/")
-    assert blocks[1] == "pip install -e '.[test]' && python3 -m pytest -q"
+    assert blocks[1] == "pip install -e '.[test,dask]' && python3 -m pytest -q"
 
 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert ci.rstrip().splitlines()[-1] == "python3 -m pytest -q"
-    assert "pip install --quiet -e '.[test]'" in ci
+    assert "pip install --quiet -e '.[test,dask]'" in ci  # the extras of the README's command: Dask's tests run
 
 
 def test_readme_build_output_is_real(tmp_path: Path, seed_path: Path) -> None:
