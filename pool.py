@@ -84,6 +84,7 @@ class _Workers:
         self._context, self._work, self._processes = context, work, processes
         self._busy: list[_Worker] = []
         self._idle: list[_Worker] = []
+        self._started: list[_Worker] = []  # every worker not retired, whatever it is doing: kill() stops them all
 
     def has_room(self) -> bool:
         return len(self._busy) < self._processes
@@ -99,11 +100,16 @@ class _Workers:
         self._busy.append(worker)
 
     def _start(self) -> _Worker:
-        ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(theirs, self._work, os.getpid()), daemon=True)
-        process.start()
-        theirs.close()  # the worker holds its end: when it dies, ours reads end-of-file
-        return _Worker(process, ours)
+        # Ctrl-C waits until the worker is recorded: a worker started but not yet recorded was never stopped, and
+        # the fork server, waiting for it, kept the interrupted build from exiting.
+        with _interrupt_held():
+            ours, theirs = self._context.Pipe()
+            process = self._context.Process(target=_serve, args=(theirs, self._work, os.getpid()), daemon=True)
+            process.start()
+            theirs.close()  # the worker holds its end: when it dies, ours reads end-of-file
+            worker = _Worker(process, ours)
+            self._started.append(worker)
+        return worker
 
     def collect(self, timeout: float, per_worker: int) -> list[tuple[int, Any]]:
         """Wait for some busy worker to answer, die or run out of time; what became of their items."""
@@ -144,6 +150,8 @@ class _Workers:
                 worker.connection.send(None)
         worker.process.join()
         worker.connection.close()
+        with contextlib.suppress(ValueError):
+            self._started.remove(worker)
         return _death(worker.process.exitcode)
 
     def stop(self) -> None:
@@ -153,13 +161,27 @@ class _Workers:
 
     def kill(self) -> None:
         """Stop every worker still there (on Ctrl-C: the workers ignore it, the main process decides)."""
-        for worker in self._busy + self._idle:
+        for worker in self._started:
             if worker.process.is_alive():
                 worker.process.terminate()
             worker.process.join()
             worker.connection.close()
+        self._started.clear()
         self._busy.clear()
         self._idle.clear()
+
+
+@contextlib.contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """SIGINT held pending (delivered on leaving), where the process can block signals."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _death(exitcode: int | None) -> str:

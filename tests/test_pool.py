@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import operator
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -94,3 +95,43 @@ def test_busy_workers_of_a_killed_main_process_stop_quietly(tmp_path: Path) -> N
         time.sleep(0.05)
     assert not running & set(workers), "the workers outlived the main process"
     assert errors.read_text() == ""
+
+
+class _InterruptedAfterStart:
+    """A context whose workers start, then the main process is sent SIGINT at once: Ctrl-C at the worst moment."""
+
+    def __init__(self) -> None:
+        self._real = multiprocessing.get_context("forkserver")
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+
+    def Pipe(self):  # noqa: N802 - the multiprocessing context's name
+        return self._real.Pipe()
+
+    def Process(self, *args, **kwargs):  # noqa: N802
+        process = self._real.Process(*args, **kwargs)
+        self.processes.append(process)
+        return _StartThenInterrupt(process)
+
+
+class _StartThenInterrupt:
+    """A worker process whose start is followed at once by Ctrl-C in the main process."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess) -> None:
+        self._process = process
+
+    def start(self) -> None:
+        self._process.start()
+        os.kill(os.getpid(), signal.SIGINT)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._process, name)
+
+
+def test_ctrl_c_as_a_worker_starts_stops_that_worker_too() -> None:
+    """A worker started but not yet recorded when Ctrl-C came was never stopped: the fork server waited for it,
+    and the interrupted build never exited."""
+    context = _InterruptedAfterStart()
+    with pytest.raises(KeyboardInterrupt):
+        list(ordered_map(operator.call, [partial(time.sleep, 0)] * 2, context=context, processes=2, per_worker=10,
+                         timeout=60, ahead=2, lost=lambda item, why: why))
+    assert context.processes and not any(process.is_alive() for process in context.processes)
