@@ -46,6 +46,7 @@ from councilgraph.queries import named_query
 from councilgraph.store import query_prefixes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from baseline import alternating, baseline_and_this_code  # noqa: E402 - beside this script
 from synthetic import write_archive  # noqa: E402 - the generator sits beside this script
 
 T = TypeVar("T")
@@ -147,21 +148,11 @@ def build_only(archive: Path, out: Path, jobs: int) -> dict[str, float]:
 
 def side_by_side(work: Path, commit: str, jobs: int, rounds: int) -> None:
     """Build the archive in ``work`` with ``commit``'s code and with this code, alternately; print the ratio."""
-    repository = Path(__file__).resolve().parent.parent
-    baseline = work / "baseline"
-    shutil.rmtree(baseline, ignore_errors=True)
-    subprocess.run(["git", "-C", str(repository), "worktree", "add", "--detach", "--quiet", str(baseline / "tree"),
-                    commit], check=True)
-    try:
-        (baseline / "path").mkdir()
-        (baseline / "path" / "councilgraph").symlink_to(baseline / "tree")  # the repository is the package
-        this_code = str(Path(sys.modules["councilgraph"].__file__ or "").parent.parent)  # not resolved: a link
-        codes = {f"baseline {commit[:12]}": str(baseline / "path"), "this code": this_code}
+    shutil.rmtree(work / "baseline", ignore_errors=True)
+    with baseline_and_this_code(commit, work / "baseline") as codes:
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in codes}
-        for round_ in range(rounds):
-            order = list(codes) if round_ % 2 == 0 else list(reversed(codes))  # neither always goes first
-            for name in order:
-                runs[name].append(_build_with(codes[name], work, jobs))
+        for name in alternating(codes, rounds):
+            runs[name].append(_build_with(codes[name], work, jobs))
         print(f"\nside by side, {rounds} alternating full build(s) of each, fresh processes, medians:")
         rates = {}
         for name, results in runs.items():
@@ -187,9 +178,6 @@ def side_by_side(work: Path, commit: str, jobs: int, rounds: int) -> None:
         if any("load cpu" in r for results in runs.values() for r in results):
             print(f"  ratio with each side's store load (the build's, or the first query's): CPU per document "
                   f"{both[1] / both[0]:.2f} x")
-    finally:
-        subprocess.run(["git", "-C", str(repository), "worktree", "remove", "--force", str(baseline / "tree")],
-                       check=False)
 
 
 def _build_with(path: str, work: Path, jobs: int) -> dict[str, float]:

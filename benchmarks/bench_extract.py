@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from baseline import alternating, baseline_and_this_code  # noqa: E402 - beside this script
 from synthetic import SEED, write_archive  # noqa: E402 - the generator sits beside this script
 
 # The stages of extract_press_release, by the name it calls each by; the time left over is the release's own.
@@ -109,22 +110,13 @@ def _timed(function: Callable[..., Any], spent: dict[str, float], name: str) -> 
 
 def side_by_side(archive: Path, commit: str, rounds: int, repeats: int, tmp: Path) -> None:
     """Time ``commit``'s code and this code alternately, each in a fresh process; print both and the ratio."""
-    repository = Path(__file__).resolve().parent.parent
-    tree, path = tmp / "baseline" / "tree", tmp / "baseline" / "path"
-    subprocess.run(["git", "-C", str(repository), "worktree", "add", "--detach", "--quiet", str(tree), commit],
-                   check=True)
-    try:
-        path.mkdir()
-        (path / "councilgraph").symlink_to(tree)  # the repository is the package
-        this_code = str(Path(sys.modules["councilgraph"].__file__ or "").parent.parent)  # not resolved: a link
-        codes = {f"baseline {commit[:12]}": str(path), "this code": this_code}
+    with baseline_and_this_code(commit, tmp / "baseline") as codes:
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in codes}
-        for round_ in range(rounds):
-            for name in (codes if round_ % 2 == 0 else reversed(list(codes))):  # neither always goes first
-                env = {**os.environ, "PYTHONPATH": codes[name]}
-                result = subprocess.run([sys.executable, __file__, "--measure", str(archive), "--repeats",
-                                         str(repeats)], env=env, capture_output=True, text=True, check=True)
-                runs[name].append(json.loads(result.stdout.splitlines()[-1]))
+        for name in alternating(codes, rounds):
+            env = {**os.environ, "PYTHONPATH": codes[name]}
+            result = subprocess.run([sys.executable, __file__, "--measure", str(archive), "--repeats",
+                                     str(repeats)], env=env, capture_output=True, text=True, check=True)
+            runs[name].append(json.loads(result.stdout.splitlines()[-1]))
         print(f"\nside by side, {rounds} alternating run(s) of each, fresh processes, medians (ms CPU per document):")
         kinds = ("seed", "synthetic", *(name for name, _ in STAGES), "other")
         medians = {name: {kind: statistics.median(r[kind] for r in results) for kind in kinds}
@@ -138,8 +130,6 @@ def side_by_side(archive: Path, commit: str, rounds: int, repeats: int, tmp: Pat
                                                     for kind in kinds[2:]))
         print(f"  ratio (baseline / this code): seed {base['seed'] / new['seed']:.2f} x, "
               f"synthetic {base['synthetic'] / new['synthetic']:.2f} x")
-    finally:
-        subprocess.run(["git", "-C", str(repository), "worktree", "remove", "--force", str(tree)], check=False)
 
 
 if __name__ == "__main__":
