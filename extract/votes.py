@@ -396,7 +396,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     described: list[DocumentRef] = []  # "By the terms of resolution 1315 (2000), the Council decided ..."
     announced = 0  # texts a sentence adopted together ("approved three drafts"), whose details may follow
     untold: list[int] = []  # texts adopted with nothing said of the vote, which a later sentence may tell again
-    series: list[Vote] = []  # "one of 12 drafts approved without a vote": the others, as the release describes them
+    series: Vote | None = None  # "one of 12 drafts approved without a vote": the lead's action
+    series_left = 0  # how many more of its texts the release may go on to describe
     counted_next: int | None = None  # a text approved with nothing said of the vote, whose counts may follow
 
     for start, end in _unbroken(text, paragraphs):
@@ -406,9 +407,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
         for s, e in _clauses(text, start, end):
             if _BY_THE_TERMS.match(text, s, e) and not _LOOKS_BACK.search(text, s, e):
                 described += [r for r in document_refs(text, s, e)[0][:1] if r.kind == "resolution" and r.year]
-            if series and len(series) > 1 and _ANOTHER_TEXT.match(text, s, e):
-                series.pop()  # "By another draft, on ..., the Assembly would": one more of the round-up's texts
-                votes[s] = replace(series[0], document=_draft(s), start=s, end=e)
+            if series is not None and series_left and _ANOTHER_TEXT.match(text, s, e):
+                series_left -= 1  # "By another draft, on ..., the Assembly would": one more of the round-up's texts
+                votes[s] = replace(series, document=_draft(s), start=s, end=e)
                 continue
             counts = next(iter(_counts(text, s, e)), None)
             approved, counted_next = counted_next, None  # a text approved in the sentence before, its vote untold
@@ -497,7 +498,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 for i in range(_count(several["n"]) if several else 1):
                     votes[s + i] = vote(_draft(s + i), True, unanimous, without_vote)
                 if (one_of := _ONE_OF_SEVERAL.search(text, s, e)) is not None and told:
-                    series = [votes[s]] * _count(one_of["n"])
+                    series, series_left = votes[s], _count(one_of["n"]) - 1
                 if several is not None:
                     announced += _count(several["n"])
                 if not told:
