@@ -44,7 +44,7 @@ import re
 from dataclasses import replace
 
 from councilgraph.extract.briefings import briefings
-from councilgraph.extract.gazetteer import Gazetteer, Match
+from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.heads import heads_of_state
 from councilgraph.extract.person_names import _PAREN, _PERSON, _TITLE_WORD, _known, _person, _speaker
 from councilgraph.extract.records import Layout, Paragraph, Speaker
@@ -121,7 +121,6 @@ _DEMONYM_SAYS = re.compile(rf"{_HEADLINE_DELEGATE}{_HEADLINE_VERB}")
 _HEADLINE_SAY = re.compile(
     r"\s+(?:Address|Speak|Say|Tell|Stress|Urge|Warn|Call|Voice|Express|Welcome|Condemn|Reject|Hail|Praise|Deplore|"
     r"Highlight|Emphasi[sz]e|Note|Reaffirm|Appeal|Pledge|Caution|Question|Take\s+(?:the\s+)?Floor)\b")
-_LISTED_STATE = re.compile(r"\s*(?:,|$)|\s+and\s+(?=[A-Z])")
 # An office a headline names as the one speaking: "General Assembly President Welcomes ...". Not the Secretary-General:
 # a headline "Secretary-General Expresses Hope ..." on a Council page often tells of a statement issued elsewhere.
 # Unless it says the Secretary-General spoke at the meeting: "Secretary-General Briefs on ...".
@@ -236,27 +235,10 @@ def _headline_speakers(text: str, layout: Layout, places: Gazetteer) -> list[Loc
 
 def _headline_list(text: str, start: int, end: int, places: Gazetteer) -> list[Located]:
     """The States a headline lists as speaking together: "..., Rwanda, Haiti and Georgia Address Assembly"."""
-    listed: list[Match] = []
-    pos = start
-    while pos < end:
-        found = places.match_at(text, pos)
-        if found is not None and found.entity.kind == "state" and found.end <= end:
-            listed.append(found)
-            if len(listed) > 1 and _HEADLINE_SAY.match(text, found.end, end):
-                return [Located(SUMMARY, m.start, m.end, Turn(Speaker.unnamed(f"Representative of {m.entity.name}",
-                                                                             m.start, m.end), m, None, m.end, recap=True))
-                        for m in listed]
-            sep = _LISTED_STATE.match(text, found.end, end)
-        else:
-            sep = None
-        if sep is None:  # not a list of States: on to the next clause
-            listed = []
-            comma = text.find(",", pos, end)
-            pos = comma + 1 if comma != -1 else end
-        else:
-            pos = sep.end()
-        while pos < end and text[pos].isspace():
-            pos += 1
+    for clause in _HEADLINE_CLAUSE.finditer(text, start, end):
+        listed = roll_items(text, clause.end(), end, places)
+        if len(listed) > 1 and _HEADLINE_SAY.match(text, listed[-1][1].lead_end, end):
+            return [Located(SUMMARY, at, turn.delegation.end, replace(turn, recap=True)) for at, turn in listed]
     return []
 
 
