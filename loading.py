@@ -137,11 +137,11 @@ def open_store(path: Path, announce: Announce = _silent) -> DocumentStore:
     except CannotLoad as err:
         manifest = Manifest.load(err.folder / MANIFEST)
         announce(f"note: {err}; loading its {len(manifest.entries)} document(s) into a temporary store for this command")
-        return _in_memory(err.folder, manifest)
+        return _in_a_temporary_folder(err.folder, manifest)
     return DocumentStore.open_read_only(path)
 
 
-def _in_memory(out_dir: Path, manifest: Manifest) -> DocumentStore:
+def _in_a_temporary_folder(out_dir: Path, manifest: Manifest) -> DocumentStore:
     """The build's store loaded for this process only, without the lock: this process cannot write the folder,
     and so removes nothing (a fragment removed meanwhile by another user's build fails it with one line).
 

@@ -575,7 +575,7 @@ def _read_only(out: Path) -> None:
         folder.chmod(0o555)
 
 
-def test_a_folder_the_reader_cannot_write_is_queried_from_a_store_in_memory(tmp_path: Path,
+def test_a_folder_the_reader_cannot_write_is_queried_from_a_temporary_store(tmp_path: Path,
                                                                             builds: dict[str, Path]) -> None:
     """`query` and `tables` load the store into a temporary folder for themselves, with a one-line note; `serve`, whose
     server needs the store on disk, exits 1 with one line. Nothing is written in the folder."""
