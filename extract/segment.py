@@ -317,7 +317,7 @@ def _body_paragraphs(text: str, body: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-_CLAUSE_GOES_ON = re.compile(r",\s+[a-z]")
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-z]")
 
 
 def _one_line(text: str, para: Paragraph) -> str:
@@ -330,7 +330,7 @@ def _is_heading(text: str, para: Paragraph) -> bool:
         "\n" not in chunk and len(chunk) <= 80 and len(chunk.split()) <= 8
         and chunk[0].isupper() and not chunk.endswith(_HEADING_END)
         and not chunk.split()[0].isupper()  # "TEKEDA ALEMU (Ethiopia)" opens a statement
-        and _CLAUSE_GOES_ON.search(chunk) is None  # "Canada's representative, welcoming the" begins a sentence
+        and _CLAUSE_AFTER_COMMA.search(chunk) is None  # "Canada's representative, welcoming the" begins a sentence
     )
 
 
