@@ -65,6 +65,7 @@ _VERB_AFTER = re.compile(
 )
 # The clause a cut text leaves open after the speaker: a participle ("welcoming the resol") or a word's first letters.
 _CUT_CLAUSE = re.compile(r"\s*,\s+(?:(?:also\s+)?[a-z]+ing\b[^.;:!?]{0,200}|[a-z]{0,3})\s*")
+_TEXT_ENDS = re.compile(r"\s*\Z")  # only blanks after: the clause is the text's last (not a copy of the text)
 _THE_REPRESENTATIVE = re.compile(
     r"(?P<the>[Tt]he)\s+(?P<what>representative|delegate|observer|speaker|Permanent\s+(?:Representative|Observer))\s+"
     r"(?:of|for|from)\s+(?:the\s+)?"
@@ -131,7 +132,7 @@ def _verb_follows(text: str, pos: int, end: int, verb: bool) -> bool:
     """A reporting verb after the speaker; in an inverted sentence it came before. In a text cut inside the clause
     after the speaker ("The United Kingdom's representative, welcoming the resol"), the verb was cut off with it."""
     return (not verb or _VERB_AFTER.match(text, pos, end) is not None
-            or (end >= len(text.rstrip()) and _CUT_CLAUSE.fullmatch(text, pos, end) is not None))
+            or (_TEXT_ENDS.match(text, end) is not None and _CUT_CLAUSE.fullmatch(text, pos, end) is not None))
 
 
 def _representative(text: str, pos: int, end: int, places: Gazetteer, verb: bool = True) -> Turn | None:
