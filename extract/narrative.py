@@ -178,6 +178,7 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
             end = _trimmed(text, intros[i + 1][0]) if i + 1 < len(intros) else para.end
             out.append(Located(section, start, end, turn))
         open_turn = bool(intros) or continued
+    # A recap of an office gives way to that office quoted in the body; one of a delegation, to any of its statements.
     quoted = {_who(located.turn) for located in out if not located.turn.recap}
     quoted |= {located.turn.delegation.entity.key for located in out if not located.turn.recap}
     # An office named alone before its holder is named ("the President of the General Assembly said ... Joseph
