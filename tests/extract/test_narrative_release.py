@@ -40,3 +40,13 @@ def test_officials_introduced_in_running_text_are_not_missing_from_the_participa
     assert [s.delegation.key for s in release.statements] == ["united-nations", "ITA", "GIN"]
     listed = {"SpeakerNotListed", "ListedParticipantNotSpeaking", "DuplicateParticipant"}
     assert [(f.kind, f.entity.key) for f in release.findings if f.kind in listed] == []
+
+
+def test_a_page_without_date_still_tells_a_veto_of_years_ago_from_the_meetings_action() -> None:
+    # Many copied pages show no date: the newest resolution the release names gives its year.
+    _, release = _release(
+        "By a recorded vote of 11 in favour to 1 against, with 3 abstentions, the Council adopted resolution 2623 "
+        "(2022).",
+        "[The Council had last called for such a session in 1982, and in 1980, when the Soviet Union vetoed a draft "
+        "resolution.]")
+    assert [(v.document.symbol, v.adopted) for v in release.votes] == [("S/RES/2623 (2022)", True)]
