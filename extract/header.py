@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["HeaderLine", "read_line", "ORDINALS", "body_of_organ", "parse_date"]
+__all__ = ["HeaderLine", "read_line", "ORDINALS", "body_of_organ", "parse_date", "stamped_date"]
 
 # A press release's own symbol: a series of two or more capitals ("SC", "GA/SHC", "SG/SM"), so that
 # document symbols ("S/2004/50", "A/60/L.48") are never taken for it. The series may follow a
@@ -47,9 +47,13 @@ _DATE = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+)\s+(?P<y1>\d{4})"
     r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2}),\s+(?P<y2>\d{4})"
-    r"|(?P<d3>\d{2})/(?P<m3>\d{2})/(?P<y3>\d{4})"
+    r"|(?P<d3>\d{2})/(?P<m3>\d{2})/(?P<y3>\d{4}|\d{2})"  # "03/11/03" on pages of the early 2000s
     r"|(?P<y4>(?:19|20)\d{2})(?P<m4>\d{2})(?P<d4>\d{2}))(?!\d)"
 )
+# A date stamp that opens a line, glued to what follows: "19971029 Resolution 1135 (1997) Adopted ...",
+# "20000929As the Fourth Committee ..." (press pages of the 1990s), "date 2024-06-26 The following ...".
+_STAMP = re.compile(r"\s*(?:date\s+)?(?:(?P<y4>(?:19|20)\d\d)(?P<m4>\d\d)(?P<d4>\d\d)"
+                    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))(?!\d)")
 _WORD = re.compile(r"[^\W_]")
 
 #: "Seventy-Second" -> 72, for General Assembly sessions.
@@ -145,15 +149,28 @@ def body_of_organ(line: str) -> str | None:
     return min(found)[2] if found else None
 
 
+def stamped_date(text: str, start: int, end: int) -> str | None:
+    """The date of a stamp opening the line ``text[start:end]``, if any."""
+    m = _STAMP.match(text, start, end)
+    return parse_date(m) if m is not None else None
+
+
+def _full_year(printed: str) -> int:
+    """"03" -> 2003, "97" -> 1997: the press pages with two-digit years date from the UN's own era."""
+    year = int(printed)
+    return year if len(printed) == 4 else year + (1900 if year >= 46 else 2000)
+
+
 def parse_date(m: re.Match[str]) -> str | None:
-    """The ISO date of a :data:`_DATE` match, or None when it is no calendar date."""
+    """The ISO date of a :data:`_DATE` or :data:`_STAMP` match, or None when it is no calendar date."""
+    groups = m.groupdict()
     try:
-        if m["y1"]:
+        if groups.get("y1"):
             day, month, year = int(m["d1"]), _MONTHS.get(m["m1"].lower()), int(m["y1"])
-        elif m["y2"]:
+        elif groups.get("y2"):
             day, month, year = int(m["d2"]), _MONTHS.get(m["m2"].lower()), int(m["y2"])
         elif m["y3"]:
-            day, month, year = int(m["d3"]), int(m["m3"]), int(m["y3"])
+            day, month, year = int(m["d3"]), int(m["m3"]), _full_year(m["y3"])
         else:
             day, month, year = int(m["d4"]), int(m["m4"]), int(m["y4"])
         return date(year, month, day).isoformat() if month else None

@@ -19,7 +19,7 @@ import bisect
 import itertools
 import re
 
-from councilgraph.extract.header import HeaderLine, body_of_organ, read_line
+from councilgraph.extract.header import HeaderLine, body_of_organ, read_line, stamped_date
 from councilgraph.extract.read import InputError, Source
 from councilgraph.extract.records import Header, Layout, MeetingRef, MeetingTimes, Paragraph, Section
 from councilgraph.extract.scan import matches_at
@@ -168,7 +168,8 @@ class _Reading:
         self.symbol = next((line.symbol for line in around + running if line.symbol), None)
         self._furniture = next((lines for lines in (furniture, footer, running) if any(x.meetings for x in lines)), [])
         self.session = next((line.session for line in around if line.session is not None), None)
-        self.date = next((line.date for line in around + running if line.date), None)
+        self.date = next((line.date for line in around + running if line.date), None) or next(
+            (d for line in every[:first_prose + 1] if (d := stamped_date(text, line.start, line.end))), None)
         organs = [line.organ for line in furniture + footer if line.organ]
         # A Main Committee's release prints the Assembly too: the committee is the finer organ.
         self.organ = next((o for o in organs if o.startswith("GA/")), organs[0] if organs else None)

@@ -144,6 +144,22 @@ LAYOUTS = [
                  "Report Covering Period\n\n1 August 2012 to 31 July 2013\n\nThe Council met today.", None, [], None,
                  "Security Council Adopts Report Covering Period 1 August 2012 to 31 July 2013", None,
                  id="title-case-repeat-in-pieces"),
+    # A date stamp glued to the sub-headline or the first paragraph, single newlines: the 1990s pages print no
+    # other date.
+    pytest.param("SECURITY COUNCIL IMPOSES TRAVEL RESTRICTIONS\nPress Release\nSC/6433\nSECURITY COUNCIL IMPOSES TRAVEL "
+                 "RESTRICTIONS\n19971029 Resolution 1135 (1997) Adopted Unanimously; More Measures ContemplatedActing "
+                 "under Chapter VII, the Security Council this afternoon decided to impose restrictions.", "SC/6433", [],
+                 "1997-10-29", "SECURITY COUNCIL IMPOSES TRAVEL RESTRICTIONS", None, id="date-stamp-glued-to-sub-headline"),
+    pytest.param("FOURTH COMMITTEE HEARS PETITIONERS\nPress Release\nGA/SPD/186\nFOURTH COMMITTEE HEARS PETITIONERS\n"
+                 "20000929As the Fourth Committee met this morning, it heard petitioners.\nA petitioner spoke.",
+                 "GA/SPD/186", [], "2000-09-29", "FOURTH COMMITTEE HEARS PETITIONERS", None,
+                 id="date-stamp-glued-to-first-paragraph"),
+    pytest.param(" date 2018-05-17 The following Security Council press statement was issued today by Council President "
+                 "Jane Doe (Poland):\n\nThe members of the Security Council condemned the attack.", None, [], "2018-05-17",
+                 None, None, id="iso-date-opening-the-text"),
+    pytest.param("GA/DIS/3266\n\nSTATES CALLED ON TO HALT STOCKPILING\n\n03/11/03\nPress Release\nGA/DIS/3266\n\n"
+                 "First Committee\n\n20th Meeting (PM)\n\nSTATES CALLED ON TO HALT STOCKPILING\n\nThe Committee met today.",
+                 "GA/DIS/3266", [20], "2003-11-03", "STATES CALLED ON TO HALT STOCKPILING", None, id="two-digit-year"),
 ]
 
 
