@@ -76,9 +76,10 @@ _TRIGGER_STARTS = (("General", 0), ("eso", -1))
 _PRST_STARTS = (("residential", -1),)
 
 
-def document_refs(text: str, start: int, end: int,
-                  years: ResolutionYears | None = None) -> tuple[list[DocumentRef], list[Finding]]:
-    """UN documents cited in ``text[start:end]``, left to right, and year findings."""
+def document_refs(text: str, start: int, end: int, years: ResolutionYears | None = None,
+                  year: int | None = None) -> tuple[list[DocumentRef], list[Finding]]:
+    """UN documents cited in ``text[start:end]``, left to right, and year findings. ``year`` is the citing
+    document's, when known: it tells which of a resolution's number and printed year is misprinted."""
     years = years or resolution_years()
     refs: list[DocumentRef] = []
     findings: list[Finding] = []
@@ -93,14 +94,14 @@ def document_refs(text: str, start: int, end: int,
     # Each pattern is tried only where a match can start, next to the literal it starts with (see extract.scan).
     for m in scan(_SYMBOL, text, start, end, _SYMBOL_STARTS):
         ref = _from_symbol(m)
-        if ref is not None and (checked := _checked(ref, years, findings)) is not None:
+        if ref is not None and (checked := _checked(ref, years, findings, year)) is not None:
             add(checked)
     for ref in _carried_over(text, start, end):
-        if (checked := _checked(ref, years, findings)) is not None:
+        if (checked := _checked(ref, years, findings, year)) is not None:
             add(checked)
     for trigger in scan(_TRIGGER, text, start, end, _TRIGGER_STARTS):
         for ref in _resolution_list(text, trigger, end):
-            if (checked := _checked(ref, years, findings)) is not None:
+            if (checked := _checked(ref, years, findings, year)) is not None:
                 add(checked)
         for ref in _undated_list(text, trigger, start, end, years):
             add(ref)
@@ -252,13 +253,16 @@ def _from_symbol(m: re.Match[str]) -> DocumentRef | None:
     return DocumentRef(symbol=symbol, kind=kind, number=None, year=None, start=m.start(), end=m.end("symbol"))
 
 
-def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding]) -> DocumentRef | None:
+def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding],
+             year: int | None = None) -> DocumentRef | None:
     """Check a Security Council resolution's number against its printed year.
 
     When the printed year is impossible ("2331 (2661)") the number is trusted: the citation is
-    linked to the right resolution, with a finding. When both are possible but disagree
-    ("587 (1991)", where 687 (1991) was meant), it is unclear which is wrong: the finding is
-    kept and no citation is asserted (None).
+    linked to the right resolution, with a finding. So it is when the number is of the citing
+    document's own year (a release of 2010 "adopting resolution 1908 (2001)"): a misprinted number
+    would hardly land in that year. Otherwise, when both are possible but disagree ("587 (1991)",
+    where 687 (1991) was meant), it is unclear which is wrong: the finding is kept and no citation
+    is asserted (None).
     """
     if ref.kind != "resolution" or ref.number is None:
         return ref
@@ -270,11 +274,11 @@ def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding]) 
     if ref.year is None or actual is None or actual == ref.year:
         return ref
     first_year, last_year = years.ranges[0][0], years.ranges[-1][0]
-    impossible = not first_year <= ref.year <= last_year
+    number_trusted = not first_year <= ref.year <= last_year or actual == year
     fixed = DocumentRef(f"S/RES/{ref.number} ({actual})", ref.kind, ref.number, actual, ref.start, ref.end,
                         printed_year=ref.year)
     message = (f"resolution {ref.number} is printed with the year {ref.year}, but it was adopted in {actual}"
-               + ("" if impossible else "; number or year is misprinted, so no citation is recorded"))
+               + ("" if number_trusted else "; number or year is misprinted, so no citation is recorded"))
     findings.append(Finding(kind="YearMismatch", severity="Warning", message=message,
-                            start=ref.start, end=ref.end, document=fixed if impossible else None))
-    return fixed if impossible else None
+                            start=ref.start, end=ref.end, document=fixed if number_trusted else None))
+    return fixed if number_trusted else None

@@ -42,9 +42,11 @@ class Citing:
 
 def cite_and_mention(text: str, start: int, end: int, citing: Citing, places: Gazetteer,
                      acronyms: dict[str, Entity], adopted: DocumentRef | None,
-                     self_symbol: str | None = None) -> tuple[list[Citation], list[Mention], list[Finding]]:
-    """Citations, organisation mentions and year findings in ``text[start:end]``."""
-    refs, findings = document_refs(text, start, end)
+                     self_symbol: str | None = None, year: int | None = None,
+                     ) -> tuple[list[Citation], list[Mention], list[Finding]]:
+    """Citations, organisation mentions and year findings in ``text[start:end]``; ``year`` is the citing
+    document's (see :func:`document_refs`)."""
+    refs, findings = document_refs(text, start, end, year=year)
     paragraph = citing.paragraph
     citations = []
     for ref in refs:

@@ -63,7 +63,8 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     mentions: list[Mention] = []
 
     def collect(start: int, end: int, citing: Citing, self_symbol: str | None = None) -> None:
-        found, mentioned, years = cite_and_mention(text, start, end, citing, taught, acronyms, adopted, self_symbol)
+        found, mentioned, years = cite_and_mention(text, start, end, citing, taught, acronyms, adopted, self_symbol,
+                                                   year)
         citations.extend(found)
         mentions.extend(mentioned)
         findings.extend(years)

@@ -433,7 +433,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 votes[approved] = vote(_draft(approved), True, s=approved)  # the two sentences are the evidence
                 continue
 
-            refs = [r for r in document_refs(text, s, e)[0] if r.kind in ("resolution", "ga-resolution", "document")]
+            refs = [r for r in document_refs(text, s, e, year=year)[0]
+                    if r.kind in ("resolution", "ga-resolution", "document")]
             named = _TEXT_OR_NOT.search(text, s, e)
             text_named = named is not None and named["text"] is not None
             procedure = named is not None and named["procedure"] is not None

@@ -133,6 +133,18 @@ def test_year_contradicting_the_number_is_corrected_with_a_finding() -> None:
     assert "2331" in findings[0].message and "2016" in findings[0].message
 
 
+@pytest.mark.parametrize(("year", "cited", "about"), [
+    pytest.param(2010, ["S/RES/1908 (2010)"], "S/RES/1908 (2010)", id="number-of-the-citing-year-is-trusted"),
+    pytest.param(2001, [], None, id="either-may-be-misprinted"),
+    pytest.param(None, [], None, id="year-unknown"),
+])
+def test_the_citing_documents_year_tells_which_is_misprinted(year, cited, about) -> None:
+    text = "Unanimously adopting resolution 1908 (2001), the Council raised the ceiling."
+    refs, findings = document_refs(text, 0, len(text), year=year)
+    assert [r.symbol for r in refs] == cited
+    assert [(f.kind, f.document.symbol if f.document else None) for f in findings] == [("YearMismatch", about)]
+
+
 def _resolution(name: str):
     return extract_resolution(read_source(RESOLUTIONS / name))
 

@@ -528,3 +528,9 @@ def test_an_action_of_another_year_is_no_action_of_this_meeting() -> None:
             "resolution on Afghanistan.")
     votes = votes_in_release(text, [(0, len(text))], 6453, gazetteer(), year=2010)
     assert [(v.document.symbol, v.adopted) for v in votes] == [("S/RES/1960 (2010)", True)]
+
+
+def test_an_adoption_whose_printed_year_is_misprinted_is_of_the_number_of_the_releases_year() -> None:
+    text = "Unanimously adopting resolution 1908 (2001), the Council decided to raise the ceiling of the Mission."
+    votes = votes_in_release(text, [(0, len(text))], 6261, gazetteer(), year=2010)
+    assert [(v.document.symbol, v.adopted, v.unanimous) for v in votes] == [("S/RES/1908 (2010)", True, True)]
