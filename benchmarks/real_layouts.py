@@ -10,9 +10,11 @@ measures the extractor on real text. From the repository root:
     python3 benchmarks/real_layouts.py                 # the committed fixtures
     python3 benchmarks/real_layouts.py ~/real-pages -v # a local folder, with every miss
     python3 benchmarks/real_layouts.py DIR1 DIR2 ...   # folders side by side (precision / recall)
+    python3 benchmarks/real_layouts.py --pooled DIR1 DIR2 ...  # one table over all their documents
 
 Figures: the share of documents that build at all, symbol and meetings right; precision, recall
-and F1 of resolution citations, actions with their votes, speakers with their delegation,
+and F1 of resolution citations, actions with their votes (split into actions on numbered
+resolutions and on drafts a release names by symbol or subject), speakers with their delegation,
 alignments and organisations; and the speakers that are no person (a headline read as a name).
 """
 
@@ -33,7 +35,7 @@ from councilgraph.extract.records import PressRelease
 from councilgraph.ontology.reference import Entity, slugify_name
 from councilgraph.pipeline import build_path
 
-__all__ = ["Tally", "Scores", "score_document", "score_folder", "FIXTURES"]
+__all__ = ["Tally", "Scores", "pooled", "score_document", "score_folder", "FIXTURES"]
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data" / "layouts"
 _SC_RESOLUTION = re.compile(r"S/RES/(\d+)")
@@ -64,6 +66,11 @@ class Tally:
             self.misses.append(f"{name}: missed {item}")
         for item in (got_count - common).elements():
             self.misses.append(f"{name}: extra {item}")
+
+    def __iadd__(self, other: Tally) -> Tally:
+        self.found, self.missed, self.extra = self.found + other.found, self.missed + other.missed, self.extra + other.extra
+        self.misses += other.misses
+        return self
 
     @property
     def precision(self) -> float:
@@ -96,12 +103,18 @@ class Scores:
     meetings: Tally = field(default_factory=Tally)
     resolutions: Tally = field(default_factory=Tally)
     actions: Tally = field(default_factory=Tally)
+    resolution_actions: Tally = field(default_factory=Tally)  # the actions on numbered resolutions
+    draft_actions: Tally = field(default_factory=Tally)  # on drafts, named by symbol or subject only
     speakers: Tally = field(default_factory=Tally)
     alignments: Tally = field(default_factory=Tally)
     organisations: Tally = field(default_factory=lambda: Tally(recall_only=True))
     not_a_person: list[str] = field(default_factory=list)
 
     FIELDS = ("symbol", "meetings", "resolutions", "actions", "speakers", "alignments", "organisations")
+    #: The rows printed: the fields, and the actions split by what was acted on.
+    ROWS = (("symbol", "symbol"), ("meetings", "meetings"), ("resolutions", "resolutions"), ("actions", "actions"),
+            ("- resolutions", "resolution_actions"), ("- drafts", "draft_actions"), ("speakers", "speakers"),
+            ("alignments", "alignments"), ("organisations", "organisations"))
 
 
 def _key(name: str | None) -> str:
@@ -205,6 +218,9 @@ def score_document(txt: Path, scores: Scores) -> None:
     neutral = (Counter(extracted) - Counter(scored)) & untold  # extras that are the unscored annotated actions
     extracted = list((Counter(extracted) - neutral).elements())
     scores.actions.add(scored, extracted, name)
+    for tally, on_drafts in ((scores.resolution_actions, False), (scores.draft_actions, True)):
+        tally.add([a for a in scored if a.startswith("text ") == on_drafts],
+                  [a for a in extracted if a.startswith("text ") == on_drafts], name)
     scores.speakers.add([_side(None, s.get("delegation")) for s in want.get("speakers", [])],
                         [_side(s.delegation, None) for s in release.statements], name)
     kinds = {"on_behalf_of": "on-behalf-of", "associates": "associating", "aligns": "aligning"}
@@ -238,14 +254,28 @@ def score_folder(folder: Path) -> Scores:
     return scores
 
 
+def pooled(all_scores: Iterable[Scores]) -> Scores:
+    """The figures of several folders as one."""
+    total = Scores()
+    for scores in all_scores:
+        total.documents += scores.documents
+        total.built += scores.built
+        total.failures += scores.failures
+        total.not_a_person += scores.not_a_person
+        for _, name in Scores.ROWS:
+            tally: Tally = getattr(total, name)
+            tally += getattr(scores, name)
+    return total
+
+
 def report(scores: Scores, verbose: bool = False) -> str:
     """The figures as a table, and with ``verbose`` every miss."""
     lines = [f"{scores.documents} documents, {scores.built} built ({scores.built / max(scores.documents, 1):.0%})",
              f"{'field':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'found':>6} {'missed':>7} {'extra':>6}"]
-    for name in Scores.FIELDS:
+    for label, name in Scores.ROWS:
         t: Tally = getattr(scores, name)
         precision, extra = t.shown()
-        lines.append(f"{name:<14} {precision:>9} {t.recall:>7.1%} {t.f1:>6.1%} {t.found:>6} {t.missed:>7} {extra:>6}")
+        lines.append(f"{label:<14} {precision:>9} {t.recall:>7.1%} {t.f1:>6.1%} {t.found:>6} {t.missed:>7} {extra:>6}")
     lines.append(f"speakers that are no person: {len(scores.not_a_person)}")
     if verbose:
         lines += scores.failures + scores.not_a_person
@@ -258,10 +288,10 @@ def markdown(scores: Scores) -> str:
     """The figures as a Markdown table, for the README."""
     lines = [f"{scores.built} of {scores.documents} documents build.", "",
              "| field | precision | recall | F1 | found | missed | extra |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for name in Scores.FIELDS:
+    for label, name in Scores.ROWS:
         t: Tally = getattr(scores, name)
         precision, extra = t.shown()
-        lines.append(f"| {name} | {precision} | {t.recall:.1%} | {t.f1:.1%} | {t.found} | {t.missed} | {extra} |")
+        lines.append(f"| {label} | {precision} | {t.recall:.1%} | {t.f1:.1%} | {t.found} | {t.missed} | {extra} |")
     lines += ["", f"Speakers that are no person (a headline or heading read as a name): {len(scores.not_a_person)}."]
     return "\n".join(lines)
 
@@ -271,12 +301,12 @@ def comparison(folders: list[Path], all_scores: list[Scores]) -> str:
     head = " | ".join(f"{folder.name} ({scores.documents})" for folder, scores in zip(folders, all_scores, strict=True))
     lines = [f"| field | {head} |", "| --- |" + " ---: |" * len(folders),
              "| build | " + " | ".join(f"{s.built / max(s.documents, 1):.0%}" for s in all_scores) + " |"]
-    for name in Scores.FIELDS:
+    for label, name in Scores.ROWS:
         cells = []
         for scores in all_scores:
             t: Tally = getattr(scores, name)
             cells.append(f"{t.recall:.0%}" if t.recall_only else f"{t.precision:.0%} / {t.recall:.0%}")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines.append("| speakers that are no person | " + " | ".join(str(len(s.not_a_person)) for s in all_scores) + " |")
     return "\n".join(lines)
 
@@ -288,8 +318,11 @@ def main(argv: list[str] | None = None) -> int:
                              "compared side by side")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
     parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
+    parser.add_argument("--pooled", action="store_true", help="one table over the documents of all the folders")
     args = parser.parse_args(argv)
     all_scores = [score_folder(folder) for folder in args.folders]
+    if args.pooled:
+        all_scores = [pooled(all_scores)]
     if len(all_scores) > 1:
         print(comparison(args.folders, all_scores))
     else:

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from real_layouts import FIXTURES, Scores, Tally, score_folder  # noqa: E402 - the script sits in benchmarks/
+from real_layouts import FIXTURES, Scores, Tally, pooled, score_folder  # noqa: E402 - the script sits in benchmarks/
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +63,21 @@ def test_script_compares_folders_side_by_side() -> None:
     assert lines[0].startswith("| field | layouts (") and lines[0].count("layouts (") == 2
     assert "| symbol | 100% / 100% | 100% / 100% |" in lines
     assert lines[-1] == "| speakers that are no person | 0 | 0 |"
+
+
+def test_actions_are_split_by_what_was_acted_on(scores: Scores) -> None:
+    split = (scores.resolution_actions, scores.draft_actions)
+    assert all(t.found for t in split)  # the fixtures hold both kinds
+    assert [sum(t.found for t in split), sum(t.missed for t in split), sum(t.extra for t in split)] == [
+        scores.actions.found, scores.actions.missed, scores.actions.extra]
+
+
+def test_pooled_figures_sum_the_folders(scores: Scores) -> None:
+    total = pooled([scores, scores])
+    assert (total.documents, total.built) == (2 * scores.documents, 2 * scores.built)
+    for _, name in Scores.ROWS:
+        one, both = getattr(scores, name), getattr(total, name)
+        assert (both.found, both.missed, both.extra) == (2 * one.found, 2 * one.missed, 2 * one.extra), name
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "real_layouts.py"), "--pooled", str(FIXTURES),
+                             str(FIXTURES)], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.splitlines()[0] == f"{2 * scores.documents} documents, {2 * scores.built} built (100%)"
