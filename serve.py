@@ -28,8 +28,9 @@ from types import TracebackType
 from typing import NamedTuple
 
 from councilgraph.loading import ensure_store
+from councilgraph.manifest import MANIFEST, Manifest
 from councilgraph.output import OutputBusy
-from councilgraph.store import StoreError, find_store
+from councilgraph.store import StoreError, StoreMissing, find_store
 
 __all__ = ["DEFAULT_TIMEOUT", "SparqlServer", "StoreGeneration", "free_port", "oxigraph_program", "serve_following",
            "store_generation"]
@@ -78,6 +79,11 @@ class SparqlServer:
     def url(self) -> str:
         """The server's base URL; the SPARQL endpoint is ``url + "/query"``."""
         return f"http://{_address(self.host, self.port)}"
+
+    @property
+    def pid(self) -> int | None:
+        """The server process's id while it runs."""
+        return self._process.pid if self._process is not None else None
 
     def command(self) -> list[str]:
         mode = "serve" if self.writable else "serve-read-only"
@@ -177,11 +183,23 @@ def store_generation(given: Path) -> StoreGeneration | None:
         return None
 
 
+def _pending_generation(given: Path) -> str | None:
+    """The name of the store generation the build in ``given`` made and no reader has loaded yet."""
+    try:
+        find_store(given)
+    except StoreMissing as missing:
+        return Manifest.load(missing.folder / MANIFEST).store or None
+    except (StoreError, OSError):
+        pass
+    return None
+
+
 def serve_following(server: SparqlServer, given: Path, announce: Callable[[str], None], poll: float = 1.0) -> int:
     """Run the started ``server`` until it exits (its exit status); when a rebuild replaces the store that
     ``given`` names, load it (the previous one is served meanwhile), restart the server on it and ``announce``
-    it. A store that cannot be loaded is announced once, and the previous one served."""
-    refused = ""
+    it. A build whose store cannot be loaded is tried once and announced once, and the previous one served:
+    loading is the costly part, and it is tried again when another build comes."""
+    refused: str | None = None  # the generation that could not be loaded
     while True:
         try:
             return server.wait(timeout=poll)
@@ -189,14 +207,16 @@ def serve_following(server: SparqlServer, given: Path, announce: Callable[[str],
             pass
         latest = store_generation(given)
         if latest is None:
+            pending = _pending_generation(given)
+            if pending is not None and pending == refused:
+                continue
             try:
                 ensure_store(given, announce, wait=False)
             except OutputBusy:
                 continue  # a build or another reader writes the folder: look again at the next poll
             except (StoreError, OSError) as err:
-                if str(err) != refused:
-                    refused = str(err)
-                    announce(f"error: {err}; still serving {server.store}")
+                refused = pending
+                announce(f"error: {err}; still serving {server.store}")
                 continue
             latest = store_generation(given)
         if latest is not None and latest != server.generation:

@@ -20,10 +20,11 @@ import pytest
 from click.testing import CliRunner
 from pyoxigraph import QueryResultsFormat, parse_query_results
 
+from councilgraph import serve
 from councilgraph.cli import main
 from councilgraph.loading import open_store
 from councilgraph.queries import named_queries
-from councilgraph.serve import SparqlServer, free_port
+from councilgraph.serve import SparqlServer, free_port, serve_following
 from councilgraph.store import ONTOLOGY_GRAPH, DocumentStore, StoreError, answer
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -227,3 +228,41 @@ def test_a_store_that_cannot_be_loaded_is_one_line_for_serve_as_for_query(tmp_pa
         assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
         assert result.stderr.startswith("error: cannot load the store of ") and str(out) in result.stderr, result.stderr
     assert not list(out.glob(".store.*"))  # the staging store went with the failure
+
+
+def test_a_build_whose_store_cannot_be_loaded_is_tried_once_while_the_old_store_is_served(
+        tmp_path: Path, seed_path: Path, releases_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading is the costly part: `serve` tried the same failing load again at every poll (every second)."""
+    served, out = tmp_path / "served", tmp_path / "out"
+    for folder in (served, out):
+        result = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(folder), "-q", "--format", "nquads"])
+        assert result.exit_code == 0, result.output
+    shutil.rmtree(out / "store", ignore_errors=True)
+    (out / "store").write_text("in the way\n", encoding="utf-8")  # the load fails (as on a full disk)
+    loads, polls, announced = [], [], []
+
+    def counted_load(*args, **kwargs):
+        loads.append(args[0])
+        return ensure_store(*args, **kwargs)
+
+    def counted_poll(given: Path):
+        polls.append(given)
+        if len(polls) == 6:  # a new build, whose load fails the same way: tried again
+            (out / "store").unlink()
+            rebuilt = CliRunner().invoke(main, ["build", str(seed_path), str(releases_dir / "ga-g77.txt"),
+                                                "--out", str(out), "-q", "--format", "nquads"])
+            assert rebuilt.exit_code == 0, rebuilt.output
+            shutil.rmtree(out / "store", ignore_errors=True)
+            (out / "store").write_text("in the way\n", encoding="utf-8")
+        if len(polls) == 12:
+            os.kill(server.pid, signal.SIGTERM)
+        return store_generation(given)
+
+    ensure_store, store_generation = serve.ensure_store, serve.store_generation
+    with SparqlServer(served, free_port()) as server:
+        monkeypatch.setattr(serve, "ensure_store", counted_load)
+        monkeypatch.setattr(serve, "store_generation", counted_poll)
+        serve_following(server, out, announced.append, poll=0.05)
+    assert len(polls) == 12 and loads == [out, out]
+    errors = [line for line in announced if line.startswith("error: ")]
+    assert len(errors) == 2 and all(line.startswith("error: cannot load the store of ") for line in errors), announced
