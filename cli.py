@@ -508,13 +508,16 @@ def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
     row, IRIs and literals as plain text, for pandas, R or a spreadsheet.
     Beside them, build.stamp names the build they came from (the sha256 of
     DIR/manifest.json), so that a later `councilgraph build` can say they
-    are out of date.
+    are out of date. Ctrl-C writes no table (exit status 130).
     """
     from councilgraph.exports import StagedFiles
 
     stamp = build_stamp(build_dir)  # before the store: see councilgraph.derived
-    store = _open_store(build_dir)
     target = out_dir or build_dir / TABLES_DIR
+    try:
+        store = _open_store(build_dir)  # the first reader after a build loads the store: long, and waits for a build
+    except KeyboardInterrupt:
+        _tables_interrupted(target)
     files = StagedFiles()
     try:
         counts = {}
@@ -531,11 +534,19 @@ def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
         files.discard()
         click.echo(f"error: cannot write the tables in {target}: {err.strerror or err}", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        files.discard()
+        _tables_interrupted(target)
     finally:
         store.close()
     if not quiet:
         for name, rows in counts.items():
             click.echo(f"{target / (name + '.csv')}: {rows} rows")
+
+
+def _tables_interrupted(target: Path) -> NoReturn:
+    click.echo(f"\ninterrupted: no table was written in {target}", err=True)
+    sys.exit(130)
 
 
 @main.command()

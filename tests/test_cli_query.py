@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from councilgraph.cli import TABLES, main
+from councilgraph.output import CACHE_DIR, LOCK, locked
 
 PALERMO = ("Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, "
            "supplementing the United Nations Convention against Transnational Organized Crime")
@@ -235,3 +236,28 @@ def test_a_query_past_its_timeout_is_stopped_with_one_line(built: Path) -> None:
     assert process.returncode == 1, err
     assert (out, err.decode().splitlines()) == (
         b"", ["error: the query did not finish within 1 s (--timeout); it was stopped"])
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to see the reader wait")
+def test_ctrl_c_while_tables_wait_for_the_store_writes_nothing_and_exits_130(seed_path: Path, tmp_path: Path) -> None:
+    """The first reader after a build loads the store under the folder's lock, waiting for a build that holds
+    it: Ctrl-C there was click's "Aborted!", exit 1."""
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(seed_path), "--out", str(out), "-q"]).exit_code == 0
+    lock = (out / CACHE_DIR / LOCK).resolve()
+    with locked(out):  # as a build writing the folder would
+        process = subprocess.Popen([sys.executable, "-m", "councilgraph.cli", "tables", str(out)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 60
+            while not any(os.readlink(fd) == str(lock) for fd in Path(f"/proc/{process.pid}/fd").iterdir()):
+                assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+                time.sleep(0.05)
+            process.send_signal(signal.SIGINT)
+            out_text, err = process.communicate(timeout=30)
+        finally:
+            process.kill()
+            process.wait()
+    assert process.returncode == 130, err
+    assert (out_text, err.decode().split("\n")[-2:]) == (b"", [f"interrupted: no table was written in {out / 'tables'}", ""])
+    assert not (out / "tables").exists()
