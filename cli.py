@@ -355,7 +355,8 @@ def _note(line: str) -> None:
               help="table (the default), or the SPARQL results formats csv/tsv/json; for CONSTRUCT/DESCRIBE "
                    "turtle (their default) or ntriples.")
 @click.option("--timeout", type=click.IntRange(1), metavar="SECONDS",
-              help="Give up on the query after SECONDS (exit status 1).  [default: no limit]")
+              help="Give up on the query after SECONDS (exit status 1); the store's load by the first reader "
+                   "after a build is not counted (it is done once, for every later reader).  [default: no limit]")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
 def query(sparql: str | None, store_path: Path, query_file, query_name: str | None, params: tuple[str, ...],
           fmt: str | None, timeout: int | None, list_queries: bool) -> None:
