@@ -33,10 +33,13 @@ __all__ = ["briefings"]
 
 # What opens the list: "heard (a) briefing(s) by/from", "heard from", "received briefings from", "was briefed by",
 # "Also addressing the summit were".
+# "today, 14 December,", "on 10 August": when the briefing was given, between the verb and "by"/"from".
+_WHEN = r"(?:today|on\s+\d{1,2}\s+[A-Z][a-z]+)(?:,\s*\d{1,2}\s+[A-Z][a-z]+,)?\s+"
 _HEARD = re.compile(
     r"\b(?:(?:heard|hearing|received|receiving)\s+(?:(?:a|two|three|several)\s+)?"
-    r"(?:(?:briefings?|statements?|presentations?|remarks)\s+)?(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[^.;:,]{1,100}?)\s+)?"
-    r"|briefed\s+(?:(?:several|many|two|three)\s+times\s+)?|(?<=\s)briefings?,?\s+(?:on\s+[^.;:,]{1,100}?\s+)?)"
+    rf"(?:(?:briefings?|statements?|presentations?|remarks)\s+)?(?:{_WHEN}|on\s+[^.;:,]{{1,100}}?\s+)?"
+    rf"|briefed\s+(?:(?:several|many|two|three)\s+times\s+)?(?:{_WHEN})?"
+    r"|(?<=\s)briefings?,?\s+(?:on\s+[^.;:,]{1,100}?\s+)?)"
     r"(?:,?\s*including\s+)?(?:by|from)\s+"
     r"|\b[Aa]ddressing\s+(?:the\s+)?(?:[a-z]+\s+)?(?:meeting|summit|session|Council|Assembly|Committee|debate)\s+(?:were|was)\s+"
 )

@@ -392,6 +392,11 @@ NARRATIVE_FORMS = [
                  "leaders of civil society.",
                  ["united-nations", "united-nations-entity-for-gender-equality-and-the-empowerment-of-women"],
                  id="briefings-titled-and-unnamed-head"),
+    pytest.param("The members of the Council were briefed on 10 August by Jan Doe, Assistant Secretary-General for "
+                 "Political Affairs, on the situation in Freedonia.", ["united-nations"], id="briefed-on-a-date-by"),
+    pytest.param("Members of the Council heard a briefing today, 14 December, from the Representative of the "
+                 "Secretary-General for Freedonia, Jan Doe, on recent developments.", ["united-nations"],
+                 id="briefing-today-with-date-from"),
     pytest.param("The Council heard a briefing by the Chairman of the Committee, Jan Roe (Chile).  Opening the "
                  "debate, Mr. Roe said the work went on.", ["CHL"], id="surname-of-a-briefer-is-no-new-speaker"),
     pytest.param("The Committee elected Ann Doe Roe (Chile) as its Chair.  Opening the session, Ms. Doe Roe said "
