@@ -81,8 +81,10 @@ _SPEECH = (r"(?:said|stated|declared|stressed|noted|added|emphasi[sz]ed|observed
 _INVERTED = re.compile(
     rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented|reiterated|echoed|seconded)\s+by\s+"
 )
-# "Introducing the reports of the First Committee was X (Algeria)": the speaker after "was".
-_INTRODUCING_WAS = re.compile(r"(?:Introducing|Presenting|Opening|Closing|Briefing|Addressing)\b[^.;:]{0,200}?\s(?:was|were)\s+")
+# "Introducing the reports of the First Committee was X (Algeria)", "Contributing to that debate was the
+# representative of New Zealand": the speaker after "was".
+_INTRODUCING_WAS = re.compile(r"(?:Introducing|Presenting|Opening|Closing|Briefing|Addressing|Contributing)\b[^.;:]{0,200}?"
+                              r"\s(?:was|were)\s+")
 # "Australia, said its speaker, was willing ...": the delegation opens the sentence, its speaker comes after the verb.
 _ITS_SPEAKER = re.compile(rf",\s+(?:also\s+)?{_SPEECH}\s+(?P<what>its\s+(?:representative|delegate|speaker))\b")
 # Where a speaker may come inside a sentence: after a comma, or after a closing quote and its comma.
@@ -148,9 +150,13 @@ _PRESIDENTIAL = re.compile(r"\bpresidential\s+statement\b[^.;:]{0,40}$", re.I)
 _READER_POST = re.compile(
     r",\s+(?:(?P<post>(?:its|the\s+Council's|the\s+Council|(?:Security\s+)?Council)\s+President"
     r"(?:\s+for\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+)?)"
-    # "X of Bosnia and Herzegovina, which holds the Council's rotating presidency for the month"
-    r"|which\s+holds\s+the\s+(?:Council's\s+)?(?:rotating\s+)?(?:[A-Z][a-z]+\s+)?(?P<holds>presidency))"
+    # "X of Bosnia and Herzegovina, which holds the Council's rotating presidency for the month", "X, Permanent
+    # Representative of Panama, who holds the rotating Council Presidency"
+    r"|(?:which|who)\s+holds\s+the\s+(?:Council's\s+)?(?:rotating\s+)?(?:Council\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?P<holds>[Pp]residency))"
 )
+# Nothing more said of the reader: the statement follows.
+_OFFICE_ENDS = re.compile(r"\s*(?::|$)")
 # The reader's State named in a title after the name: "..., Minister for Foreign Affairs of Colombia".
 _READER_TITLE = re.compile(r",\s+(?P<title>[A-Z][^,.;:()]{2,160}?)(?=[,.;:]|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“]?[A-Z])")
@@ -441,6 +447,9 @@ def _reader(text: str, m: re.Match[str], end: int, places: Gazetteer) -> Turn | 
             return Turn(_speaker(person), delegation, " ".join(titled["title"].split()), _lead_end(text, after, end))
         if delegation is not None and delegation.entity.kind != "state":
             return None  # only a State holds the Council's presidency
+    elif m["pre"] and _OFFICE_ENDS.match(text, person.end(), end):
+        # "press statement on Liberia by Security Council President X:", the State not printed: the office's organ.
+        delegation, after = _office(m["pre"], m.span("pre"), places), person.end()
     else:
         return None
     post = _READER_POST.match(text, after, end)

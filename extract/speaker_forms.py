@@ -48,7 +48,7 @@ _REPORTING = (
     r"felt|considered|outlined|presented|commented|replied|responded|echoed|indicated|confirmed|encouraged|"
     r"requested|remarked|congratulated|paid|took|gave|opened|concluded|began|hailed|provided|put|shared|"
     r"delivered|made|raised|sought|pledged|demanded|shone|addressed|declared|wondered|spotlighted|focused|questioned|"
-    r"criticized|criticised|denounced|underscored|read(?=\s+out\b))"
+    r"criticized|criticised|denounced|underscored|continued|read(?=\s+out\b))"
 )
 # After the speaker: a reporting verb, directly or after an aside between commas
 # (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said", ", speaking for the co-penholders --

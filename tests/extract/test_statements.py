@@ -392,6 +392,15 @@ NARRATIVE_FORMS = [
                  "leaders of civil society.",
                  ["united-nations", "united-nations-entity-for-gender-equality-and-the-empowerment-of-women"],
                  id="briefings-titled-and-unnamed-head"),
+    pytest.param("Through a statement read out by Jan Doe, Permanent Representative of Panama, who holds the rotating "
+                 "Council Presidency for February, the body welcomed the talks.", ["PAN"],
+                 id="read-out-by-title-of-state-who-holds-the-presidency"),
+    pytest.param("Following is today's press statement on Freedonia by Security Council President Jan Doe:",
+                 ["security-council"], id="press-statement-by-the-president-state-not-printed"),
+    pytest.param("Contributing to that debate was the representative of New Zealand, who said the treaty was near.",
+                 ["NZL"], id="contributing-was-the-representative"),
+    pytest.param("The largest contributor took with one hand what it gave with the other, Libya's representative "
+                 "continued.", ["LBY"], id="paraphrase-then-representative-continued"),
     pytest.param("The members of the Council were briefed on 10 August by Jan Doe, Assistant Secretary-General for "
                  "Political Affairs, on the situation in Freedonia.", ["united-nations"], id="briefed-on-a-date-by"),
     pytest.param("Members of the Council heard a briefing today, 14 December, from the Representative of the "
