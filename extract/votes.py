@@ -448,6 +448,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 drafts = [r for r in refs if r.kind == "document"]
                 if drafts and (drafts[0].symbol not in votes or votes[drafts[0].symbol].in_favour is None):
                     votes[drafts[0].symbol] = vote(drafts[0], False)
+                    pending = [drafts[0].symbol] if counts is None else []  # "The result was 13 votes in favour ..."
                 elif not drafts and text_named:
                     # "Two draft texts ... failed to be adopted": one draft each, counted in the sentences after.
                     several = _SEVERAL.search(text, s, e) if counts is None else None

@@ -534,3 +534,13 @@ def test_an_adoption_whose_printed_year_is_misprinted_is_of_the_number_of_the_re
     text = "Unanimously adopting resolution 1908 (2001), the Council decided to raise the ceiling of the Mission."
     votes = votes_in_release(text, [(0, len(text))], 6261, gazetteer(), year=2010)
     assert [(v.document.symbol, v.adopted, v.unanimous) for v in votes] == [("S/RES/1908 (2010)", True, True)]
+
+
+def test_a_failed_draft_named_by_symbol_takes_its_counts_from_the_next_paragraph() -> None:
+    first = ("The Council announced that a draft resolution (document S/2020/654), presented by Belgium and Germany, "
+             "was not adopted owing to the negative vote of two permanent Council members.")
+    second = "The result was 13 votes in favour to 2 against (China, Russian Federation)."
+    text = f"{first}\n\n{second}"
+    votes = votes_in_release(text, [(0, len(first)), (len(first) + 2, len(text))], None, gazetteer(), year=2020)
+    assert [(v.document.symbol, v.adopted, v.in_favour, v.against, v.abstentions) for v in votes] == [
+        ("S/2020/654", False, 13, 2, 0)]
