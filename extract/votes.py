@@ -115,6 +115,10 @@ class _Counts:
     against_told: bool = True  # False: favour and abstentions only, "14 in favour and 1 abstention (United States)"
 
 
+# The text ends within a few letters, no sentence closed: a page copied short of its end.
+_CUT_OFF = re.compile(r"(?:\s+\w{1,12}){0,3}\s*")
+
+
 def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
     return (m.start(group), m.end(group)) if m is not None and m[group] is not None else None
 
@@ -133,6 +137,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
                     if low is None or any(w in low for w in words)
                     for m in pattern.finditer(text, start, end)), key=lambda k: k[0])
     groups: list[dict[str, re.Match[str]]] = []
+    cut = None  # the votes in favour of a sentence the text cuts off, if nothing else is counted
     for _, kind, m in keyed:
         if not groups or kind in groups[-1]:
             groups.append({})
@@ -146,6 +151,9 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
             if named is not None:
                 found.append(_Counts(_count(favour["n"]), None, None, favour.start(), named.end(),
                                      abstaining_list=_list_span(named, "list"), against_told=False))
+            elif i + 1 == len(groups) and _CUT_OFF.fullmatch(text, favour.end()):
+                # "adopted by a recorded vote of 70 in favour t": the copy of the page ends there.
+                cut = _Counts(_count(favour["n"]), None, None, favour.start(), favour.end(), against_told=False)
             continue
         if favour is None:
             continue
@@ -175,7 +183,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
         # "the other 14 members": every member but the vetoing ones voted in favour.
         found.append(_Counts(_count(m["n"]), None, 0 if m["other"] else None, m.start(), m.end(),
                              abstaining_list=_list_span(named, "list")))
-    return found
+    return found or ([cut] if cut is not None else [])
 
 
 # The nominal forms name this meeting's action: "By the unanimous adoption of resolution 1566 (2004)", "through

@@ -544,3 +544,17 @@ def test_a_failed_draft_named_by_symbol_takes_its_counts_from_the_next_paragraph
     votes = votes_in_release(text, [(0, len(first)), (len(first) + 2, len(text))], None, gazetteer(), year=2020)
     assert [(v.document.symbol, v.adopted, v.in_favour, v.against, v.abstentions) for v in votes] == [
         ("S/2020/654", False, 13, 2, 0)]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    pytest.param("No consensus was reached on Western Sahara, which was adopted by a recorded vote of 70 in favour t",
+                 (70, None, None), id="cut-after-the-votes-in-favour"),
+    pytest.param("The text was approved by a recorded vote of 114 in favour to 52 aga", (114, 52, 0),
+                 id="cut-inside-against-keeps-both-counts"),
+    pytest.param("The text was adopted by a recorded vote of 70 in favour, the Chair said, of a revised text.", None,
+                 id="a-sentence-not-cut-needs-two-counts"),
+])
+def test_a_vote_the_copied_page_cuts_off_keeps_the_counts_it_gives(text: str, counts) -> None:
+    votes = votes_in_release(text, [(0, len(text))], None, gazetteer(), security_council=False, year=2010)
+    assert [(v.in_favour, v.against, v.abstentions) for v in votes if v.in_favour is not None][:1] == (
+        [counts] if counts else [])
