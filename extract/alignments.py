@@ -87,6 +87,10 @@ _ELECTED = re.compile(r"(?:(?:\d+|ten)\s+)?elected\s+(?:Council\s+)?members(?:\s
 # The group opening the sentence with its members printed beside it: "The New Agenda Coalition — Brazil, ... and
 # Sweden — felt, said Sweden's delegate, ...".
 _MEMBERS = re.compile(r"\s*(?:[—–]|--?|\()(?P<members>[^—–()]{3,300}?)(?:[—–]|--?|\))")
+# A group the release does not name, before one it names: "a group of States and the European Union", "78 countries
+# and the European Union".
+_UNNAMED_GROUP = re.compile(r"(?:a|several|other|some|\d{1,3})\s+(?:group\s+of\s+)?(?:[a-z-]+\s+){0,2}(?:States|countries|delegations)"
+                            r"(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+")
 # "On behalf of the Group, the representative of X said", "For the European Union, the representative of X told".
 _LEAD_FOR = re.compile(r"(?:On\s+behalf\s+of|For)\s+(?=[^,.;:]{3,120},\s+(?:[Tt]he\s|[A-Z]))")
 _AFTER_STOP = re.compile(r"[.!?][\"”’]?\s+$")
@@ -181,6 +185,8 @@ def _targets(text: str, m: re.Match[str], kind: str, statement: Statement, place
     pos = m.end()
     # A list before the speaker ends where the speaker is introduced: "On behalf of the Group, Iran's representative".
     limit = statement.speaker.start if m.end() <= statement.speaker.start else statement.end
+    if (unnamed := _UNNAMED_GROUP.match(text, pos, limit)) is not None:
+        pos = unnamed.end()  # "speaking for a group of States and the European Union": the group named is the EU
     while True:
         if text.startswith("the ", pos):
             pos += 4

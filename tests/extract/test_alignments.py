@@ -32,6 +32,10 @@ CASES = [
     pytest.param("MINNA-LIINA LIND (Estonia), speaking for Latvia and Lithuania, aligned herself with the statement to be "
                  "made by the European Union.", [("on-behalf-of", "LVA"), ("on-behalf-of", "LTU"),
                                                   ("aligning", "european-union")], id="speaking-for-two-states"),
+    pytest.param("The representative of Canada, speaking for a group of States and the European Union, said more was due.",
+                 [("on-behalf-of", "european-union")], id="unnamed-group-then-named-group"),
+    pytest.param("The representative of Ireland, speaking on behalf of 78 countries and the European Union, stressed it.",
+                 [("on-behalf-of", "european-union")], id="counted-countries-then-named-group"),
     pytest.param("TORE HATTREM (Norway), speaking on behalf of the Nordic Countries, said.",
                  [("on-behalf-of", "nordic-countries")], id="on-behalf-of"),
     pytest.param("JAN KICKERT (Austria), aligning him with the European Union, welcomed it.",
