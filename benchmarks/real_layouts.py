@@ -12,7 +12,7 @@ measures the extractor on real text. From the repository root:
     python3 benchmarks/real_layouts.py DIR1 DIR2 ...   # folders side by side (precision / recall)
     python3 benchmarks/real_layouts.py --pooled DIR1 DIR2 ...  # one table over all their documents
 
-Figures: the share of documents that build at all, symbol and meetings right; precision, recall
+Figures: the share of documents that build at all, symbol, date and meetings right; precision, recall
 and F1 of resolution citations, actions with their votes (split into actions on numbered
 resolutions and on drafts a release names by symbol or subject), speakers with their delegation,
 alignments and organisations; and the speakers that are no person (a headline read as a name).
@@ -100,6 +100,7 @@ class Scores:
     built: int = 0
     failures: list[str] = field(default_factory=list)
     symbol: Tally = field(default_factory=Tally)
+    date: Tally = field(default_factory=Tally)
     meetings: Tally = field(default_factory=Tally)
     resolutions: Tally = field(default_factory=Tally)
     actions: Tally = field(default_factory=Tally)
@@ -110,9 +111,9 @@ class Scores:
     organisations: Tally = field(default_factory=lambda: Tally(recall_only=True))
     not_a_person: list[str] = field(default_factory=list)
 
-    FIELDS = ("symbol", "meetings", "resolutions", "actions", "speakers", "alignments", "organisations")
+    FIELDS = ("symbol", "date", "meetings", "resolutions", "actions", "speakers", "alignments", "organisations")
     #: The rows printed: the fields, and the actions split by what was acted on.
-    ROWS = (("symbol", "symbol"), ("meetings", "meetings"), ("resolutions", "resolutions"), ("actions", "actions"),
+    ROWS = (("symbol", "symbol"), ("date", "date"), ("meetings", "meetings"), ("resolutions", "resolutions"), ("actions", "actions"),
             ("- resolutions", "resolution_actions"), ("- drafts", "draft_actions"), ("speakers", "speakers"),
             ("alignments", "alignments"), ("organisations", "organisations"))
 
@@ -198,6 +199,8 @@ def score_document(txt: Path, scores: Scores) -> None:
     if want.get("symbol") and want["symbol"] in symbol.split("-"):
         symbol = want["symbol"]  # a joint symbol ("SC/7749-AFR/613") holds the one annotated
     scores.symbol.add([want.get("symbol") or "none"], [symbol], name)
+    if "date" in want:  # the date the page prints, none when it prints none
+        scores.date.add([want["date"]] if want["date"] else [], [header.date] if header.date else [], name)
     scores.meetings.add(map(str, want.get("meetings", [])), (str(m.number) for m in header.meetings), name)
     cited = {_resolution(c.document.symbol) for c in release.citations
              if c.document is not None and c.document.kind in ("resolution", "ga-resolution")}

@@ -26,7 +26,7 @@ def test_every_layout_fixture_builds(scores: Scores) -> None:
 
 
 @pytest.mark.parametrize(("field", "least"), [
-    ("symbol", 1.0), ("meetings", 1.0), ("resolutions", 0.98), ("actions", 0.95), ("speakers", 0.95),
+    ("symbol", 1.0), ("date", 1.0), ("meetings", 1.0), ("resolutions", 0.98), ("actions", 0.95), ("speakers", 0.95),
     ("alignments", 0.95), ("organisations", 0.95),
 ])
 def test_fields_meet_their_targets(scores: Scores, field: str, least: float) -> None:
