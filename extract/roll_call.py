@@ -42,14 +42,18 @@ _LIST_FIRST = re.compile(r"(?:[Tt]he\s+(?:representatives?|delegates?|delegation
 _SPOKE = re.compile(r"\s+(?:also\s+|then\s+|each\s+)?(?:spoke|took\s+the\s+floor|made\s+statements)\b")
 # After a list the sentence opens as the representatives': any reporting verb ("The representatives of Uganda and
 # the United Kingdom referred to the report"); a list of States alone needs "spoke" ("Peru and Chile agreed" is no speech).
-_REPORTED = re.compile(rf"\s+(?:also\s+|then\s+|each\s+|both\s+)?(?:{_REPORTING}|referred|gave\s+statements)\b")
+_REPORTED = re.compile(rf",?\s+(?:also\s+|then\s+|each\s+|both\s+)?(?:{_REPORTING}|referred|gave\s+statements)\b")
 # "The United States and France spoke": a list may open the sentence, article capitalised.
 # "The delegates of both Uganda and of the United Kingdom".
 _ITEM_LEAD = re.compile(r"(?:both\s+)?(?:of\s+)?(?:[Tt]he\s+)?(?:(?:Permanent\s+)?[Oo]bservers?\s+(?:for|of)\s+(?:the\s+)?)?")
 # A group after the delegation, closed or cut off by the end of the text ("(on behalf of the Associa").
 _ASIDE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*(?:\)|$)")
-# A group between commas instead of parentheses: the list goes on after it.
+# A group between commas instead of parentheses, or a role: the list goes on after it. "Italy, on behalf of the
+# European Community, Russian Federation", "Belgium, speaking on behalf of the European Union and its associated
+# States, and the United States, as Host Country, gave statements".
 _INLINE_BEHALF = re.compile(r",\s+(?:speaking\s+)?on\s+behalf\s+of\s+(?:the\s+)?")
+_ASSOCIATED = re.compile(r"\s+and\s+(?:its\s+)?associated\s+(?:States|countries)")
+_AS_ROLE = re.compile(r",\s+as\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=,)")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+")
 
 
@@ -83,6 +87,10 @@ def roll_items(text: str, pos: int, end: int, places: Gazetteer) -> list[tuple[i
         elif (behalf := _INLINE_BEHALF.match(text, item_end, end)) is not None and \
                 (group := places.match_at(text, behalf.end())) is not None and group.end <= end:
             item_end = group.end  # "Italy, on behalf of the European Community, Russian Federation, ..."
+            if (associated := _ASSOCIATED.match(text, item_end, end)) is not None:
+                item_end = associated.end()
+        elif (role := _AS_ROLE.match(text, item_end, end)) is not None:
+            item_end = role.end()
         label = f"Representative of {found.entity.name}"
         speaker = Speaker.unnamed(label, found.start, found.end)
         out.append((found.start, Turn(speaker, Match(found.entity, found.start, found.end), None, item_end)))

@@ -346,6 +346,9 @@ NOT_NARRATIVE = [
 NARRATIVE_FORMS = [
     pytest.param("Statements were made by the representatives of Haiti, Italy, on behalf of the European Community, "
                  "Russian Federation and Indonesia.", ["HTI", "ITA", "RUS", "IDN"], id="roll-call-group-between-commas"),
+    pytest.param("The representatives of Belgium, speaking on behalf of the European Union and its associated States, "
+                 "and the United States, as Host Country, gave statements.", ["BEL", "USA"],
+                 id="roll-call-group-and-its-associated-states-and-a-role-between-commas"),
     pytest.param("Also speaking were representatives of Kenya, Uganda and Japan.", ["KEN", "UGA", "JPN"],
                  id="participants-sentence-names-speakers-not-quoted"),
     pytest.param("The representative of Kenya said the text was balanced.  Also speaking were the representatives of "
