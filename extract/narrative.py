@@ -63,6 +63,7 @@ from councilgraph.extract.speaker_forms import (
 from councilgraph.extract.state_words import state_word_at
 from councilgraph.extract.statements import _LOWER_WORD, DATELINE, Located, Turn, _lead_end, _speaker_turn
 from councilgraph.extract.surnames import surname_turn
+from councilgraph.extract.verbs import verbs
 
 __all__ = ["narrative_turns", "SUMMARY"]
 
@@ -76,10 +77,9 @@ _LEAD_OPENER = re.compile(
 )
 _COMMA_AT = re.compile(r",\s+")
 # The verb before the speaker: "“...,” said Chile's delegate", "So stated ...", "introduced by the representative of".
-_SPEECH = (r"(?:said|stated|declared|stressed|noted|added|emphasi[sz]ed|observed|warned|asked|urged|continued|"
-           r"insisted|explained|recalled|concluded|remarked|affirmed|argued|underlined|cautioned|maintained|replied)")
+_SPEECH = verbs("inverted")
 _INVERTED = re.compile(
-    rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b(?:introduced|presented|reiterated|echoed|seconded)\s+by\s+"
+    rf"(?:[,\"”’]\s*|\bSo\s+)(?:also\s+)?{_SPEECH}\s+|(?<!to be )(?<!will be )\b{verbs('introduced-by')}\s+by\s+"
 )
 # "Introducing the reports of the First Committee was X (Algeria)", "Contributing to that debate was the
 # representative of New Zealand": the speaker after "was".
@@ -93,22 +93,12 @@ _MID_COMMA = re.compile(r",[\"”’]?\s+")
 _OFFICE_BEFORE = re.compile(r"(?:the|its)\s+[A-Z][^,;:.]{1,80}")
 _WITH_REPRESENTATIVE = re.compile(r"\bwith\s+(?=the\s+(?:representative|delegate)\s)")
 # The speaker's words in an absolute clause: "with the representative of X stressing that ...".
-_PARTICIPLE = re.compile(
-    r"\s+(?:also\s+|[\"\u201c][a-z]+[\"\u201d]\s+)?(?:stressing|saying|noting|emphasi[sz]ing|warning|urging|arguing|adding|asserting|"
-    r"underscoring|underlining|highlighting|recalling|observing|insisting|pointing\s+(?:out|to)|calling\s+(?:for|on)|"
-    r"citing|denouncing|describing|expressing|welcoming|condemning|questioning|rejecting|supporting|voicing|"
-    r"telling|maintaining|contending|lamenting|praising|reiterating|reaffirming|accusing|suggesting|proposing|"
-    r"asking|requesting|appealing|announcing|explaining|regretting|deploring|objecting|opposing|hailing|"
-    r"commending|thanking|declaring|affirming|acknowledging|characteri[sz]ing|criticizing|criticising)\b"
-)
+_PARTICIPLE = re.compile(rf"\s+(?:also\s+|[\"\u201c][a-z]+[\"\u201d]\s+)?{verbs('participle')}\b")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s*$")
 # Where a headline's clause opens: at its start, after a semicolon, colon or comma.
 _HEADLINE_CLAUSE = re.compile(r"(?:^|(?<=[;:,])\s*|(?<=\n))", re.M)
 # A headline's delegation and its verb, in title case: "Pakistan Says", "Syria's Speaker Denounces".
-_HEADLINE_VERB = (
-    r"\s+(?:Says|Tells|Stresses|Urges|Warns|Denounces|Insists|Argues|Calls|Rejects|Welcomes|Condemns|Describes|Hails|"
-    r"Applauds|Praises|Commends|Deplores|Regrets|Highlights|Emphasi[sz]es|Notes|Affirms|Reaffirms|Voices|Expresses|"
-    r"Appeals|Pledges|Cautions|Decries|Accuses|Blames|Questions|Briefs)\b")
+_HEADLINE_VERB = rf"\s+{verbs('headline')}\b"
 _HEADLINE_SAYS = re.compile(
     r"(?:['\u2019]s\s+(?:Speaker|(?:Permanent\s+)?Representative|Delegate|Delegation|(?:Foreign\s+|Prime\s+)?Minister"
     rf"|President))?{_HEADLINE_VERB}")
@@ -120,9 +110,7 @@ _HEADLINE_DELEGATE = (r"\s+(?:Speaker|(?:Permanent\s+)?Representative|Delegate|C
 _CAPITAL_SAYS = re.compile(rf"(?:'s)?{_HEADLINE_DELEGATE}{_HEADLINE_VERB}")
 _DEMONYM_SAYS = re.compile(rf"{_HEADLINE_DELEGATE}{_HEADLINE_VERB}")
 # Several delegations a headline lists with their verb: "Guinea-Bissau, Rwanda, Haiti, Uzbekistan Address Assembly".
-_HEADLINE_SAY = re.compile(
-    r"\s+(?:Address|Speak|Say|Tell|Stress|Urge|Warn|Call|Voice|Express|Welcome|Condemn|Reject|Hail|Praise|Deplore|"
-    r"Highlight|Emphasi[sz]e|Note|Reaffirm|Appeal|Pledge|Caution|Question|Take\s+(?:the\s+)?Floor)\b")
+_HEADLINE_SAY = re.compile(rf"\s+{verbs('headline-plural')}\b")
 # An office a headline names as the one speaking: "General Assembly President Welcomes ...". Not the Secretary-General:
 # a headline "Secretary-General Expresses Hope ..." on a Council page often tells of a statement issued elsewhere.
 # Unless it says the Secretary-General spoke at the meeting: "Secretary-General Briefs on ...".

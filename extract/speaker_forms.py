@@ -38,18 +38,9 @@ from councilgraph.extract.statements import (
     _role,
     is_person_name,
 )
+from councilgraph.extract.verbs import verbs
 
-_REPORTING = (
-    r"(?:said|stated|told|noted|stressed|added|emphasi[sz]ed|expressed|welcomed|urged|called|recalled|observed|"
-    r"pointed|asked|warned|reiterated|underlined|underscored|maintained|explained|agreed|declared|insisted|"
-    r"(?:re)?affirmed|hoped|regretted|argued|announced|believed|highlighted|introduced|drew|commended|thanked|"
-    r"described|cautioned|suggested|proposed|reported|briefed|informed|acknowledged|appealed|condemned|deplored|"
-    r"supported|opposed|rejected|objected|praised|recogni[sz]ed|voiced|lamented|spoke|assured|reminded|contended|"
-    r"felt|considered|outlined|presented|commented|replied|responded|echoed|indicated|confirmed|encouraged|"
-    r"requested|remarked|congratulated|paid|took|gave|opened|concluded|began|hailed|provided|put|shared|"
-    r"delivered|made|raised|sought|pledged|demanded|shone|addressed|declared|wondered|spotlighted|focused|questioned|"
-    r"criticized|criticised|denounced|underscored|continued|read(?=\s+out\b))"
-)
+_REPORTING = verbs("after")
 # After the speaker: a reporting verb, directly or after an aside between commas
 # (", Chairman of the Ad Hoc Committee on ..., said", ", noting that ..., said", ", speaking for the co-penholders --
 # Kuwait, Sweden and her own country -- said").
@@ -109,15 +100,12 @@ _OFFICE_ALONE = re.compile(
     r"|High\s+Commissioner\s+for\s+(?:Refugees|Human\s+Rights)|Emergency\s+Relief\s+Coordinator"
     r"|(?<=United Nations )High\s+Representative\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}"
     r"|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+(?:General\s+)?Assembly)\b(?!['\u2019])")
-_SAID_BEFORE = re.compile(r"\b(?:said|stated|added|stressed|declared|noted|warned|told)\s+$")
+_SAID_BEFORE = re.compile(rf"\b{verbs('before-office')}\s+$")
 # What the office wrote is no speech at the meeting: "In that letter, the Secretary-General stated that ...".
 _WRITTEN = re.compile(r"\b(?:letter|report|note|message|communication)s?\b[^.;:]{0,60}$")
 
 # The verbs after a State named alone that make it a speaker: "Mexico said", not "Israel took control".
-_STATE_VERB = re.compile(
-    r"\s+(?:also\s+|then\s+|further\s+)?(?:said|stated|stressed|noted|added|emphasi[sz]ed|warned|urged|called\s+(?:for|on)|"
-    r"recalled|argued|asked|insisted|explained|declared|regretted|reiterated|underlined|underscored|maintained|"
-    r"objected|replied|responded|observed|cautioned|countered)\b")
+_STATE_VERB = re.compile(rf"\s+(?:also\s+|then\s+|further\s+)?{verbs('state')}\b")
 _DIRECT_VERB = re.compile(rf"\s+(?:(?:also|then|today|later|further)\s+)?{_REPORTING}\b")
 
 # "Gert Rosenthal of Guatemala": the State after the name.

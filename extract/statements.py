@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Finding, Layout, Paragraph, Speaker, Statement
+from councilgraph.extract.verbs import verbs
 from councilgraph.ontology.reference import Entity, unknown_organization
 
 __all__ = ["extract_statements", "display_name", "is_person_name"]
@@ -62,8 +63,7 @@ _UN_OFFICIAL = re.compile(
 )
 _COMMA = re.compile(r"\s*,\s*")
 # A title the verb follows without a comma: "X, the Secretary-General's Special Representative and head of UNMIK told".
-ROLE_INTO_VERB = re.compile(r"\s(?:said|told|stated|announced|stressed|noted|added|warned|urged|recalled|briefed|informed|"
-                            r"emphasi[sz]ed|expressed|welcomed|reported|declared|observed|explained)\b")
+ROLE_INTO_VERB = re.compile(rf"\s{verbs('into-title')}\b")
 _ADVERBIAL = frozenset({"in", "at", "during", "via", "through"})
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|$")
 _OBSERVER = re.compile(r"(?:Permanent\s+)?Observer\s+(?:for|of)\s", re.I)

@@ -1,5 +1,5 @@
 """Reference knowledge, loaded once from the CSV files beside this module: States,
-organisations, instruments, opening phrases and the resolution-years table."""
+organisations, instruments, opening phrases, reporting verbs and the resolution-years table."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from councilgraph.ontology import data_path
 
 __all__ = [
     "Entity", "GROUP_WORDS", "MISSION_KINDS", "Mission", "ORG_KINDS", "OpeningPhrase", "ResolutionYears", "StateNames",
-    "ascii_slug", "instruments", "missions", "opening_phrases", "organizations", "resolution_years", "slugify_name",
+    "REPORTING_VERB_USES", "ascii_slug", "instruments", "missions", "opening_phrases", "organizations", "reporting_verbs",
+    "resolution_years", "slugify_name",
     "state_names", "states", "unknown_organization",
 ]
 
@@ -280,3 +281,23 @@ def opening_phrases() -> tuple[OpeningPhrase, ...]:
     with data_path("opening_phrases.csv").open(encoding="utf-8", newline="") as fh:
         rows = [OpeningPhrase(r["phrase"], r["part"], r["cito"]) for r in csv.DictReader(fh)]
     return tuple(sorted(rows, key=lambda p: (-len(p.phrase), p.phrase)))
+
+
+#: Where a reporting verb may stand, the ``uses`` of ``reporting_verbs.csv``: after the speaker ("X said"),
+#: inverted before it ("..., said X"), before "by" in an inverted introduction ("introduced by X"), as the
+#: participle of an absolute clause ("with X stressing"), after a State named alone ("Mexico said"), just before
+#: an office ("said the Secretary-General"), right after a title without a comma ("X, head of UNMIK told"), and in
+#: title-case headlines, singular ("Pakistan Says") and plural ("Peru, Chile Address Assembly").
+REPORTING_VERB_USES = ("after", "inverted", "introduced-by", "participle", "state", "before-office", "into-title",
+                       "headline", "headline-plural")
+
+
+@cache
+def reporting_verbs() -> dict[str, tuple[str, ...]]:
+    """The forms of ``reporting_verbs.csv`` by use (see :data:`REPORTING_VERB_USES`), in the file's order."""
+    by_use: dict[str, list[str]] = {use: [] for use in REPORTING_VERB_USES}
+    with data_path("reporting_verbs.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for use in row["uses"].split():
+                by_use[use].append(row["form"])  # an unknown use is a KeyError: a typo in the file
+    return {use: tuple(forms) for use, forms in by_use.items()}

@@ -1,4 +1,5 @@
-"""The reference data under ontology/: States, organisations, instruments, opening phrases, resolution years."""
+"""The reference data under ontology/: States, organisations, instruments, opening phrases, reporting verbs,
+resolution years."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from collections import Counter
 import pytest
 
 from councilgraph.extract.gazetteer import gazetteer, normalise_name
+from councilgraph.ontology import data_path
 from councilgraph.ontology.reference import (
     MISSION_KINDS,
     ORG_KINDS,
+    REPORTING_VERB_USES,
     instruments,
     missions,
     opening_phrases,
     organizations,
+    reporting_verbs,
     resolution_years,
     slugify_name,
     state_names,
@@ -268,3 +272,20 @@ def test_resolution_years_table() -> None:
 def test_acronyms_are_looked_up_in_plain_typography() -> None:
     # the scorer and the alignments look up names as written, with non-breaking hyphens
     assert gazetteer().lookup("UN\u2011Women").key == "united-nations-entity-for-gender-equality-and-the-empowerment-of-women"
+
+
+def test_reporting_verbs_are_well_formed() -> None:
+    rows = data_path("reporting_verbs.csv").read_text(encoding="utf-8").splitlines()[1:]
+    forms = [row.split(",")[0] for row in rows]
+    assert len(forms) == len(set(forms)), "a form listed twice"
+    by_use = reporting_verbs()
+    assert set(by_use) == set(REPORTING_VERB_USES) and all(by_use.values())
+    for use, listed in by_use.items():
+        for form in listed:
+            assert re.fullmatch(r"[A-Za-z-]+(?: [A-Za-z-]+)*(?: \[[a-z]+\])?", form), (use, form)
+            # Headlines are in title case, the running text in lower case.
+            assert form[0].isupper() == use.startswith("headline"), (use, form)
+    # The narrower lists stay inside the general one: a verb that makes a State named alone a speaker, or that
+    # a title runs into, is a reporting verb after any speaker too.
+    for use in ("state", "before-office", "into-title"):
+        assert set(by_use[use]) - {"called for", "called on"} <= set(by_use["after"]), use

@@ -1,0 +1,30 @@
+"""Reporting verbs as regular-expression alternations, one per use (``ontology/reporting_verbs.csv``).
+
+The speaker forms need the same verbs in several places with different reach: any reporting verb
+after a named speaker, a narrower set after a State named alone ("Mexico said", not "Israel took
+control"), title-case forms in headlines. Keeping them in one table says which verb serves where.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from councilgraph.ontology.reference import reporting_verbs
+
+__all__ = ["verbs"]
+
+_LOOKAHEAD = re.compile(r"(?P<verb>\S+) \[(?P<next>[^\]]+)\]")  # "read [out]": "read", said only before "out"
+
+
+@cache
+def verbs(use: str) -> str:
+    """"(?:said|stated|...)": a non-capturing alternation of the forms of ``use``, longest first (a form that
+    begins another never hides it); blanks match any run of blanks."""
+    return "(?:" + "|".join(_form(f) for f in sorted(reporting_verbs()[use], key=lambda f: (-len(f), f))) + ")"
+
+
+def _form(form: str) -> str:
+    if (m := _LOOKAHEAD.fullmatch(form)) is not None:
+        return rf"{re.escape(m['verb'])}(?=\s+{re.escape(m['next'])}\b)"
+    return r"\s+".join(re.escape(word) for word in form.split())
