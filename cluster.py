@@ -99,7 +99,17 @@ def _submit(client: Any, path: str, options: BuildOptions) -> Any:
     except InputError as err:
         return Outcome(path, "", error=str(err))
     # pure=False: each build is its own task, even of two inputs with the same bytes and name
-    return client.submit(build_fragments, path, options, data, pure=False)
+    return client.submit(_build_on_worker, path, options, data, __version__, pure=False)
+
+
+def _build_on_worker(path: str, options: BuildOptions, data: bytes, version: str) -> tuple[Outcome, dict[str, bytes]]:
+    """Run on a worker: :func:`councilgraph.batch.build_fragments`, unless the worker runs another councilgraph
+    than the client, ``version``. Workers are checked when the client connects, but one may join later: its
+    fragments would be another version's, so the document fails instead."""
+    if __version__ != version:
+        return Outcome(path, "", error=f"its Dask worker runs councilgraph {__version__}, this client {version}: "
+                       "install the same version on every worker"), {}
+    return build_fragments(path, options, data)
 
 
 def _result(future: Any, path: str) -> tuple[Outcome, dict[str, bytes]]:

@@ -246,3 +246,36 @@ def test_a_bad_scheduler_address_is_one_line_and_leaves_the_output(address: str,
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == (1 if status == 1 else 3)  # click's usage error: usage, hint, error
     assert snapshot(out) == before
+
+
+def test_workers_of_another_councilgraph_are_refused_at_connect(cluster, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import councilgraph.cluster as cluster_module
+
+    monkeypatch.setattr(cluster_module, "__version__", "0+elsewhere")  # as a client of another version sees them
+    status, output = build([str(ROOT / "examples"), "--out", str(tmp_path / "out"), "--scheduler",
+                            cluster.scheduler_address])
+    assert status == 1
+    assert "runs councilgraph" in output and "this client 0+elsewhere" in output and len(output.splitlines()) == 1
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_a_worker_of_another_councilgraph_that_joins_later_builds_nothing(cluster, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers pass the check at connect; a worker of another version joining afterwards is what the client
+    meets when its own version changes right after the check: every document it gets fails, none is built with
+    another version's layout."""
+    import councilgraph.cluster as cluster_module
+
+    checked = cluster_module._check_workers
+
+    def check_then_change(client, timeout: float) -> None:
+        checked(client, timeout)
+        monkeypatch.setattr(cluster_module, "__version__", "0+elsewhere")
+
+    monkeypatch.setattr(cluster_module, "_check_workers", check_then_change)
+    status, output = build([str(ROOT / "examples"), "--out", str(tmp_path / "out"), "--scheduler",
+                            cluster.scheduler_address])
+    assert status == 1
+    assert "its Dask worker runs councilgraph" in output and "this client 0+elsewhere" in output
+    assert not list((tmp_path / "out").glob("*.ttl"))
