@@ -509,9 +509,10 @@ def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
     row, IRIs and literals as plain text, for pandas, R or a spreadsheet.
     Beside them, build.stamp names the build they came from (the sha256 of
     DIR/manifest.json), so that a later `councilgraph build` can say they
-    are out of date. Ctrl-C writes no table (exit status 130).
+    are out of date. Ctrl-C leaves the earlier tables as they were (exit status 130).
     """
     from councilgraph.exports import StagedFiles
+    from councilgraph.output import interrupt_deferred
 
     stamp = build_stamp(build_dir)  # before the store: see councilgraph.derived
     target = out_dir or build_dir / TABLES_DIR
@@ -528,9 +529,10 @@ def tables(build_dir: Path, out_dir: Path | None, quiet: bool) -> None:
             files.write(target / f"{name}.csv", format_answer(result, "csv").encode("utf-8"))
         if stamp is not None:
             files.write(target / TABLES_STAMP, f"{stamp}\n".encode("ascii"))
-        files.commit()
-        if stamp is None:  # an older stamp would vouch for tables it did not see made
-            (target / TABLES_STAMP).unlink(missing_ok=True)
+        with interrupt_deferred():  # Ctrl-C now would leave old and new tables mixed: they are written
+            files.commit()
+            if stamp is None:  # an older stamp would vouch for tables it did not see made
+                (target / TABLES_STAMP).unlink(missing_ok=True)
     except OSError as err:
         files.discard()
         click.echo(f"error: cannot write the tables in {target}: {err.strerror or err}", err=True)

@@ -64,7 +64,7 @@ except ImportError:  # pragma: no cover - Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
 __all__ = ["CACHE_DIR", "FILE_STATS", "LOCK", "OutputBusy", "Steps", "commit", "files_match", "fsync_directory",
-           "fsync_tree", "locked", "remove_leftovers"]
+           "fsync_tree", "interrupt_deferred", "locked", "remove_leftovers"]
 
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds, and the lock
 LOCK = "lock"
@@ -259,7 +259,7 @@ def commit(out_dir: Path, manifest: Manifest, files: StagedFiles, stale: Iterabl
     deferred until it is done, as the build is committed and Ctrl-C would report the previous output as
     unchanged.
     """
-    with _interrupt_deferred():
+    with interrupt_deferred():
         step = Steps()
         _commit(out_dir, manifest, files, stale, damaged_store, step)
         _record_stats(out_dir, manifest)
@@ -307,10 +307,10 @@ def _write_manifest(out_dir: Path, manifest: Manifest, step: Steps) -> None:
 
 
 @contextlib.contextmanager
-def _interrupt_deferred() -> Iterator[None]:
-    """Let the commit (well under a second) finish when Ctrl-C comes during it: an interrupted commit would
-    leave a mix of old and new files for the next build to repair, and Ctrl-C promises the previous output.
-    The build is then complete, and goes on to its end."""
+def interrupt_deferred() -> Iterator[None]:
+    """Let a commit (well under a second) finish when Ctrl-C comes during it: an interrupted commit would
+    leave a mix of old and new files, and Ctrl-C promises the previous output. The work is then complete,
+    and goes on to its end (a build's, or the tables')."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

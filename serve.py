@@ -197,9 +197,10 @@ def _pending_generation(given: Path) -> str | None:
 def serve_following(server: SparqlServer, given: Path, announce: Callable[[str], None], poll: float = 1.0) -> int:
     """Run the started ``server`` until it exits (its exit status); when a rebuild replaces the store that
     ``given`` names, load it (the previous one is served meanwhile), restart the server on it and ``announce``
-    it. A build whose store cannot be loaded is tried once and announced once, and the previous one served:
-    loading is the costly part, and it is tried again when another build comes."""
-    refused: str | None = None  # the generation that could not be loaded
+    it. A store that cannot be loaded is announced once, and the previous one served; a build whose load
+    failed is not loaded again (loading is the costly part) until another build comes."""
+    refused: str | None = None  # the generation whose load failed
+    said = ""  # the last error announced
     while True:
         try:
             return server.wait(timeout=poll)
@@ -216,7 +217,9 @@ def serve_following(server: SparqlServer, given: Path, announce: Callable[[str],
                 continue  # a build or another reader writes the folder: look again at the next poll
             except (StoreError, OSError) as err:
                 refused = pending
-                announce(f"error: {err}; still serving {server.store}")
+                if str(err) != said or pending is not None:  # a new build that fails alike is said again
+                    said = str(err)
+                    announce(f"error: {err}; still serving {server.store}")
                 continue
             latest = store_generation(given)
         if latest is not None and latest != server.generation:

@@ -195,14 +195,25 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
+def _holds_open(pid: int, prefix: str) -> bool:
+    """Whether the process has a file open whose path starts with ``prefix`` (a file it closes as we look is
+    skipped: the process is starting up and opens and closes many)."""
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            if os.readlink(fd).startswith(prefix):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def _wait_until_querying(process: subprocess.Popen[bytes], store: Path) -> None:
     """Until the process has the store open and has worked on the query for a while (bounded)."""
     deadline = time.monotonic() + 60
     opened_at = None
     while opened_at is None or _cpu_seconds(process.pid) < opened_at + 0.5:
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()
-        if opened_at is None and any(os.readlink(fd).startswith(str(store.resolve()))
-                                     for fd in Path(f"/proc/{process.pid}/fd").iterdir() if fd.is_symlink()):
+        if opened_at is None and _holds_open(process.pid, str(store.resolve())):
             opened_at = _cpu_seconds(process.pid)
         time.sleep(0.05)
 
@@ -250,7 +261,7 @@ def test_ctrl_c_while_tables_wait_for_the_store_writes_nothing_and_exits_130(see
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
             deadline = time.monotonic() + 60
-            while not any(os.readlink(fd) == str(lock) for fd in Path(f"/proc/{process.pid}/fd").iterdir()):
+            while not _holds_open(process.pid, str(lock)):
                 assert process.poll() is None and time.monotonic() < deadline, process.communicate()
                 time.sleep(0.05)
             process.send_signal(signal.SIGINT)

@@ -23,6 +23,7 @@ from pyoxigraph import QueryResultsFormat, parse_query_results
 from councilgraph import serve
 from councilgraph.cli import main
 from councilgraph.loading import open_store
+from councilgraph.manifest import Manifest
 from councilgraph.queries import named_queries
 from councilgraph.serve import SparqlServer, free_port, serve_following
 from councilgraph.store import ONTOLOGY_GRAPH, DocumentStore, StoreError, answer
@@ -266,3 +267,27 @@ def test_a_build_whose_store_cannot_be_loaded_is_tried_once_while_the_old_store_
     assert len(polls) == 12 and loads == [out, out]
     errors = [line for line in announced if line.startswith("error: ")]
     assert len(errors) == 2 and all(line.startswith("error: cannot load the store of ") for line in errors), announced
+
+
+def test_a_store_that_stays_unreadable_is_announced_once(tmp_path: Path, seed_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generation folder that is no store (nothing to load: the same error at every poll) is said once."""
+    served, out = tmp_path / "served", tmp_path / "out"
+    for folder in (served, out):
+        result = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(folder), "-q", "--format", "nquads"])
+        assert result.exit_code == 0, result.output
+    (out / "store" / Manifest.load(out / "manifest.json").store).mkdir(parents=True)  # there, but not a store
+    polls, announced = [], []
+
+    def counted_poll(given: Path):
+        polls.append(given)
+        if len(polls) == 10:
+            os.kill(server.pid, signal.SIGTERM)
+        return store_generation(given)
+
+    store_generation = serve.store_generation
+    with SparqlServer(served, free_port()) as server:
+        monkeypatch.setattr(serve, "store_generation", counted_poll)
+        serve_following(server, out, announced.append, poll=0.05)
+    errors = [line for line in announced if line.startswith("error: ")]
+    assert len(polls) == 10 and len(errors) == 1, announced
