@@ -27,7 +27,8 @@ from councilgraph.graph.emit import Triple
 from councilgraph.graph.namespace import CG, SH
 from councilgraph.shapes import shapes_text
 
-__all__ = ["Result", "Report", "summary", "compile_shapes", "validate_graph", "validate_ntriples", "report_triples",
+__all__ = ["Result", "Report", "summary", "compile_shapes", "validate_graph", "validate_ntriples", "validated_ntriples",
+           "report_triples",
            "report_markdown", "report_header", "report_section", "severity_summary", "SEVERITIES"]
 
 #: Severities in the order a reader cares about them.
@@ -119,7 +120,47 @@ def _focus(result: shacl.Result) -> str:
 
 def validate_graph(document: DocumentGraph) -> Report:
     """Validate one document's triples."""
-    return validate_ntriples(str(document.name), "".join(document.lines or ntriples_lines(document.triples)))
+    return validate_ntriples(str(document.name), validated_ntriples(document))
+
+
+def validated_ntriples(document: DocumentGraph) -> str:
+    """The part of a document's N-Triples that validation reads: the lines whose predicate the shapes name.
+
+    No result can depend on the other lines. Parsing the text is most of a validation's cost, and half of a
+    release's text (quotes, statements' text, provenance, cito: and schema: links) is about predicates no
+    shape reads.
+    """
+    named = _named_iris()
+    return "".join([line for line in document.lines or ntriples_lines(document.triples)
+                    if line.split(" ", 2)[1] in named])
+
+
+_QUERY_IRI = re.compile(r"<([^<>\s]+)>")
+_PREFIX_DECLARATION = re.compile(r"PREFIX\s+([\w.-]*):\s*<([^<>\s]*)>", re.IGNORECASE)
+_PREFIXED_NAME = re.compile(r"(?<![\w.:-])([A-Za-z][\w.-]*)?:([A-Za-z_][\w-]*)")  # read with the IRIs taken out
+
+
+@cache
+def _named_iris() -> frozenset[str]:
+    """Every IRI the shapes name, in N-Triples syntax: in their triples, and in their SPARQL queries.
+
+    A superset of the predicates validation reads, given shapes without sh:closed whose queries name
+    each predicate they match (tests/test_validate.py checks both), plus the two SHACL reads unnamed:
+    rdf:type and rdfs:subClassOf (sh:class, sh:targetClass).
+    """
+    triples = list(ox.parse(input=shapes_text(), format=ox.RdfFormat.TURTLE))
+    iris = {str(RDF.type), str(RDFS.subClassOf)}
+    iris.update(term.value for t in triples for term in (t.subject, t.predicate, t.object)
+                if isinstance(term, ox.NamedNode))
+    prefixes = {t.subject: t.object.value for t in triples if t.predicate.value == str(SH.prefix)}
+    namespaces = {prefixes[t.subject]: t.object.value for t in triples
+                  if t.predicate.value == str(SH.namespace) and t.subject in prefixes}
+    for query in (t.object.value for t in triples if t.predicate.value in (str(SH.select), str(SH.ask))):
+        declared = namespaces | {prefix: namespace for prefix, namespace in _PREFIX_DECLARATION.findall(query)}
+        iris.update(_QUERY_IRI.findall(query))
+        iris.update(declared[prefix] + local for prefix, local in _PREFIXED_NAME.findall(_QUERY_IRI.sub(" ", query))
+                    if prefix in declared)
+    return frozenset(f"<{iri}>" for iri in iris)
 
 
 def report_triples(reports: Iterable[Report]) -> list[Triple]:

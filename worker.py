@@ -15,13 +15,14 @@ from __future__ import annotations
 import contextlib
 import gc
 
+from councilgraph.exports.base import DocumentGraph
 from councilgraph.extract.gazetteer import gazetteer
 from councilgraph.extract.mentions import instrument_refs
 from councilgraph.extract.resolution_text import lexicon
 from councilgraph.graph.namespace import CG
 from councilgraph.graph.vocabulary import superclasses, superproperties, terms
 from councilgraph.ontology.reference import opening_phrases, resolution_years
-from councilgraph.validate import validate_ntriples
+from councilgraph.validate import validate_graph
 
 __all__ = ["warm_up"]
 
@@ -33,7 +34,7 @@ def warm_up() -> None:
     lexicon()
     resolution_years()
     opening_phrases()
-    validate_ntriples("warm-up", "")  # compiles the shapes
+    validate_graph(DocumentGraph(CG.Resolution, ()))  # compiles the shapes and lists the predicates they read
     for term in terms():
         if str(term).startswith(str(CG)):
             superclasses(term)
