@@ -274,11 +274,13 @@ def _checked(ref: DocumentRef, years: ResolutionYears, findings: list[Finding],
     if ref.year is None or actual is None or actual == ref.year:
         return ref
     first_year, last_year = years.ranges[0][0], years.ranges[-1][0]
-    number_trusted = not first_year <= ref.year <= last_year or actual == year
+    impossible = not first_year <= ref.year <= last_year
+    number_trusted = impossible or actual == year
     fixed = DocumentRef(f"S/RES/{ref.number} ({actual})", ref.kind, ref.number, actual, ref.start, ref.end,
                         printed_year=ref.year)
     message = (f"resolution {ref.number} is printed with the year {ref.year}, but it was adopted in {actual}"
-               + ("" if number_trusted else "; number or year is misprinted, so no citation is recorded"))
+               + ("" if impossible else "; the number is of the citing text's own year, so the citation goes to it"
+                  if number_trusted else "; number or year is misprinted, so no citation is recorded"))
     findings.append(Finding(kind="YearMismatch", severity="Warning", message=message,
                             start=ref.start, end=ref.end, document=fixed if number_trusted else None))
     return fixed if number_trusted else None

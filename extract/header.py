@@ -156,7 +156,8 @@ def stamped_date(text: str, start: int, end: int) -> str | None:
 
 
 def _full_year(printed: str) -> int:
-    """"03" -> 2003, "97" -> 1997: the press pages with two-digit years date from the UN's own era."""
+    """"03" -> 2003, "97" -> 1997: two-digit years on the press pages are of 1946-2045 (dates are printed
+    day first, DD/MM/YY, as everywhere on them)."""
     year = int(printed)
     return year if len(printed) == 4 else year + (1900 if year >= 46 else 2000)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 
 from councilgraph.extract.alignments import extract_alignments
+from councilgraph.extract.citations import document_refs
 from councilgraph.extract.cited import Citing, cite_and_mention
 from councilgraph.extract.gazetteer import Gazetteer, gazetteer
 from councilgraph.extract.mentions import document_gazetteer, learned_acronyms
@@ -92,13 +92,11 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     )
 
 
-# "resolution 2623 (2022)": a release is no older than the newest resolution it names with its year.
-_RESOLUTION_YEAR = re.compile(r"\b[Rr]esolutions?\s+\d{1,4}\s*\(((?:19|20)\d\d)\)")
-
-
 def _latest_resolution_year(text: str) -> int | None:
-    """The release's year when the page gives no date (40% of the real pages copied show none)."""
-    return max((int(y) for y in _RESOLUTION_YEAR.findall(text)), default=None)
+    """The release's year when the page gives no date (many copied pages show none): no older than the
+    newest Security Council resolution it names, dated by its number where the year is not printed."""
+    return max((r.year for r in document_refs(text, 0, len(text))[0] if r.kind == "resolution" and r.year),
+               default=None)
 
 
 class _Within:

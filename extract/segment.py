@@ -168,8 +168,10 @@ class _Reading:
         self.symbol = next((line.symbol for line in around + running if line.symbol), None)
         self._furniture = next((lines for lines in (furniture, footer, running) if any(x.meetings for x in lines)), [])
         self.session = next((line.session for line in around if line.session is not None), None)
+        # Else a stamp opening a header line or the first line of prose ("20000929As the Fourth Committee").
+        opening = every[:first_prose + 1] if first_prose < min(len(every), _HEAD_LINES) else every[:first_prose]
         self.date = next((line.date for line in around + running if line.date), None) or next(
-            (d for line in every[:first_prose + 1] if (d := stamped_date(text, line.start, line.end))), None)
+            (d for line in opening if (d := stamped_date(text, line.start, line.end))), None)
         organs = [line.organ for line in furniture + footer if line.organ]
         # A Main Committee's release prints the Assembly too: the committee is the finer organ.
         self.organ = next((o for o in organs if o.startswith("GA/")), organs[0] if organs else None)

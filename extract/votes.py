@@ -115,8 +115,9 @@ class _Counts:
     against_told: bool = True  # False: favour and abstentions only, "14 in favour and 1 abstention (United States)"
 
 
-# The text ends within a few letters, no sentence closed: a page copied short of its end.
-_CUT_OFF = re.compile(r"(?:\s+\w{1,12}){0,3}\s*")
+# The text ends within three short words, no sentence closed: a page copied short of its end ("70 in favour t",
+# "52 aga"); not "70 in favour of the amendment", which is no count.
+_CUT_OFF = re.compile(r"(?!\s+of\b)(?:\s+\w{1,12}){0,3}\s*")
 
 
 def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
@@ -169,8 +170,10 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
         return found
     for m in (_COUNTS.finditer(text, start, end) if low is None or any(w in low for w in _COUNT_WORDS) else ()):
         if _COUNT_WORD.search(m[0]):
-            found.append(_Counts(_count(m["favour"]), _count(m["against"]),
-                                 _count(m["abstentions"]) if m["abstentions"] else 0, m.start(), m.end(),
+            # No abstentions told: none, unless the text is cut off before they could be ("52 aga").
+            abstentions = _count(m["abstentions"]) if m["abstentions"] else (
+                None if _CUT_OFF.fullmatch(text, m.end()) else 0)
+            found.append(_Counts(_count(m["favour"]), _count(m["against"]), abstentions, m.start(), m.end(),
                                  _list_span(m, "against_list"), _list_span(m, "abstaining_list")))
     if found:
         return found
@@ -398,7 +401,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
     its permanent members' vetoes; other organs have neither.
     """
     votes: dict[str | int, Vote] = {}  # by symbol, or by sentence offset for a text without symbol
-    pending: list[int] = []  # failed texts without symbol, whose counts may follow in the next sentences
+    pending: list[str | int] = []  # failed texts (by symbol, or sentence offset), whose counts may follow
     headlines: list[int] = []  # texts without symbol named in a headline, until the summary tells of them
     titled_refs: set[str] = set()  # texts whose counts so far come from a headline
     described: list[DocumentRef] = []  # "By the terms of resolution 1315 (2000), the Council decided ..."
@@ -414,7 +417,7 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             continue
         for s, e in _clauses(text, start, end):
             if _BY_THE_TERMS.match(text, s, e) and not _LOOKS_BACK.search(text, s, e):
-                described += [r for r in document_refs(text, s, e)[0][:1] if r.kind == "resolution" and r.year]
+                described += [r for r in document_refs(text, s, e, year=year)[0][:1] if r.kind == "resolution" and r.year]
             if series is not None and series_left and _ANOTHER_TEXT.match(text, s, e):
                 series_left -= 1  # "By another draft, on ..., the Assembly would": one more of the round-up's texts
                 votes[s] = replace(series, document=_draft(s), start=s, end=e)

@@ -7,8 +7,10 @@ import csv
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
 from councilgraph.ontology import data_path
 
@@ -293,11 +295,12 @@ REPORTING_VERB_USES = ("after", "inverted", "introduced-by", "participle", "stat
 
 
 @cache
-def reporting_verbs() -> dict[str, tuple[str, ...]]:
-    """The forms of ``reporting_verbs.csv`` by use (see :data:`REPORTING_VERB_USES`), in the file's order."""
+def reporting_verbs() -> Mapping[str, tuple[str, ...]]:
+    """The forms of ``reporting_verbs.csv`` by use (see :data:`REPORTING_VERB_USES`), in the file's order
+    (read-only: the table is shared by every caller)."""
     by_use: dict[str, list[str]] = {use: [] for use in REPORTING_VERB_USES}
     with data_path("reporting_verbs.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             for use in row["uses"].split():
                 by_use[use].append(row["form"])  # an unknown use is a KeyError: a typo in the file
-    return {use: tuple(forms) for use, forms in by_use.items()}
+    return MappingProxyType({use: tuple(forms) for use, forms in by_use.items()})

@@ -50,3 +50,10 @@ def test_a_page_without_date_still_tells_a_veto_of_years_ago_from_the_meetings_a
         "[The Council had last called for such a session in 1982, and in 1980, when the Soviet Union vetoed a draft "
         "resolution.]")
     assert [(v.document.symbol, v.adopted) for v in release.votes] == [("S/RES/2623 (2022)", True)]
+
+
+def test_a_page_without_date_keeps_an_adoption_older_than_a_resolution_named_by_number_only() -> None:
+    # The newest resolution named is the one adopted, printed without its year: the tables date it (2005).
+    _, release = _release("The Council this morning unanimously adopted resolution 1624, recalling its resolution "
+                          "1373 (2001).")
+    assert [(v.document.symbol, v.adopted) for v in release.votes] == [("S/RES/1624 (2005)", True)]

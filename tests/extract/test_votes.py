@@ -549,10 +549,14 @@ def test_a_failed_draft_named_by_symbol_takes_its_counts_from_the_next_paragraph
 @pytest.mark.parametrize(("text", "counts"), [
     pytest.param("No consensus was reached on Western Sahara, which was adopted by a recorded vote of 70 in favour t",
                  (70, None, None), id="cut-after-the-votes-in-favour"),
-    pytest.param("The text was approved by a recorded vote of 114 in favour to 52 aga", (114, 52, 0),
-                 id="cut-inside-against-keeps-both-counts"),
+    pytest.param("The text was approved by a recorded vote of 114 in favour to 52 aga", (114, 52, None),
+                 id="cut-inside-against-abstentions-unknown"),
+    pytest.param("The text was approved by a recorded vote of 114 in favour to 52 against.", (114, 52, 0),
+                 id="a-whole-sentence-without-abstentions-has-none"),
     pytest.param("The text was adopted by a recorded vote of 70 in favour, the Chair said, of a revised text.", None,
                  id="a-sentence-not-cut-needs-two-counts"),
+    pytest.param("The amendment was approved by a recorded vote of 70 in favour of the amendment", None,
+                 id="in-favour-of-is-no-count"),
 ])
 def test_a_vote_the_copied_page_cuts_off_keeps_the_counts_it_gives(text: str, counts) -> None:
     votes = votes_in_release(text, [(0, len(text))], None, gazetteer(), security_council=False, year=2010)
