@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,25 @@ def _holds_open(pid: int, prefix: str) -> bool:
     return False
 
 
+def _ctrl_c(process: subprocess.Popen[bytes], wait: Callable[[], None]) -> tuple[bytes, bytes]:
+    """Ctrl-C to the process once ``wait`` returns; its output. The process is killed whatever happens."""
+    try:
+        wait()
+        process.send_signal(signal.SIGINT)
+        return process.communicate(timeout=30)
+    finally:
+        process.kill()
+        process.wait()
+
+
+def _wait_until_open(process: subprocess.Popen[bytes], path: Path) -> None:
+    """Until the process has ``path`` open (bounded)."""
+    deadline = time.monotonic() + 60
+    while not _holds_open(process.pid, str(path)):
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+
+
 def _wait_until_querying(process: subprocess.Popen[bytes], store: Path) -> None:
     """Until the process has the store open and has worked on the query for a while (bounded)."""
     deadline = time.monotonic() + 60
@@ -226,13 +246,7 @@ def _slow_query(store: Path, *options: str) -> subprocess.Popen[bytes]:
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to see the query running")
 def test_ctrl_c_stops_a_long_query_with_one_line_and_status_130(built: Path) -> None:
     process = _slow_query(built)
-    try:
-        _wait_until_querying(process, built / "store")
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
-    finally:
-        process.kill()
-        process.wait()
+    out, err = _ctrl_c(process, lambda: _wait_until_querying(process, built / "store"))
     assert process.returncode == 130, err
     assert (out, err.decode().splitlines()) == (b"", ["interrupted: the query was stopped"])
 
@@ -259,16 +273,7 @@ def test_ctrl_c_while_tables_wait_for_the_store_writes_nothing_and_exits_130(see
     with locked(out):  # as a build writing the folder would
         process = subprocess.Popen([sys.executable, "-m", "councilgraph.cli", "tables", str(out)],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        try:
-            deadline = time.monotonic() + 60
-            while not _holds_open(process.pid, str(lock)):
-                assert process.poll() is None and time.monotonic() < deadline, process.communicate()
-                time.sleep(0.05)
-            process.send_signal(signal.SIGINT)
-            out_text, err = process.communicate(timeout=30)
-        finally:
-            process.kill()
-            process.wait()
+        out_text, err = _ctrl_c(process, lambda: _wait_until_open(process, lock))
     assert process.returncode == 130, err
     assert (out_text, err.decode().split("\n")[-2:]) == (b"", [f"interrupted: no table was written in {out / 'tables'}", ""])
     assert not (out / "tables").exists()
