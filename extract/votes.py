@@ -75,9 +75,11 @@ _COUNT_WORD = re.compile(r"\b(?:votes?|favour|against)\b", re.I)
 # A figure may be fused with its word in reading ("1against", "48abstentions").
 _GAP = r"(?:\s+|(?<=\d)(?=[a-z]))"
 # "10 Council members voted in favour ..., one voted against (United States), and four members (...) abstained".
-_VOTED = r"(?:(?:Council\s+)?members?\s+)?(?:voted|voting)\s+"
+# "151 delegates in favour", "with 99 countries voting in favour of it to 52 against".
+_WHO = r"(?:(?:Council\s+)?members?|countries|delegates|delegations|(?:Member\s+)?States)\s+"
+_VOTED = rf"(?:{_WHO})?(?:voted|voting)\s+"
 _KEYED_FAVOUR = re.compile(
-    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|{_VOTED}in\s+favou?r)\b"
+    rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?in\s+favou?r|affirmative\s+votes?|{_VOTED}in\s+favou?r|{_WHO}in\s+favou?r)\b"
     + _LIST.format("list"), re.I)
 _KEYED_AGAINST = re.compile(
     rf"\b(?P<n>{_NUMBER}){_GAP}(?:(?:votes?\s+)?against|negative\s+votes?|opposed|{_VOTED}against)\b" + _LIST.format("list"),
@@ -200,10 +202,11 @@ _ADOPTING = re.compile(
 # "would have been adopted") or denied ("did not adopt", "failed to reach consensus on") is no action of the meeting.
 _NOT_THIS_MEETING = re.compile(
     r"(?:\bhad|\bwould\s+have|\bif|\bunless|\bnot|\bfail(?:ed|s)?\s+to|\bunable\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:been\s+)?$", re.I)
-# "five years later", "a decade ago": the adoption told is years old.
+# "five years later", "a decade ago", "On that date, the Council adopted": the adoption told is older.
 # Not "the draft, previously introduced on 7 November": that tells of the text, not of its adoption.
 _EARLIER = re.compile(r"\b(?:prior\s+to|before)\s+today|\bpreviously\b(?!\s+(?:introduced|submitted|presented|circulated|"
-                      r"tabled|considered|discussed)\b)|\b(?:years?|decades?)\s+(?:later|ago)\b", re.I)
+                      r"tabled|considered|discussed)\b)|\b(?:years?|decades?)\s+(?:later|ago)\b"
+                      r"|\b[Oo]n\s+that\s+(?:date|day|occasion)\b", re.I)  # a date the sentence before gave
 # A release does not date the meeting's own action: "adopted on 28 September", "adopted in 2001", "adopted a
 # revised scale in 2000" look back.
 _DATED = re.compile(r"(?:\s+[a-z][\w'-]*){0,3}?\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
@@ -257,7 +260,9 @@ _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|repo
 # So does a share of many: "adopted -- among 32 development-related actions -- a series of resolutions", "out of 38".
 _TALLY_OF_TEXTS = re.compile(r"\b(?:a\s+total\s+of\s+[\w-]+|(?:among|out\s+of)\s+(?:more\s+than\s+|some\s+|the\s+)?\d[\w-]*)"
                              r"\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:draft\s+)?(?:resolutions|texts|drafts|decisions|actions)\b", re.I)
+                             r"(?:draft\s+)?(?:resolutions|texts|drafts|decisions|actions)\b"
+                             # "each proposed amendment was defeated": every one of texts not counted
+                             r"|\b(?:each|every)\s+(?:[\w-]+\s+)?(?:draft|text|amendment|proposal)\b", re.I)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:(?:competing|rival|separate|other)\s+)?(?:draft\s+)?"
                       r"(?:resolutions|texts|drafts)\b", re.I)
 # The object of the verb is a draft: "approving a new draft resolution on ...", "adopted a draft decision".

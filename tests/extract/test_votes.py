@@ -562,3 +562,23 @@ def test_a_vote_the_copied_page_cuts_off_keeps_the_counts_it_gives(text: str, co
     votes = votes_in_release(text, [(0, len(text))], None, gazetteer(), security_council=False, year=2010)
     assert [(v.in_favour, v.against, v.abstentions) for v in votes if v.in_favour is not None][:1] == (
         [counts] if counts else [])
+
+
+@pytest.mark.parametrize(("text", "actions"), [
+    pytest.param("The draft was approved by a recorded vote, with 99 countries voting in favour of it to 52 against, with "
+                 "33 abstentions.", [(True, 99, 52, 33)], id="countries-voting-in-favour-of-it"),
+    pytest.param("The Committee approved the text, with 151 delegates in favour, 5 against (Belarus, Sudan) and 1 "
+                 "abstention (Togo).", [(True, 151, 5, 1)], id="delegates-in-favour"),
+    pytest.param("Yet each proposed amendment was defeated, as 18 separate votes brought the text closer to the "
+                 "Assembly.", [], id="each-amendment-defeated-is-no-one-action"),
+])
+def test_counts_told_by_who_voted_and_failures_of_every_text(text: str, actions) -> None:
+    votes = votes_in_release(text, [(0, len(text))], None, gazetteer(), security_council=False, year=2010)
+    assert [(v.adopted, v.in_favour, v.against, v.abstentions) for v in votes] == actions
+
+
+def test_an_adoption_on_that_date_is_of_an_earlier_meeting() -> None:
+    text = ("Unanimously adopting resolution 1420 (2002), the Council extended the provisions.  On that date, the "
+            "Council adopted resolution 1418 (2002), extending the provision until 30 June.")
+    votes = votes_in_release(text, [(0, len(text))], 4563, gazetteer(), year=2002)
+    assert [v.document.symbol for v in votes] == ["S/RES/1420 (2002)"]
