@@ -27,14 +27,14 @@ PRESS_SYMBOL = re.compile(
     r"(?<![A-Z/])(?P<symbol>(?P<body>[A-Z]{2,10}(?:/[A-Z]{1,10})*)/\d{1,6}(?:/\d{1,6})?(?:/Rev\.\d)?"
     r"(?:-(?:[A-Z]{1,10}/)+\d{1,6})*)(?![\w/])"
 )
-_ORDINAL_NUMBER = r"\d{1,5}\s?(?:st|nd|rd|th)"
+_ORDINAL_NUMBER = r"(?:\d{1,2},\d{3}|\d{1,5})\s?(?:st|nd|rd|th)"  # "10,000th Meeting": the Council's, from 2025
 MEETING = re.compile(
     rf"(?P<numbers>{_ORDINAL_NUMBER}(?:\s*(?:,|&|and)\s*{_ORDINAL_NUMBER}){{0,8}})"  # bounded: no slow run-on lines
     r"(?:\s*(?:Plenary\s+)?Meetings?\*?(?:\s*\([Rr]esumed\))?(?:\s*\((?P<part>[^)\n]{1,30})\))?"
     # "43rd & 44th (AM & PM)": the word "Meetings" left out before the time of day.
     r"|\s*\((?P<time>(?:AM|PM)(?:\s*(?:&|and)\s*(?:AM|PM))?)\))"
 )
-_NUMBER = re.compile(r"\d{1,5}")
+_NUMBER = re.compile(r"\d{1,2},\d{3}|\d{1,5}")
 # "Organizational Meeting (AM)", "Resumed Meeting": a meeting line without a number.
 _UNNUMBERED_MEETING = re.compile(r"\b(?:Organizational|Resumed|Special|Closing|Opening)\s+Meetings?\*?(?:\s*\([^)\n]{1,30}\))?")
 _SESSION = re.compile(
@@ -130,7 +130,7 @@ def read_line(text: str, start: int, end: int) -> HeaderLine:
         rest = PRESS_SYMBOL.sub(" ", rest)
     for m in MEETING.finditer(line):
         part = (m["part"] or m["time"] or "").strip() or None
-        meetings.extend((int(n), part, start + m.start(), start + m.end()) for n in _NUMBER.findall(m["numbers"]))
+        meetings.extend((int(n.replace(",", "")), part, start + m.start(), start + m.end()) for n in _NUMBER.findall(m["numbers"]))
     rest = _UNNUMBERED_MEETING.sub(" ", MEETING.sub(" ", rest))
     if (m := _SESSION.search(rest)) is not None and m["ordinal"].lower() in ORDINALS:
         session = ORDINALS[m["ordinal"].lower()]

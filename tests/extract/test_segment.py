@@ -144,6 +144,10 @@ LAYOUTS = [
                  "Report Covering Period\n\n1 August 2012 to 31 July 2013\n\nThe Council met today.", None, [], None,
                  "Security Council Adopts Report Covering Period 1 August 2012 to 31 July 2013", None,
                  id="title-case-repeat-in-pieces"),
+    pytest.param("Security Council Fails to Adopt Resolution\n\nMeetings Coverage, Security Council\n\n18 September 2025\n\n"
+                 "10,000th Meeting (PM)\n\nIn its 10,000th meeting, the Security Council today failed to adopt a text.",
+                 None, [10000], "2025-09-18", "Security Council Fails to Adopt Resolution", None,
+                 id="meeting-number-with-a-thousands-comma"),
     # A date stamp glued to the sub-headline or the first paragraph, single newlines: the 1990s pages print no
     # other date.
     pytest.param("SECURITY COUNCIL IMPOSES TRAVEL RESTRICTIONS\nPress Release\nSC/6433\nSECURITY COUNCIL IMPOSES TRAVEL "
