@@ -111,7 +111,8 @@ def _chunks(text: str, pos: int, stop: int, places: Gazetteer) -> list[tuple[int
         person = _PERSON.match(text, a, b)  # "Jan Roe (Chile)" is the next item, not the title going on
         title = _TITLE_WORD.search(text, a, b)
         if joined and _GOES_ON.fullmatch(text, a, b) and not (person and _person(person, places)) \
-                and _TITLE_WORD.search(text, *joined[-1]) and (not title or after_and):
+                and _TITLE_WORD.search(text, *joined[-1]) and (not title or after_and) \
+                and _titled(text, a, b, places, verb=False) is None:  # "... and United States Secretary of State X"
             joined[-1] = (joined[-1][0], b)  # "Special Representative and Head of X": one person's two offices
         elif a < b:
             joined.append((a, b))

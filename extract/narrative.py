@@ -70,10 +70,11 @@ __all__ = ["narrative_turns", "SUMMARY"]
 #: The section of a statement read in the lead summary, which has no heading.
 SUMMARY = "Summary"
 
-# A lead-in clause ("Opening the meeting,", "In his closing remarks,") or an office ("The Committee Chairman,").
+# A lead-in clause ("Opening the meeting,", "In his closing remarks,") or an office ("The Committee Chairman,",
+# "Assembly President, X (Finland), paid tribute").
 _LEAD_OPENER = re.compile(
     r"(?:[A-Z][a-z]+ing|In|At|On|After|Before|Upon|Later|Earlier|Last|Also|Today|Meanwhile|However|With|Among)\b"
-    r"|(?P<office>(?:[Tt]he|[Ii]ts)\s)"
+    r"|(?P<office>(?:[Tt]he|[Ii]ts)\s|(?=[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,6},))"
 )
 _COMMA_AT = re.compile(r",\s+")
 # The verb before the speaker: "“...,” said Chile's delegate", "So stated ...", "introduced by the representative of".
@@ -178,10 +179,15 @@ def narrative_turns(text: str, layout: Layout, places: Gazetteer) -> list[Locate
     # An office named alone before its holder is named ("the President of the General Assembly said ... Joseph
     # Deiss, President of the Assembly, ...") is that person.
     held = {office_key(located.turn.role) for located in out if located.turn.role and located.turn.speaker.printed_name}
+    # A person a list names ("heard statements by X and Y") and the release then quotes by name is that statement.
+    quoted_by_name = {(t.speaker.printed_name, t.delegation.entity.key) for t in (located.turn for located in out)
+                      if t.speaker.printed_name and not t.listed and not t.recap}
     return [located for located in out
             if not (located.turn.recap and _who(located.turn) in quoted)
             and not (located.turn.follow_up and located.turn.speaker.printed_name is None
-                     and office_key(located.turn.speaker.name) in held)]
+                     and office_key(located.turn.speaker.name) in held)
+            and not (located.turn.listed
+                     and (located.turn.speaker.printed_name, located.turn.delegation.entity.key) in quoted_by_name)]
 
 
 def _who(turn: Turn) -> str | tuple[str, str]:
@@ -275,7 +281,8 @@ def _intros(text: str, para: Paragraph, places: Gazetteer, spoken: frozenset[str
         if pos in found:
             continue
         if listed := briefings(text, pos, stop, places):
-            found.update(listed)  # "The Council heard briefings from X, Title, and Y, Title."
+            # "The Council heard briefings from X, Title, and Y, Title."
+            found.update((at, replace(turn, listed=True)) for at, turn in listed)
         elif (turn := _introduced_at(text, pos, stop, para.end, places)) is not None:
             found[pos] = turn
         else:  # "The representatives of Peru and Fiji spoke", "addressed by Presidents X of Peru and Y of Fiji"

@@ -89,7 +89,7 @@ _TITLE_HEAD = re.compile(
     r"|Secretary-General|Emergency\s+Relief\s+Coordinator|High\s+Commissioner|Special\s+(?:Representative|Envoy|Adviser|Coordinator)"
     r"|(?:Security\s+)?Council\s+President|(?:General\s+)?Assembly\s+President|President\s+of\s+the\s+General\s+Assembly"
     r"|Foreign\s+Minister|Prime\s+Minister"
-    r"|Committee\s+Chair(?:man|person|woman)?))\s"
+    r"|Committee\s+(?:Chair(?:man|person|woman)?|Vice-Chair(?:man|person|woman)?|Rapporteur)))\s"
 )
 
 # A United Nations office without the name of who holds it: "the Secretary-General", "the Under-Secretary-General
@@ -299,10 +299,16 @@ def _title_only(text: str, pos: int, end: int, places: Gazetteer, verb: bool = T
     return Turn(speaker, body, title, _lead_end(text, m.end(), end), follow_up=True)
 
 
+_UN_BEFORE = re.compile(r"^(?:United\s+Nations|UN)\s+")
+
+
 def office_key(title: str) -> str:
     """An office as compared between its mentions: "President of the General Assembly" and "the Assembly President"
-    are one; "Secretary-General of the United Nations" is "Secretary-General"."""
-    return "Assembly President" if _ASSEMBLY_PRESIDENT.search(title) else title.split(" of ")[0]
+    are one; "Secretary-General of the United Nations" and "United Nations Secretary-General" are
+    "Secretary-General"."""
+    if _ASSEMBLY_PRESIDENT.search(title):
+        return "Assembly President"
+    return _UN_BEFORE.sub("", title.split(" of ")[0])
 
 
 def _office(role: str, span: tuple[int, int], places: Gazetteer) -> Match | None:

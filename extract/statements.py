@@ -48,10 +48,9 @@ _UNNAMED = re.compile(
     r"(?:(?:Also\s+)?(?:Speaking|Explaining|Taking\s+the\s+floor)\b[^,.\n]{0,80},\s+)?"
     r"(?P<the>[Tt]he) (?P<what>representative|delegate|observer|speaker) (?:of|for) (?P<rest>[^\n]{1,200})"
 )
-_VERB = re.compile(
-    r"(?:said|says|stated|spoke|began|drew|took|gave|made|sought|saw|felt|told|reiterated|"
-    r"[a-z]+ed|[a-z]+ing|also|who|was|had|[a-z]+s)\b"
-)
+# A verb ends a speaker's titles: any reporting verb (irregular ones too: "paid tribute", "shone a light"), or a
+# word that looks like one.
+_VERB = re.compile(rf"(?:{verbs('after')}|says|saw|[a-z]+ed|[a-z]+ing|also|who|was|had|[a-z]+s)\b")
 _ROMAN = {"II", "III", "IV", "VI", "VII", "VIII"}
 _MIXED_PREFIX = re.compile(r"^(Mc|Mac|Di|De|Da|Du|La|Le)([A-Z].*)$")
 _PARTICLES = {"van", "von", "de", "da", "der", "den", "del", "della", "di", "du", "dos", "das", "la", "le", "y", "e"}
@@ -185,6 +184,7 @@ class Turn:
     lead_end: int
     follow_up: bool = False  # named by surname after an introduction earlier in the text ("Mr. Roe said")
     recap: bool = False  # listed in the participants sentence: a speaker only if not quoted already
+    listed: bool = False  # one of several a sentence names ("heard statements by X and Y"): X quoted later is X
 
 
 @dataclass(frozen=True, slots=True)

@@ -395,6 +395,15 @@ NARRATIVE_FORMS = [
                  "leaders of civil society.",
                  ["united-nations", "united-nations-entity-for-gender-equality-and-the-empowerment-of-women"],
                  id="briefings-titled-and-unnamed-head"),
+    pytest.param("Assembly President, Jan Roe (Finland), paid tribute to the late Prime Minister.", ["general-assembly"],
+                 id="office-without-article-opens-the-sentence"),
+    pytest.param("Committee Rapporteur Jan Roe (Ghana), introducing the body's report (document A/80/545), said the "
+                 "Committee met.", ["GHA"], id="committee-rapporteur-titled"),
+    pytest.param("The representative of the United States cited the law.", ["USA"], id="cited-is-a-reporting-verb"),
+    pytest.param("The Council heard statements by United Nations Secretary-General Jan Doe and United States Secretary "
+                 "of State Ann Roe.  The Secretary-General stressed the Council's role.  In her statement, United States "
+                 "Secretary of State Ann Roe called for action.", ["united-nations", "USA"],
+                 id="listed-then-quoted-by-name-is-one-speaker"),
     pytest.param("Through a statement read out by Jan Doe, Permanent Representative of Panama, who holds the rotating "
                  "Council Presidency for February, the body welcomed the talks.", ["PAN"],
                  id="read-out-by-title-of-state-who-holds-the-presidency"),
