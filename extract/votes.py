@@ -254,7 +254,7 @@ _FAILED = re.compile(
 # a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text (its vote is
 # on a "motion").
 _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph|"
-                          r"counter-?proposal)s?)|"
+                          r"counter-?proposal)s?|(?:two|three)\s+others(?=\s[^.;]*\b(?:were|was)\s+(?:defeated|rejected)))|"
                           r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*|(?:provisional\s+)?agenda))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 # So does a share of many: "adopted -- among 32 development-related actions -- a series of resolutions", "out of 38".
@@ -263,8 +263,11 @@ _TALLY_OF_TEXTS = re.compile(r"\b(?:a\s+total\s+of\s+[\w-]+|(?:among|out\s+of)\s
                              r"(?:draft\s+)?(?:resolutions|texts|drafts|decisions|actions)\b"
                              # "each proposed amendment was defeated": every one of texts not counted
                              r"|\b(?:each|every)\s+(?:[\w-]+\s+)?(?:draft|text|amendment|proposal)\b", re.I)
+_INCLUDING_ONE = re.compile(r",\s+including\s+(?P<text>(?:a|one)\s+(?:new\s+)?(?:draft\s+)?(?:resolution|text|draft|decision)"
+                            r"\s+on)\b", re.I)
+_WERE_PASSED = re.compile(r"\b(?:were|was)\s+passed\b")
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:(?:competing|rival|separate|other)\s+)?(?:draft\s+)?"
-                      r"(?:resolutions|texts|drafts)\b", re.I)
+                      r"(?:resolutions|texts|drafts|others(?=\s[^.;]*\b(?:were|was)\s+(?:defeated|rejected)))\b", re.I)
 # The object of the verb is a draft: "approving a new draft resolution on ...", "adopted a draft decision".
 _DRAFT_OBJECT = re.compile(r"\s+(?:a|the|an)\s+(?:new\s+|revised\s+|further\s+|separate\s+)?draft\s+"
                            r"(?:resolution|text|decision)\b", re.I)
@@ -276,7 +279,7 @@ _SEVERAL_ADOPTED = re.compile(r"\s+(?P<n>two|three|[23])\s+(?:draft\s+)?(?:resol
 _ONE_OF_SEVERAL = re.compile(r"\bone\s+of\s+(?:the\s+)?(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                              r"twelve|thirteen|fourteen|fifteen)\s+(?:[\w-]+\s+){0,3}?(?:approved|adopted)\b", re.I)
 _ANOTHER_TEXT = re.compile(r"(?:By\s+(?:the\s+terms\s+of\s+)?|Under\s+|In\s+)?(?:another|a\s+(?:further|separate|second|"
-                           r"third)|the\s+(?:second|third|next))\s+(?:draft\s+)?(?:resolution|text|draft)\b", re.I)
+                           r"third)|the\s+(?:second|third|next|other))\s+(?:draft\s+)?(?:resolution|text|draft)\b", re.I)
 # The counts of the text approved in the sentence before: "The vote was 141 in favour to 1 against".
 _THE_VOTE_WAS = re.compile(r"(?:The|That|Its|The\s+recorded)\s+vote\s+(?:was|stood\s+at)\b")
 # "By the terms of resolution 1315 (2000), the Council ...": the text a release told of unnamed.
@@ -309,7 +312,9 @@ _IN_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b")
 _ORGAN_ACTS = re.compile(r"[^,]{0,40},\s+the\s+(?:General\s+Assembly|Security\s+Council|Assembly|Council|"
                          r"(?:[A-Z]\w+\s+)?Committee)\s+[a-z]+ed\b")
 # ", and approved without a vote a draft on ...": a second action in the sentence.
-_SECOND_ACTION = re.compile(r",\s+and\s+(?:then\s+|also\s+)?(?=(?:adopted|approved)\s+(?:without|by|unanimously|a\s|the\s))")
+# Or ", while two others ..., were defeated": more texts, their fate told at the clause's end.
+_SECOND_ACTION = re.compile(r",\s+and\s+(?:then\s+|also\s+)?(?=(?:adopted|approved)\s+(?:without|by|unanimously|a\s|the\s))"
+                            r"|,\s+while\s+(?=(?:two|three|another|the\s+other)\s+(?:others?|drafts?|texts?)\b)")
 _SENTENCE = re.compile(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)")  # full stops inside symbols ("A/78/L.30") do not end it
 _HYPHENATION = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 _INVERTED = re.compile(r"(?P<name>[A-Z][a-z]+), (?P<qualifier>(?:[A-Z][a-z]+ )+of(?: the)?)(?=,|$| and)")
@@ -435,11 +440,19 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 failed = None  # "his delegation rejected the text", he said: a speaker's stand, not the outcome
             if failed is not None and year is not None and any(int(y) != year for y in _IN_YEAR.findall(text, s, e)):
                 failed = None  # "... in 1980, when the Soviet Union vetoed a draft resolution": years ago
-            if not (adopting or failed or counts):
+            if not (adopting or failed or counts or _WERE_PASSED.search(text, s, e)):
                 continue  # most sentences: no need to look for the documents they name
             tally = _TALLY_OF_TEXTS.search(text, s, e)
             if tally and not (adopting and adopting.end() < tally.start() and _DRAFT_OBJECT.match(text, adopting.end())):
-                continue  # a round-up's tally, unless the sentence first adopts one draft: "Approving a new draft ..."
+                # A round-up's tally, unless the sentence first adopts one draft ("Approving a new draft ...") or
+                # singles one out: "A total of 55 drafts were passed without a vote, including a text on privacy".
+                if (adopting is not None or _WERE_PASSED.search(text, s, e)) \
+                        and (one := _INCLUDING_ONE.search(text, tally.end(), e)) is not None:
+                    votes[one.start("text")] = _vote(text, counts, _draft(one.start("text")), meeting, True, False,
+                                                     places, one.start("text"), e,
+                                                     counts is None and bool(_WITHOUT_VOTE.search(text, s, e)),
+                                                     security_council)
+                continue
 
             def vote(document: DocumentRef, adopted: bool, unanimous: bool = False, without_vote: bool = False,
                      s: int = s, e: int = e, counts: _Counts | None = counts) -> Vote:
@@ -454,7 +467,8 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
             named = _TEXT_OR_NOT.search(text, s, e)
             text_named = named is not None and named["text"] is not None
             procedure = named is not None and named["procedure"] is not None
-            if pending and not refs and (failed or (counts and not adopting)):
+            others = text_named and named.group().lower().endswith("others")  # "while two others ... were defeated"
+            if pending and not refs and (failed or (counts and not adopting)) and not others:
                 if counts is not None:  # the failure told again, or only counted: "The draft received 13 votes"
                     key = pending.pop(0)
                     votes[key] = _counted(votes[key], vote(votes[key].document, False))

@@ -582,3 +582,19 @@ def test_an_adoption_on_that_date_is_of_an_earlier_meeting() -> None:
             "Council adopted resolution 1418 (2002), extending the provision until 30 June.")
     votes = votes_in_release(text, [(0, len(text))], 4563, gazetteer(), year=2002)
     assert [v.document.symbol for v in votes] == ["S/RES/1420 (2002)"]
+
+
+@pytest.mark.parametrize(("text", "actions"), [
+    pytest.param("The Council failed to adopt two draft resolutions on Aleppo as they met with vetoes, while two others "
+                 "intended, respectively, to halt bombardments and to ban arms sales, were defeated.",
+                 [False, False, False, False], id="while-two-others-were-defeated"),
+    pytest.param("A total of 55 drafts were passed without a vote, including a text on privacy in the digital age.",
+                 [True], id="a-tally-singling-out-one-text"),
+    pytest.param("A total of 55 drafts were passed without a vote.", [], id="a-tally-alone-is-no-action"),
+    pytest.param("The Assembly called on States to join the treaties, according to one of two resolutions adopted without "
+                 "a vote this afternoon.  The other text, on the centennial of the Peace Conference, directed attention "
+                 "to its reports.", [True, True], id="one-of-two-then-the-other-text"),
+])
+def test_texts_a_round_up_counts_or_singles_out(text: str, actions: list[bool]) -> None:
+    votes = votes_in_release(text, [(0, len(text))], None, gazetteer(), security_council=False, year=2010)
+    assert [v.adopted for v in votes] == actions
