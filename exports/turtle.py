@@ -23,11 +23,11 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions
-from councilgraph.exports.nquads import escape
 from councilgraph.exports.shared import MergedExporter, pack, split_triples
 from councilgraph.graph.namespace import PREFIXES, SH
+from councilgraph.graph.terms import escape, iri_of
 
-__all__ = ["PREFIX_LINES", "TurtleExporter", "subject_blocks", "turtle_term"]
+__all__ = ["PREFIX_LINES", "TurtleExporter", "subject_blocks", "turtle_form", "turtle_term"]
 
 _PREFIXES = (*((name, str(ns)) for name, ns in PREFIXES if name != "id"),
              ("rdf", str(RDF)), ("rdfs", str(RDFS)), ("xsd", str(XSD)), ("sh", str(SH)))
@@ -63,6 +63,30 @@ def turtle_term(term: URIRef | Literal) -> str:
     return _compact(str(term))
 
 
+_TURTLE: dict[str, str] = {}  # IRI terms (the same few hundred in every document) in Turtle
+
+
+def turtle_form(term: str) -> str:
+    """A term in N-Triples syntax (:mod:`councilgraph.graph.terms`) in Turtle syntax, as :func:`turtle_term`
+    writes the rdflib term. A literal's quoted text is the same in both: only a datatype changes."""
+    known = _TURTLE.get(term)
+    if known is not None:
+        return known
+    if term[0] == '"':
+        end = term.rindex('"')
+        if end == len(term) - 1 or term[end + 1] == "@":
+            return term
+        datatype = term[end + 4:-1]
+        bare = _BARE.get(datatype)
+        if bare is not None and bare.fullmatch(term, 1, end):
+            return term[1:end]
+        return f"{term[:end + 1]}^^{_compact(datatype)}"
+    known = _compact(iri_of(term))
+    if len(_TURTLE) < 65536:
+        _TURTLE[term] = known
+    return known
+
+
 def _literal(lexical: str, datatype: str | None, language: str | None) -> str:
     if datatype in _BARE and _BARE[datatype].fullmatch(lexical):
         return lexical
@@ -80,9 +104,23 @@ def subject_blocks(triples: Iterable[tuple[Any, Any, Any]], indent: str = "",
     that both write a node the same way: ``a`` first, then predicates, objects
     and subjects in sorted order, repeated objects once.
     """
-    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    # Grouped by the terms as given first, so that each subject and predicate is written once, not per triple;
+    # then merged by what they are written as (two terms may read the same: the same node twice).
+    grouped: dict[Any, dict[Any, list[Any]]] = {}
     for s, p, o in triples:
-        by_subject[term(s)][term(p)].append(term(o))
+        predicates = grouped.get(s)
+        if predicates is None:
+            predicates = grouped[s] = {}
+        objects = predicates.get(p)
+        if objects is None:
+            predicates[p] = [o]
+        else:
+            objects.append(o)
+    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, predicates in grouped.items():
+        written = by_subject[term(s)]
+        for p, objects in predicates.items():
+            written[term(p)].extend(map(term, objects))
     blocks = []
     for subject in sorted(by_subject):
         predicates = by_subject[subject]
@@ -104,8 +142,8 @@ class TurtleExporter(MergedExporter):
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
         own, shared = split_triples(document)
-        return pack("".join(f"\n{block}\n" for block in subject_blocks(own)),
-                    (f"{s}\t{turtle_term(s)}\t{turtle_term(p)}\t{turtle_term(o)}\n" for s, p, o in shared))
+        return pack("".join(f"\n{block}\n" for block in subject_blocks(own, term=turtle_form)),
+                    (f"{iri_of(s)}\t{turtle_form(s)}\t{turtle_form(p)}\t{turtle_form(o)}\n" for s, p, o in shared))
 
     def tail(self) -> Iterator[bytes]:
         for _, payloads in self.shared.by_node():
