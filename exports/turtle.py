@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
@@ -25,9 +25,9 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions
 from councilgraph.exports.shared import MergedExporter, pack, split_triples
 from councilgraph.graph.namespace import PREFIXES, SH
-from councilgraph.graph.terms import escape, iri_of
+from councilgraph.graph.terms import TermTriple, escape, iri_of
 
-__all__ = ["PREFIX_LINES", "TurtleExporter", "subject_blocks", "turtle_form", "turtle_term"]
+__all__ = ["PREFIX_LINES", "TurtleExporter", "subject_blocks", "term_blocks", "turtle_form", "turtle_term"]
 
 _PREFIXES = (*((name, str(ns)) for name, ns in PREFIXES if name != "id"),
              ("rdf", str(RDF)), ("rdfs", str(RDFS)), ("xsd", str(XSD)), ("sh", str(SH)))
@@ -69,12 +69,14 @@ _TURTLE: dict[str, str] = {}  # IRI terms (the same few hundred in every documen
 def turtle_form(term: str) -> str:
     """A term in N-Triples syntax (:mod:`councilgraph.graph.terms`) in Turtle syntax, as :func:`turtle_term`
     writes the rdflib term. A literal's quoted text is the same in both: only a datatype changes."""
+    if term[-1] == '"':  # a plain literal: the same in both
+        return term
     known = _TURTLE.get(term)
     if known is not None:
         return known
     if term[0] == '"':
         end = term.rindex('"')
-        if end == len(term) - 1 or term[end + 1] == "@":
+        if term[end + 1] == "@":
             return term
         datatype = term[end + 4:-1]
         bare = _BARE.get(datatype)
@@ -104,9 +106,16 @@ def subject_blocks(triples: Iterable[tuple[Any, Any, Any]], indent: str = "",
     that both write a node the same way: ``a`` first, then predicates, objects
     and subjects in sorted order, repeated objects once.
     """
-    # Grouped by the terms as given first, so that each subject and predicate is written once, not per triple;
-    # then merged by what they are written as (two terms may read the same: the same node twice).
-    grouped: dict[Any, dict[Any, list[Any]]] = {}
+    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        by_subject[term(s)][term(p)].append(term(o))
+    return _blocks(by_subject, indent)
+
+
+def term_blocks(triples: Iterable[TermTriple], indent: str = "") -> list[str]:
+    """:func:`subject_blocks` of terms in N-Triples syntax. No two such terms read the same in Turtle, so the
+    triples are grouped as they are and each subject and predicate is written once, not once per triple."""
+    grouped: dict[str, dict[str, list[str]]] = {}
     for s, p, o in triples:
         predicates = grouped.get(s)
         if predicates is None:
@@ -116,19 +125,28 @@ def subject_blocks(triples: Iterable[tuple[Any, Any, Any]], indent: str = "",
             predicates[p] = [o]
         else:
             objects.append(o)
-    by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for s, predicates in grouped.items():
-        written = by_subject[term(s)]
-        for p, objects in predicates.items():
-            written[term(p)].extend(map(term, objects))
+    return _blocks({turtle_form(s): {turtle_form(p): [turtle_form(o) for o in objects]
+                                     for p, objects in predicates.items()}
+                    for s, predicates in grouped.items()}, indent)
+
+
+def _blocks(by_subject: Mapping[str, Mapping[str, list[str]]], indent: str) -> list[str]:
     blocks = []
+    separator = f" ;\n{indent}    "
     for subject in sorted(by_subject):
         predicates = by_subject[subject]
-        order = sorted(predicates, key=lambda p: (p != "rdf:type", p))
-        body = f" ;\n{indent}    ".join(
-            f"{'a' if p == 'rdf:type' else p} {', '.join(sorted(set(predicates[p])))}" for p in order)
+        order = sorted(predicates)
+        if "rdf:type" in predicates:  # "a" first
+            order.remove("rdf:type")
+            order.insert(0, "rdf:type")
+        body = separator.join(f"{'a' if p == 'rdf:type' else p} {_objects(predicates[p])}" for p in order)
         blocks.append(f"{indent}{subject} {body} .")
     return blocks
+
+
+def _objects(objects: list[str]) -> str:
+    """A predicate's objects, sorted, each once (most predicates have one)."""
+    return objects[0] if len(objects) == 1 else ", ".join(sorted(set(objects)))
 
 
 class TurtleExporter(MergedExporter):
@@ -142,7 +160,7 @@ class TurtleExporter(MergedExporter):
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
         own, shared = split_triples(document)
-        return pack("".join(f"\n{block}\n" for block in subject_blocks(own, term=turtle_form)),
+        return pack("".join(f"\n{block}\n" for block in term_blocks(own)),
                     (f"{iri_of(s)}\t{turtle_form(s)}\t{turtle_form(p)}\t{turtle_form(o)}\n" for s, p, o in shared))
 
     def tail(self) -> Iterator[bytes]:

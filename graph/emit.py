@@ -64,11 +64,6 @@ class Triples:
         self._subject: object = None  # the last subject and its term: the mapping adds to one node in a row
         self._subject_term = ""
 
-    def _term(self, s: URIRef | str) -> str:
-        if s is not self._subject:
-            self._subject, self._subject_term = s, f"<{s}>"
-        return self._subject_term
-
     def add(self, s: URIRef | str, p: URIRef, o: URIRef | str | Lit | None) -> None:
         """Add a triple and its superproperty triples; ``None`` objects are skipped."""
         if o is None:
@@ -79,15 +74,19 @@ class Triples:
             term = f"<{o}>"
         else:  # an rdflib Literal would be written as an IRI: refuse it
             raise TypeError(f"not an IRI or a Lit: {o!r}")
-        subject = self._term(s)
-        for predicate in _property_terms(p):
-            self._seen.setdefault((subject, predicate, term), None)
+        if s is not self._subject:  # the mapping adds to one node several times in a row
+            self._subject, self._subject_term = s, f"<{s}>"
+        subject, seen = self._subject_term, self._seen
+        for predicate in _PROPERTIES.get(p) or _property_terms(p):
+            seen[(subject, predicate, term)] = None  # a triple seen before keeps its place
 
     def typed(self, s: URIRef | str, cls: URIRef) -> None:
         """Type a node with a class and all the classes it specialises."""
-        subject = self._term(s)
-        for term in _class_terms(cls):
-            self._seen.setdefault((subject, _TYPE, term), None)
+        if s is not self._subject:
+            self._subject, self._subject_term = s, f"<{s}>"
+        subject, seen = self._subject_term, self._seen
+        for term in _CLASSES.get(cls) or _class_terms(cls):
+            seen[(subject, _TYPE, term)] = None
 
     def __iter__(self) -> Iterator[TermTriple]:
         return iter(self._seen)
