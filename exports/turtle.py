@@ -34,7 +34,16 @@ _PREFIXES = (*((name, str(ns)) for name, ns in PREFIXES if name != "id"),
 #: The ``@prefix`` lines that :func:`turtle_term` relies on, sorted; TriG starts with the same.
 PREFIX_LINES = tuple(f"@prefix {name}: <{namespace}> ." for name, namespace in sorted(_PREFIXES))
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_BARE = {str(XSD.integer): re.compile(r"[+-]?\d+"), str(XSD.boolean): re.compile(r"true|false")}
+
+
+def _integer(lexical: str) -> bool:
+    """Whether ``lexical`` reads ``[+-]?\\d+`` (str.isdecimal is \\d's class, Unicode Nd, without a regex call)."""
+    return (lexical[1:] if lexical[:1] in ("+", "-") else lexical).isdecimal()
+
+
+#: Datatypes whose literals Turtle writes bare, when their lexical form is the Turtle form.
+_BARE: dict[str, Callable[[str], bool]] = {str(XSD.integer): _integer,
+                                           str(XSD.boolean): frozenset({"true", "false"}).__contains__}
 
 
 _NAMESPACES = {namespace: name for name, namespace in reversed(_PREFIXES)}  # the first prefix wins
@@ -80,7 +89,7 @@ def turtle_form(term: str) -> str:
             return term
         datatype = term[end + 4:-1]
         bare = _BARE.get(datatype)
-        if bare is not None and bare.fullmatch(term, 1, end):
+        if bare is not None and bare(term[1:end]):
             return term[1:end]
         return f"{term[:end + 1]}^^{_compact(datatype)}"
     known = _compact(iri_of(term))
@@ -90,7 +99,7 @@ def turtle_form(term: str) -> str:
 
 
 def _literal(lexical: str, datatype: str | None, language: str | None) -> str:
-    if datatype in _BARE and _BARE[datatype].fullmatch(lexical):
+    if datatype in _BARE and _BARE[datatype](lexical):
         return lexical
     quoted = f'"{escape(lexical)}"'
     if language:
@@ -109,7 +118,8 @@ def subject_blocks(triples: Iterable[tuple[Any, Any, Any]], indent: str = "",
     by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
         by_subject[term(s)][term(p)].append(term(o))
-    return _blocks(by_subject, indent)
+    return _blocks({s: {p: _objects(objects) for p, objects in predicates.items()}
+                    for s, predicates in by_subject.items()}, indent)
 
 
 def term_blocks(triples: Iterable[TermTriple], indent: str = "") -> list[str]:
@@ -125,12 +135,14 @@ def term_blocks(triples: Iterable[TermTriple], indent: str = "") -> list[str]:
             predicates[p] = [o]
         else:
             objects.append(o)
-    return _blocks({turtle_form(s): {turtle_form(p): [turtle_form(o) for o in objects]
+    return _blocks({turtle_form(s): {turtle_form(p): turtle_form(objects[0]) if len(objects) == 1
+                                     else _objects([turtle_form(o) for o in objects])
                                      for p, objects in predicates.items()}
                     for s, predicates in grouped.items()}, indent)
 
 
-def _blocks(by_subject: Mapping[str, Mapping[str, list[str]]], indent: str) -> list[str]:
+def _blocks(by_subject: Mapping[str, Mapping[str, str]], indent: str) -> list[str]:
+    """The statements of subjects whose predicates' objects are written already."""
     blocks = []
     separator = f" ;\n{indent}    "
     for subject in sorted(by_subject):
@@ -139,7 +151,7 @@ def _blocks(by_subject: Mapping[str, Mapping[str, list[str]]], indent: str) -> l
         if "rdf:type" in predicates:  # "a" first
             order.remove("rdf:type")
             order.insert(0, "rdf:type")
-        body = separator.join(f"{'a' if p == 'rdf:type' else p} {_objects(predicates[p])}" for p in order)
+        body = separator.join(f"{'a' if p == 'rdf:type' else p} {predicates[p]}" for p in order)
         blocks.append(f"{indent}{subject} {body} .")
     return blocks
 

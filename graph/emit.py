@@ -14,15 +14,21 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from councilgraph.extract.read import Source, normalise
 from councilgraph.extract.records import DocumentRef
 from councilgraph.graph import iris
-from councilgraph.graph.namespace import CG, ID, PROV, SKOS
+from councilgraph.graph.namespace import CG, FOAF, PROV, SKOS
 from councilgraph.graph.terms import Lit, TermTriple, literal
 from councilgraph.graph.vocabulary import superclasses, superproperties
 from councilgraph.ontology.reference import ORG_KINDS, Entity
 
-__all__ = ["Node", "Triple", "Triples", "entity_node", "document_node", "evidence"]
+__all__ = ["ALT_LABEL", "COMMENT", "DERIVED_FROM", "LABEL", "NAME", "SEE_ALSO", "Node", "Triple", "Triples",
+           "entity_node", "document_node", "evidence"]
 
 Node = URIRef | Literal
 Triple = tuple[URIRef, URIRef, Node]  # in rdflib terms; the collector gives them in N-Triples syntax
+
+# The properties of other vocabularies the mapping writes, looked up once: rdflib makes a new URIRef on every
+# attribute access of a namespace (1-2 µs, hundreds of times per release).
+LABEL, COMMENT, SEE_ALSO = RDFS.label, RDFS.comment, RDFS.seeAlso
+DERIVED_FROM, NAME, ALT_LABEL = PROV.wasDerivedFrom, FOAF.name, SKOS.altLabel
 
 # The CSV's short kinds name ontology classes; two are spelled out in the ontology.
 _ORG_CLASSES = {kind: CG[{"NGO": "NonGovernmentalOrganization", "Media": "MediaOrganization"}.get(kind, kind)]
@@ -94,7 +100,7 @@ class Triples:
 
 def evidence(out: Triples, source: Source, doc: URIRef, node: URIRef, start: int, end: int) -> None:
     """Where a fact comes from: the source document, the offsets and the exact words."""
-    out.add(node, PROV.wasDerivedFrom, doc)
+    out.add(node, DERIVED_FROM, doc)
     out.add(node, CG.startOffset, literal(start))
     out.add(node, CG.endOffset, literal(end))
     out.add(node, CG.quote, literal(source.text[start:end]))
@@ -111,21 +117,21 @@ def entity_node(out: Triples, entity: Entity, written: str | None = None) -> URI
 
 def _describe(out: Triples, entity: Entity) -> URIRef:
     if entity.kind == "instrument":
-        node = ID[f"instrument/{entity.key}"]
+        node = iris.id_iri(f"instrument/{entity.key}")
         out.typed(node, CG.Instrument)
-        out.add(node, RDFS.label, literal(entity.name))
+        out.add(node, LABEL, literal(entity.name))
         out.add(node, CG.instrumentKind, literal(entity.category) if entity.category else None)
         out.add(node, CG.year, literal(entity.year) if entity.year else None)
         if not entity.in_reference:
             out.add(node, CG.inReferenceList, literal(False))
         return node
     node = iris.entity_iri(entity)
-    out.add(node, RDFS.label, literal(entity.name))
+    out.add(node, LABEL, literal(entity.name))
     if entity.kind == "state":
         out.typed(node, CG.State)
         out.add(node, CG.iso3, literal(entity.key))
         out.add(node, CG.membershipStatus, literal(entity.status) if entity.status else None)
-        out.add(node, RDFS.seeAlso, iris.eu_country_iri(entity))
+        out.add(node, SEE_ALSO, iris.eu_country_iri(entity))
     else:
         out.typed(node, CG.Organization)
         if entity.category in _ORG_CLASSES:
@@ -140,7 +146,7 @@ def _alias(out: Triples, node: URIRef, entity: Entity, written: str | None) -> N
     if written:
         written = " ".join(normalise(written).split())
         if written != entity.name and written != entity.acronym:
-            out.add(node, SKOS.altLabel, literal(written))
+            out.add(node, ALT_LABEL, literal(written))
 
 
 def document_node(out: Triples, ref: DocumentRef) -> URIRef:
@@ -151,9 +157,9 @@ def document_node(out: Triples, ref: DocumentRef) -> URIRef:
     node = iris.document_iri(ref.symbol)
     out.typed(node, _DOCUMENT_CLASSES.get(ref.kind, CG.Document))
     out.add(node, CG.symbol, literal(ref.symbol))
-    out.add(node, RDFS.label, literal(ref.symbol))
+    out.add(node, LABEL, literal(ref.symbol))
     if ref.kind != "press-release":  # undocs.org serves documents, not press releases
-        out.add(node, RDFS.seeAlso, iris.undocs_iri(ref.symbol))
+        out.add(node, SEE_ALSO, iris.undocs_iri(ref.symbol))
     if ref.kind == "resolution" and ref.number is not None:
         out.add(node, CG.resolutionNumber, literal(ref.number))
         out.add(node, CG.year, literal(ref.year) if ref.year is not None else None)

@@ -11,7 +11,7 @@ appear in many documents, and an offset on them would be ambiguous.
 
 from __future__ import annotations
 
-from rdflib import RDFS, XSD, URIRef
+from rdflib import XSD, URIRef
 
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, Finding, MeetingRef, PressRelease, ResolutionDocument, Statement
@@ -23,8 +23,8 @@ from councilgraph.graph.citations import (
     map_votes,
     meeting_node,
 )
-from councilgraph.graph.emit import Triples, document_node, entity_node, evidence
-from councilgraph.graph.namespace import CG, FOAF, ID, PROV, SH
+from councilgraph.graph.emit import COMMENT, DERIVED_FROM, LABEL, NAME, Triples, document_node, entity_node, evidence
+from councilgraph.graph.namespace import CG, SH
 from councilgraph.graph.terms import Lit, TermTriple, literal, typed_literal
 
 __all__ = ["press_release_triples", "release_iri", "resolution_document_triples"]
@@ -56,7 +56,7 @@ def press_release_triples(source: Source, release: PressRelease) -> list[TermTri
     out.typed(doc, CG.PressRelease)
     if header.symbol is not None:
         out.add(doc, CG.symbol, literal(header.symbol))
-    out.add(doc, RDFS.label, literal(header.symbol or f"{source.name}: {header.headline or 'untitled'}"))
+    out.add(doc, LABEL, literal(header.symbol or f"{source.name}: {header.headline or 'untitled'}"))
     if header.headline is not None:
         out.add(doc, CG.headline, literal(header.headline))
     if header.date is not None:
@@ -103,14 +103,14 @@ def _statement(out: Triples, source: Source, doc: URIRef, node: URIRef, statemen
                meetings: list[URIRef], symbol: str) -> None:
     speaker = statement.speaker
     person = (iris.person_iri(speaker, statement.delegation) if speaker.printed_name
-              else ID[f"doc/{iris.symbol_slug(symbol)}/statement/{statement.order}/speaker"])
+              else iris.id_iri(f"doc/{iris.symbol_slug(symbol)}/statement/{statement.order}/speaker"))
     out.typed(person, CG.Person)
-    out.add(person, RDFS.label, literal(speaker.display_name))
-    out.add(person, FOAF.name, literal(speaker.display_name))
+    out.add(person, LABEL, literal(speaker.display_name))
+    out.add(person, NAME, literal(speaker.display_name))
 
     delegation = entity_node(out, statement.delegation, source.text[statement.delegation_start:statement.delegation_end])
     out.typed(node, CG.Statement)
-    out.add(node, RDFS.label, literal(f"{symbol} statement {statement.order}: {speaker.display_name} ({statement.delegation.name})"))
+    out.add(node, LABEL, literal(f"{symbol} statement {statement.order}: {speaker.display_name} ({statement.delegation.name})"))
     out.add(node, CG.order, literal(statement.order))
     out.add(node, CG.reportedIn, doc)
     if meetings:
@@ -121,7 +121,7 @@ def _statement(out: Triples, source: Source, doc: URIRef, node: URIRef, statemen
     out.add(node, CG.printedName, literal(source.text[speaker.start:speaker.end]) if speaker.printed_name else None)
     out.add(node, CG.section, literal(statement.section))
     out.add(node, CG.text, literal(source.text[statement.start:statement.end]))
-    out.add(node, PROV.wasDerivedFrom, doc)
+    out.add(node, DERIVED_FROM, doc)
     out.add(node, CG.startOffset, literal(statement.start))
     out.add(node, CG.endOffset, literal(statement.end))
 
@@ -144,7 +144,7 @@ def _alignments(out: Triples, source: Source, doc: URIRef, release: PressRelease
             target = document_node(out, alignment.document)
         speaker = by_order[alignment.statement]
         out.typed(node, CG.Alignment)
-        out.add(node, RDFS.label, literal(
+        out.add(node, LABEL, literal(
             f"{speaker.delegation.name} {_VERBS[alignment.kind]} {_target_name(alignment)}"))
         out.add(statement, CG.alignment, node)
         out.add(node, CG.alignmentKind, kind)
@@ -184,8 +184,8 @@ def _finding(out: Triples, source: Source, doc: URIRef, node: URIRef, finding: F
              statements: dict[int, URIRef]) -> None:
     out.typed(node, CG.Finding)
     out.add(doc, CG.finding, node)
-    out.add(node, RDFS.label, literal(finding.message))
-    out.add(node, RDFS.comment, literal(finding.message))
+    out.add(node, LABEL, literal(finding.message))
+    out.add(node, COMMENT, literal(finding.message))
     out.add(node, CG.findingKind, CG[finding.kind])
     out.add(node, CG.severity, _SEVERITY[finding.severity])
     if finding.statement is not None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 
 from councilgraph.exports.turtle import turtle_form, turtle_term
 from councilgraph.graph.emit import Triples
 from councilgraph.graph.namespace import CG, ID
-from councilgraph.graph.terms import Lit, lexical, literal, nquad_term, rdflib_term, typed_literal
+from councilgraph.graph.terms import Lit, escape, lexical, literal, nquad_term, rdflib_term, typed_literal
 
 VALUES = ['say "no"\nthen\\stop\r\tnow', "Résolution « paix » — 和平 😀", "", "007", 0, -12, 2017, True, False]
 TERMS = [
@@ -60,3 +62,12 @@ def test_the_collector_adds_entailed_types_once_in_order() -> None:
     assert triples[0] == (f"<{ID['doc/X']}>", f"<{RDF.type}>", f"<{CG.Statement}>")
     assert len(triples) == len(set(triples))
     assert (f"<{ID['doc/X']}>", f"<{CG.order}>", nquad_term(Literal(3))) in triples
+
+
+@pytest.mark.parametrize("lexical_form", ["5", "+5", "-0", "007", "٣", "+", "", "5\n", "1.5", " 5", "true", "True",
+                                          "false", "1"])
+def test_bare_integers_and_booleans_are_those_turtle_reads_back(lexical_form: str) -> None:
+    for datatype, pattern in ((XSD.integer, r"[+-]?\d+"), (XSD.boolean, r"true|false")):
+        term = f'"{escape(lexical_form)}"^^<{datatype}>'  # by hand: rdflib warns of weird booleans
+        bare = re.fullmatch(pattern, lexical_form) is not None
+        assert (turtle_form(term) == lexical_form) is bare
