@@ -57,7 +57,7 @@ class DocumentGraph:
     @property
     def triples(self) -> tuple[Triple, ...]:
         """The triples as rdflib terms (made on each call: the build's exporters read ``terms``)."""
-        return tuple((rdflib_term(s), rdflib_term(p), rdflib_term(o)) for s, p, o in self.terms)  # type: ignore[misc]
+        return tuple((rdflib_term(s), rdflib_term(p), rdflib_term(o)) for s, p, o in self.terms)
 
     def ntriples(self) -> str:
         """The document as N-Triples text."""

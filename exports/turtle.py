@@ -24,7 +24,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions
 from councilgraph.exports.shared import MergedExporter, pack, split_triples
-from councilgraph.graph.namespace import PREFIXES, SH
+from councilgraph.graph.namespace import ID, PREFIXES, SH
 from councilgraph.graph.terms import TermTriple, escape, iri_of
 
 __all__ = ["PREFIX_LINES", "TurtleExporter", "subject_blocks", "term_blocks", "turtle_form", "turtle_term"]
@@ -73,12 +73,16 @@ def turtle_term(term: URIRef | Literal) -> str:
 
 
 _TURTLE: dict[str, str] = {}  # IRI terms (the same few hundred in every document) in Turtle
+# The instances' IRIs (a document's own nodes, new in every document) have no prefix in Turtle: no prefix's
+# namespace lies under their base, so they are written as in N-Triples, without a lookup.
+_AS_IN_NTRIPLES = f"<{ID}"
+assert not any(namespace.startswith(str(ID)) for namespace in _NAMESPACES)
 
 
 def turtle_form(term: str) -> str:
     """A term in N-Triples syntax (:mod:`councilgraph.graph.terms`) in Turtle syntax, as :func:`turtle_term`
     writes the rdflib term. A literal's quoted text is the same in both: only a datatype changes."""
-    if term[-1] == '"':  # a plain literal: the same in both
+    if term[-1] == '"' or term.startswith(_AS_IN_NTRIPLES):  # a plain literal, an instance: the same in both
         return term
     known = _TURTLE.get(term)
     if known is not None:
@@ -135,10 +139,20 @@ def term_blocks(triples: Iterable[TermTriple], indent: str = "") -> list[str]:
             predicates[p] = [o]
         else:
             objects.append(o)
-    return _blocks({turtle_form(s): {turtle_form(p): turtle_form(objects[0]) if len(objects) == 1
-                                     else _objects([turtle_form(o) for o in objects])
-                                     for p, objects in predicates.items()}
-                    for s, predicates in grouped.items()}, indent)
+    forms: dict[str, str] = {}  # the predicates, written once per document
+    by_subject: dict[str, dict[str, str]] = {}
+    for s, predicates in grouped.items():
+        written = by_subject[turtle_form(s)] = {}
+        for p, objects in predicates.items():
+            form = forms.get(p)
+            if form is None:
+                form = forms[p] = turtle_form(p)
+            # A plain literal (most objects: labels, quotes, texts) is the same in Turtle: no call for it.
+            if len(objects) == 1:
+                written[form] = objects[0] if objects[0][-1] == '"' else turtle_form(objects[0])
+            else:
+                written[form] = _objects([o if o[-1] == '"' else turtle_form(o) for o in objects])
+    return _blocks(by_subject, indent)
 
 
 def _blocks(by_subject: Mapping[str, Mapping[str, str]], indent: str) -> list[str]:
@@ -172,8 +186,7 @@ class TurtleExporter(MergedExporter):
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
         own, shared = split_triples(document)
-        return pack("".join(f"\n{block}\n" for block in term_blocks(own)),
-                    (f"{iri_of(s)}\t{turtle_form(s)}\t{turtle_form(p)}\t{turtle_form(o)}\n" for s, p, o in shared))
+        return pack("".join(f"\n{block}\n" for block in term_blocks(own)), _shared_lines(shared))
 
     def tail(self) -> Iterator[bytes]:
         for _, payloads in self.shared.by_node():
@@ -181,3 +194,14 @@ class TurtleExporter(MergedExporter):
             triples = ((s, p, o) for s, p, o in (payload.split("\t", 2) for payload in payloads))
             for block in subject_blocks(triples, term=str):
                 yield f"\n{block}\n".encode()
+
+
+def _shared_lines(triples: list[TermTriple]) -> Iterator[str]:
+    """"IRI<TAB>subject<TAB>predicate<TAB>object" for the shared nodes' triples; a node's triples mostly come
+    one after the other, so its IRI and subject are written once for them."""
+    subject = lead = ""
+    for s, p, o in triples:
+        if s != subject:
+            subject, lead = s, f"{iri_of(s)}\t{turtle_form(s)}\t"
+        written = o if o[-1] == '"' else turtle_form(o)  # a plain literal is the same in Turtle
+        yield f"{lead}{turtle_form(p)}\t{written}\n"

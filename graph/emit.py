@@ -44,16 +44,12 @@ _CLASSES: dict[URIRef, tuple[str, ...]] = {}
 
 
 def _property_terms(p: URIRef) -> tuple[str, ...]:
-    terms = _PROPERTIES.get(p)
-    if terms is None:
-        terms = _PROPERTIES[p] = tuple(f"<{q}>" for q in (p, *superproperties(p)))
+    terms = _PROPERTIES[p] = tuple(f"<{q}>" for q in (p, *superproperties(p)))
     return terms
 
 
 def _class_terms(cls: URIRef) -> tuple[str, ...]:
-    terms = _CLASSES.get(cls)
-    if terms is None:
-        terms = _CLASSES[cls] = tuple(f"<{c}>" for c in (cls, *superclasses(cls)))
+    terms = _CLASSES[cls] = tuple(f"<{c}>" for c in (cls, *superclasses(cls)))
     return terms
 
 
