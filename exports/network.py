@@ -229,12 +229,11 @@ def _network(facts: Iterable[TermTriple], with_statements: bool,
         citing, cited = values.get((citation, _CITING)), values.get((citation, _CITED))
         if cited not in documents:
             continue
-        paragraph_kind = part.get(citing, "document")  # type: ignore[arg-type]
+        paragraph_kind = part.get(citing, "document")
         if paragraph_kind in ("preambular", "operative"):
-            source = values.get((citing, _PARAGRAPH_OF))  # type: ignore[arg-type]
+            source = values.get((citing, _PARAGRAPH_OF))
         elif paragraph_kind == "statement":  # per delegation when asked, else per release (or without delegation)
-            source = ((with_statements and values.get((citing, _DELEGATION)))  # type: ignore[arg-type]
-                      or values.get((citing, _REPORTED_IN)))  # type: ignore[arg-type]
+            source = (with_statements and values.get((citing, _DELEGATION))) or values.get((citing, _REPORTED_IN))
         elif citing in documents:
             source = citing
         else:
@@ -243,14 +242,14 @@ def _network(facts: Iterable[TermTriple], with_statements: bool,
             continue
         phrase = _text(values.get((citation, _PHRASE)))
         cito = _text(values.get((citation, _CITO))).rsplit("/", 1)[-1]
-        edges[(iri_of(source), iri_of(cited), phrase, cito, paragraph_kind)] += 1  # type: ignore[arg-type]
+        edges[(iri_of(source), iri_of(cited), phrase, cito, paragraph_kind)] += 1
 
     nodes: dict[str, dict[str, object]] = {}
     used = {e[0] for e in edges} | {e[1] for e in edges} | {iri_of(n) for n in documents}
     for node in sorted(used):
         term = f"<{node}>"
-        attributes: dict[str, object] = {"label": _text(values.get((term, _LABEL)), node), "kind": kind.get(term, "document"),
-                                         "symbol": _text(values.get((term, _SYMBOL)))}
+        attributes: dict[str, object] = {"label": _text(values.get((term, _LABEL)), node),
+                                         "kind": kind.get(term, "document"), "symbol": _text(values.get((term, _SYMBOL)))}
         year = values.get((term, _YEAR))
         if year is not None:  # no placeholder: tools would read 0 as a year
             attributes["year"] = int(lexical(year))
