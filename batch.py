@@ -131,7 +131,7 @@ def build_fragments(path: str, options: BuildOptions, data: bytes | None = None)
     timings = {"read": read - started, "extract": document.timings[0], "map": document.timings[1],
                "validate": validated - mapped, "serialise": time.perf_counter() - validated}
     return Outcome(path, document.source.sha256, None, str(document.graph.name), document.symbol,
-                   document.summary(), severities, key, len(document.graph.triples),
+                   document.summary(), severities, key, len(document.graph.terms),
                    timings, sizes={name: len(fragment) for name, fragment in fragments.items()}), fragments
 
 

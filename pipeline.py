@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from councilgraph.exports.base import DocumentGraph
-from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.extract.press_release import extract_press_release
 from councilgraph.extract.read import InputError, Source, read_source
 from councilgraph.extract.records import PressRelease, ResolutionDocument
@@ -55,7 +54,7 @@ class BuiltDocument:
             kinds = [p.kind for p in record.text.paragraphs]
             counts = (f"{kinds.count('preambular')} preambular and {kinds.count('operative')} operative paragraphs, "
                       f"{len(record.citations)} citations")
-        return (f"{self.source.name}: {self.symbol}, {counts}, {len(self.graph.triples)} triples, "
+        return (f"{self.source.name}: {self.symbol}, {counts}, {len(self.graph.terms)} triples, "
                 f"{len(record.findings)} findings")
 
 
@@ -83,12 +82,12 @@ def build_source(source: Source, kind: str = "auto") -> BuiltDocument:
         resolution = extract_resolution(source)
         extracted = time.perf_counter()
         triples = tuple(resolution_document_triples(source, resolution))
-        graph = DocumentGraph(document_iri(resolution.text.document.symbol), triples, ntriples_lines(triples))
+        graph = DocumentGraph(document_iri(resolution.text.document.symbol), triples)
         return BuiltDocument(source, resolution, graph, (extracted - start, time.perf_counter() - extracted))
     release = extract_press_release(source)
     extracted = time.perf_counter()
     triples = tuple(press_release_triples(source, release))
-    graph = DocumentGraph(release_iri(release, source), triples, ntriples_lines(triples))
+    graph = DocumentGraph(release_iri(release, source), triples)
     return BuiltDocument(source, release, graph, (extracted - start, time.perf_counter() - extracted))
 
 

@@ -20,7 +20,8 @@ from typing import BinaryIO, ClassVar, Protocol
 
 from rdflib import URIRef
 
-from councilgraph.graph.mapping import Triple
+from councilgraph.graph.emit import Triple
+from councilgraph.graph.terms import TermTriple, nquad_term, rdflib_term
 
 try:
     import fcntl
@@ -33,18 +34,33 @@ __all__ = ["DEFAULT_OPTIONS", "DocumentGraph", "ExportOptions", "Exporter", "Fra
 
 @dataclass(frozen=True, slots=True)
 class DocumentGraph:
-    """The triples of one input document and the name of its graph."""
+    """The triples of one input document and the name of its graph.
+
+    The exporters read ``terms``: each triple's terms in N-Triples syntax (:mod:`councilgraph.graph.terms`),
+    as the mapping writes them; ``lines`` are the same triples as N-Triples lines, joined once for every
+    consumer. ``triples`` gives rdflib terms, made on each call, for readers that want them.
+    """
 
     name: URIRef
-    triples: tuple[Triple, ...]
-    lines: tuple[str, ...] = ()  # the triples as N-Triples lines, formatted once for every consumer
+    terms: tuple[TermTriple, ...]
+    lines: tuple[str, ...] = ()  # made from ``terms`` when not given
+
+    def __post_init__(self) -> None:
+        if not self.lines and self.terms:
+            object.__setattr__(self, "lines", tuple(f"{s} {p} {o} .\n" for s, p, o in self.terms))
+
+    @classmethod
+    def from_triples(cls, name: URIRef, triples: Iterable[Triple]) -> DocumentGraph:
+        """A document of rdflib triples (tests, documents made by hand)."""
+        return cls(name, tuple((nquad_term(s), nquad_term(p), nquad_term(o)) for s, p, o in triples))
+
+    @property
+    def triples(self) -> tuple[Triple, ...]:
+        """The triples as rdflib terms (made on each call: the build's exporters read ``terms``)."""
+        return tuple((rdflib_term(s), rdflib_term(p), rdflib_term(o)) for s, p, o in self.terms)
 
     def ntriples(self) -> str:
         """The document as N-Triples text."""
-        if not self.lines and self.triples:
-            from councilgraph.exports.nquads import ntriples_lines  # nquads imports this module
-
-            return "".join(ntriples_lines(self.triples))
         return "".join(self.lines)
 
 

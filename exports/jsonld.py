@@ -26,9 +26,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-from rdflib import RDF, BNode, Literal, URIRef
+from rdflib import RDF
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
+from councilgraph.graph.terms import TermTriple, lexical, literal_suffix
 from councilgraph.ontology import data_path
 
 __all__ = ["CONTEXT_IRI", "JSONLD_CONTEXT", "JSONLDExporter", "compact_iri", "load_context"]
@@ -39,8 +40,7 @@ CONTEXT_IRI = "https://w3id.org/councilgraph/context.jsonld"
 JSONLD_CONTEXT: Path = data_path("context.jsonld")
 
 Value = str | dict[str, str]
-# Membership, not ==, once per triple: rdflib's == is Python code; a set finds the same term object at once.
-_RDF_TYPE = frozenset({RDF.type})
+_RDF_TYPE = f"<{RDF.type}>"
 
 
 def load_context(path: Path = JSONLD_CONTEXT) -> dict[str, str]:
@@ -81,7 +81,7 @@ class JSONLDExporter(FragmentExporter):
 
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
-        graph = {"@id": _iri(document.name), "@graph": _nodes(document.triples)}
+        graph = {"@id": _iri(document.name), "@graph": _nodes(document.terms)}
         text = json.dumps(graph, ensure_ascii=False, indent=1)
         return ("  " + text.replace("\n", "\n  ")).encode("utf-8")  # one level in, as an item of "@graph"
 
@@ -94,32 +94,35 @@ def _context() -> dict[str, str]:
     return load_context()
 
 
-def _nodes(triples: Iterable[tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]]) -> list[dict]:
+def _nodes(triples: Iterable[TermTriple]) -> list[dict]:
     """The node objects of one graph, sorted by ``@id``; ``rdf:type`` to IRIs becomes ``@type``."""
     nodes: dict[str, dict[str, dict[tuple[str, ...], Value]]] = defaultdict(lambda: defaultdict(dict))
     for s, p, o in triples:
         node = nodes[_reference(s)]
-        if p in _RDF_TYPE and isinstance(o, URIRef):
-            node["@type"][("", _iri(o))] = _iri(o)
+        if p == _RDF_TYPE and o[0] == "<":
+            node["@type"][("", _reference(o))] = _reference(o)
         else:
             value = _value(o)
-            node[_iri(p)][_order(value)] = value
+            node[_reference(p)][_order(value)] = value
     return [{"@id": subject, **{key: [node[key][v] for v in sorted(node[key])] for key in sorted(node)}}
             for subject, node in sorted(nodes.items())]
 
 
-def _value(term: URIRef | BNode | Literal) -> Value:
-    if not isinstance(term, Literal):
+def _value(term: str) -> Value:
+    if term[0] != '"':
         return {"@id": _reference(term)}
-    if term.language:
-        return {"@value": str(term), "@language": term.language}
-    if term.datatype:
-        return {"@value": str(term), "@type": _iri(term.datatype)}
-    return str(term)  # a plain JSON string is an xsd:string literal
+    datatype, language = literal_suffix(term)
+    if language:
+        return {"@value": lexical(term), "@language": language}
+    if datatype:
+        return {"@value": lexical(term), "@type": _iri(datatype)}
+    return lexical(term)  # a plain JSON string is an xsd:string literal
 
 
-def _reference(term: URIRef | BNode) -> str:
-    return f"_:{term}" if isinstance(term, BNode) else _iri(term)
+@lru_cache(maxsize=65536)  # a document repeats few distinct IRIs many times
+def _reference(term: str) -> str:
+    """An IRI or blank node term, as JSON-LD names it."""
+    return term if term[0] == "_" else _iri(term[1:-1])
 
 
 @lru_cache(maxsize=65536)  # a document repeats few distinct IRIs many times

@@ -18,14 +18,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
-from rdflib import RDF, RDFS, URIRef
+from rdflib import RDF, RDFS
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.graph.namespace import CG
+from councilgraph.graph.terms import TermTriple, iri_of, lexical
 
 if TYPE_CHECKING:  # NetworkX only for the graph objects (viz, tests): a build writes the files without it
     import networkx as nx
@@ -33,30 +34,36 @@ if TYPE_CHECKING:  # NetworkX only for the graph objects (viz, tests): a build w
 __all__ = ["NETWORK_NAME", "Edge", "NetworkExporter", "Node", "citation_network", "network_facts", "xml_attribute",
            "xml_text"]
 
-_NODE_KINDS: dict[object, str] = {CG.Resolution: "resolution", CG.AssemblyResolution: "ga-resolution",
-               CG.PresidentialStatement: "presidential-statement", CG.PressRelease: "press-release",
-               CG.Document: "document", CG.Instrument: "instrument", CG.State: "state",
-               CG.Organization: "organization"}
-_PARAGRAPH_KINDS: dict[object, str] = {CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
-                    CG.Statement: "statement"}
-# Tests by set membership, not ==: rdflib's == is Python code, called for every triple of every document;
-# hashing is str's, and a set finds the very same term object without comparing at all.
-_RDF_TYPE, _CITATION_CLASS = frozenset({RDF.type}), frozenset({CG.Citation})
-_NETWORK_CLASSES = frozenset({*_NODE_KINDS, *_PARAGRAPH_KINDS, *_CITATION_CLASS})
+def _terms(kinds: dict[object, str]) -> dict[str, str]:
+    return {f"<{term}>": value for term, value in kinds.items()}
+
+
+# The network reads terms in N-Triples syntax (councilgraph.graph.terms), compared as strings.
+_NODE_KINDS = _terms({CG.Resolution: "resolution", CG.AssemblyResolution: "ga-resolution",
+                      CG.PresidentialStatement: "presidential-statement", CG.PressRelease: "press-release",
+                      CG.Document: "document", CG.Instrument: "instrument", CG.State: "state",
+                      CG.Organization: "organization"})
+_PARAGRAPH_KINDS = _terms({CG.PreambularParagraph: "preambular", CG.OperativeParagraph: "operative",
+                           CG.Statement: "statement"})
+_RDF_TYPE, _CITATION_CLASS = f"<{RDF.type}>", f"<{CG.Citation}>"
+_NETWORK_CLASSES = frozenset({*_NODE_KINDS, *_PARAGRAPH_KINDS, _CITATION_CLASS})
 _DOCUMENT_KINDS = ("resolution", "presidential-statement", "press-release")  # win over "document" when merging
 _SPEAKERS = ("state", "organization", "press-release")  # cite through their statements only
 _NODE_ATTRIBUTES = ("kind", "label", "symbol", "year")  # in this order in every format, then in_degree
 NETWORK_NAME = "councilgraph citation network"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTRIBUTE_ESCAPES = str.maketrans({'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"})
-_KEPT = {RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, CG.characterisation,
-         CG.paragraphOf, CG.delegation, CG.reportedIn}
+_LABEL, _SYMBOL, _YEAR, _CITING, _CITED, _PHRASE, _CITO, _PARAGRAPH_OF, _DELEGATION, _REPORTED_IN = (
+    f"<{p}>" for p in (RDFS.label, CG.symbol, CG.year, CG.citing, CG.cited, CG.openingPhrase, CG.characterisation,
+                       CG.paragraphOf, CG.delegation, CG.reportedIn))
+_KEPT = frozenset({_LABEL, _SYMBOL, _YEAR, _CITING, _CITED, _PHRASE, _CITO, _PARAGRAPH_OF, _DELEGATION,
+                   _REPORTED_IN})
 
 
-def network_facts(document: DocumentGraph) -> set[tuple[URIRef, URIRef, object]]:
-    """The triples of one document that the network needs."""
-    return {(s, p, o) for s, p, o in document.triples
-            if p in _KEPT or (p in _RDF_TYPE and o in _NETWORK_CLASSES)}
+def network_facts(document: DocumentGraph) -> list[TermTriple]:
+    """The triples of one document that the network needs, in N-Triples syntax, in the document's order."""
+    return [(s, p, o) for s, p, o in document.terms
+            if p in _KEPT or (p == _RDF_TYPE and o in _NETWORK_CLASSES)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +186,7 @@ def xml_attribute(value: object) -> str:
     return '"' + xml_text(value).translate(_ATTRIBUTE_ESCAPES) + '"'
 
 
-def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements: bool = False) -> nx.MultiDiGraph:
+def citation_network(facts: Iterable[TermTriple], with_statements: bool = False) -> nx.MultiDiGraph:
     """The citation network of a set of triples, with nodes and edges in a fixed order."""
     import networkx as nx  # 60-100 ms to import, see the module's imports
 
@@ -194,24 +201,24 @@ def citation_network(facts: set[tuple[URIRef, URIRef, object]], with_statements:
     return graph
 
 
-def _network(facts: set[tuple[URIRef, URIRef, object]], with_statements: bool,
+def _network(facts: Iterable[TermTriple], with_statements: bool,
              ) -> tuple[dict[str, dict[str, object]], list[tuple[tuple[str, str, str, str, str], int]]]:
     """The nodes (sorted by IRI, with their attributes) and the weighted edges (sorted) of the citation network.
 
     Plain dictionaries and lists: a build's fragment needs nothing else, and NetworkX costs more to import
     than a document takes to build.
     """
-    kind: dict[object, str] = {}
-    part: dict[object, str] = {}
-    values: dict[tuple[object, URIRef], object] = {}
+    kind: dict[str, str] = {}
+    part: dict[str, str] = {}
+    values: dict[tuple[str, str], str] = {}
     citations = []
     for s, p, o in facts:
-        if p in _RDF_TYPE:
+        if p == _RDF_TYPE:
             if o in _NODE_KINDS and kind.get(s) not in _DOCUMENT_KINDS:
                 kind[s] = _NODE_KINDS[o]
             elif o in _PARAGRAPH_KINDS:
                 part[s] = _PARAGRAPH_KINDS[o]
-            elif o in _CITATION_CLASS:
+            elif o == _CITATION_CLASS:
                 citations.append(s)
         else:
             values[(s, p)] = o
@@ -219,34 +226,37 @@ def _network(facts: set[tuple[URIRef, URIRef, object]], with_statements: bool,
 
     edges: Counter[tuple[str, str, str, str, str]] = Counter()
     for citation in citations:
-        citing, cited = values.get((citation, CG.citing)), values.get((citation, CG.cited))
+        citing, cited = values.get((citation, _CITING)), values.get((citation, _CITED))
         if cited not in documents:
             continue
         paragraph_kind = part.get(citing, "document")
         if paragraph_kind in ("preambular", "operative"):
-            source = values.get((citing, CG.paragraphOf))
+            source = values.get((citing, _PARAGRAPH_OF))
         elif paragraph_kind == "statement":  # per delegation when asked, else per release (or without delegation)
-            source = (with_statements and values.get((citing, CG.delegation))) or values.get((citing, CG.reportedIn))
+            source = (with_statements and values.get((citing, _DELEGATION))) or values.get((citing, _REPORTED_IN))
         elif citing in documents:
             source = citing
         else:
             continue  # a press release's own narrative: not part of the document network
         if source is None or source == cited:
             continue
-        phrase = str(values.get((citation, CG.openingPhrase), ""))
-        cito = str(values.get((citation, CG.characterisation), "")).rsplit("/", 1)[-1]
-        edges[(str(source), str(cited), phrase, cito, paragraph_kind)] += 1
+        phrase = _text(values.get((citation, _PHRASE)))
+        cito = _text(values.get((citation, _CITO))).rsplit("/", 1)[-1]
+        edges[(iri_of(source), iri_of(cited), phrase, cito, paragraph_kind)] += 1
 
     nodes: dict[str, dict[str, object]] = {}
-    used = {e[0] for e in edges} | {e[1] for e in edges} | {str(n) for n in documents}
+    used = {e[0] for e in edges} | {e[1] for e in edges} | {iri_of(n) for n in documents}
     for node in sorted(used):
-        iri = URIRef(node)
-        symbol = str(values.get((iri, CG.symbol), ""))
-        node_kind = kind.get(iri, "document")
-        attributes: dict[str, object] = {"label": str(values.get((iri, RDFS.label), node)), "kind": node_kind,
-                                         "symbol": symbol}
-        year = values.get((iri, CG.year))
+        term = f"<{node}>"
+        attributes: dict[str, object] = {"label": _text(values.get((term, _LABEL)), node),
+                                         "kind": kind.get(term, "document"), "symbol": _text(values.get((term, _SYMBOL)))}
+        year = values.get((term, _YEAR))
         if year is not None:  # no placeholder: tools would read 0 as a year
-            attributes["year"] = int(str(year))
+            attributes["year"] = int(lexical(year))
         nodes[node] = attributes
     return nodes, sorted(edges.items())
+
+
+def _text(term: str | None, default: str = "") -> str:
+    """A literal's text or an IRI, as ``str()`` of the rdflib term; ``default`` when there is none."""
+    return default if term is None else lexical(term)

@@ -2,40 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import BNode, Literal, URIRef
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
+from councilgraph.graph.terms import ESCAPES, escape, nquad_term
 
 __all__ = ["ESCAPES", "escape", "NQuadsExporter", "nquad_term", "ntriples_lines"]
 
-ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
-
-def escape(lexical: str) -> str:
-    """A literal's text with the N-Triples/Turtle escapes; most texts need none, and copying is the cost."""
-    if '"' in lexical or "\\" in lexical or "\n" in lexical or "\r" in lexical:
-        return lexical.translate(ESCAPES)
-    return lexical
-
-
-def nquad_term(term: URIRef | Literal | BNode) -> str:
-    """A term in N-Triples/N-Quads syntax (UTF-8, only the mandatory escapes)."""
-    if type(term) is URIRef:  # most terms; an exact type test is much cheaper than isinstance on rdflib terms
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        lexical = f'"{escape(str(term))}"'
-        if term.language:
-            return f"{lexical}@{term.language}"
-        if term.datatype:
-            return f"{lexical}^^<{term.datatype}>"
-        return lexical
-    return f"<{term}>"
-
-
-def ntriples_lines(triples) -> tuple[str, ...]:
-    """Each triple as an N-Triples line (ending in " .\\n")."""
+def ntriples_lines(triples: Iterable[tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal]]) -> tuple[str, ...]:
+    """Each triple of rdflib terms as an N-Triples line (ending in " .\\n")."""
     return tuple(f"{nquad_term(s)} {nquad_term(p)} {nquad_term(o)} .\n" for s, p, o in triples)
 
 
@@ -47,5 +25,4 @@ class NQuadsExporter(FragmentExporter):
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
         graph = f" <{document.name}> .\n"
-        lines = document.lines or ntriples_lines(document.triples)
-        return "".join(sorted(line[:-3] + graph for line in lines)).encode("utf-8")
+        return "".join(sorted(line[:-3] + graph for line in document.lines)).encode("utf-8")

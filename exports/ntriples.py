@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions
-from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.exports.shared import MergedExporter, pack, split_triples
+from councilgraph.graph.terms import iri_of
 
 __all__ = ["NTriplesExporter"]
 
@@ -24,8 +24,8 @@ class NTriplesExporter(MergedExporter):
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
         own, shared = split_triples(document)
-        return pack("".join(sorted(ntriples_lines(own))),
-                    (f"{triple[0]}\t{line}" for triple, line in zip(shared, ntriples_lines(shared), strict=True)))
+        return pack("".join(sorted(f"{s} {p} {o} .\n" for s, p, o in own)),
+                    (f"{iri_of(s)}\t{s} {p} {o} .\n" for s, p, o in shared))
 
     def tail(self) -> Iterator[bytes]:
         for _, lines in self.shared.by_node():

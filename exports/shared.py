@@ -18,12 +18,13 @@ import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, BinaryIO
+from typing import IO, BinaryIO
 
 from rdflib import RDF
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
 from councilgraph.graph.namespace import CG
+from councilgraph.graph.terms import TermTriple
 
 __all__ = ["RUN_LINES", "SHARED_CLASSES", "MergedExporter", "SharedLines", "pack", "run_directory", "split_triples", "unpack"]
 
@@ -33,15 +34,16 @@ RUN_LINES = 25_000
 #: Classes of the nodes that several documents describe; every other node belongs to one document.
 SHARED_CLASSES = frozenset({CG.State, CG.Organization, CG.Person, CG.Meeting, CG.Resolution, CG.AssemblyResolution,
                             CG.PresidentialStatement, CG.Document, CG.Instrument})
-_TYPE = frozenset({RDF.type})  # set membership: a hash test, not rdflib's __eq__ on every predicate
+_SHARED_TERMS = frozenset(f"<{cls}>" for cls in SHARED_CLASSES)
+_TYPE = f"<{RDF.type}>"
 
 
-def split_triples(document: DocumentGraph) -> tuple[list[tuple[Any, Any, Any]], list[tuple[Any, Any, Any]]]:
+def split_triples(document: DocumentGraph) -> tuple[list[TermTriple], list[TermTriple]]:
     """The document's triples about its own nodes, and those about nodes of the shared classes."""
-    shared = {s for s, p, o in document.triples if p in _TYPE and o in SHARED_CLASSES}
-    own: list[tuple[Any, Any, Any]] = []
-    about_shared: list[tuple[Any, Any, Any]] = []
-    for triple in document.triples:
+    shared = {s for s, p, o in document.terms if p == _TYPE and o in _SHARED_TERMS}
+    own: list[TermTriple] = []
+    about_shared: list[TermTriple] = []
+    for triple in document.terms:
         (about_shared if triple[0] in shared else own).append(triple)
     return own, about_shared
 

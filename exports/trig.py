@@ -9,7 +9,7 @@ order). Graphs come in the order of their names.
 from __future__ import annotations
 
 from councilgraph.exports.base import DEFAULT_OPTIONS, DocumentGraph, ExportOptions, FragmentExporter
-from councilgraph.exports.turtle import PREFIX_LINES, subject_blocks, turtle_term
+from councilgraph.exports.turtle import PREFIX_LINES, term_blocks, turtle_term
 
 __all__ = ["TriGExporter"]
 
@@ -25,5 +25,5 @@ class TriGExporter(FragmentExporter):
 
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:
-        blocks = "\n\n".join(subject_blocks(document.triples, indent="    "))
+        blocks = "\n\n".join(term_blocks(document.terms, indent="    "))
         return f"{turtle_term(document.name)} {{\n{blocks}\n}}\n".encode()

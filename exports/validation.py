@@ -10,11 +10,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from rdflib import RDFS
+
 from councilgraph.exports.base import DocumentGraph, FragmentExporter
 from councilgraph.exports.turtle import PREFIX_LINES, subject_blocks
+from councilgraph.graph.namespace import CG
 from councilgraph.validate import Report, node_offsets, report_header, report_section, report_triples
 
 __all__ = ["ValidationMarkdown", "ValidationTurtle", "markdown_fragment", "turtle_fragment"]
+
+#: The properties :func:`~councilgraph.validate.node_offsets` reads, in N-Triples syntax.
+_LOCATING = frozenset(f"<{p}>" for p in (CG.startOffset, CG.endOffset, CG.about, RDFS.comment))
+_ABOUT = f"<{CG.about}>"
 
 
 def turtle_fragment(report: Report) -> bytes:
@@ -24,7 +31,14 @@ def turtle_fragment(report: Report) -> bytes:
 
 def markdown_fragment(report: Report, document: DocumentGraph, text: str) -> bytes:
     """One document's section of the readable report, with the source text around each result."""
-    return report_section(report, text, node_offsets(document) if report.results else {}).encode("utf-8")
+    if not report.results:
+        return report_section(report, text, {}).encode("utf-8")
+    # node_offsets reads rdflib terms; the section looks up the nodes results are about and the findings
+    # (each with its own words), so only their triples are made rdflib terms, not the whole document's.
+    wanted = {f"<{result.focus}>" for result in report.results}
+    wanted.update(s for s, p, o in document.terms if p == _ABOUT)
+    located = tuple(t for t in document.terms if t[1] in _LOCATING and t[0] in wanted)
+    return report_section(report, text, node_offsets(DocumentGraph(document.name, located))).encode("utf-8")
 
 
 class ValidationTurtle(FragmentExporter):

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rdflib import RDFS, Literal, URIRef
+from rdflib import URIRef
 
 from councilgraph.extract.gazetteer import gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Citation, MeetingRef, Mention, ResolutionParagraph, ResolutionText, Vote
 from councilgraph.graph import iris
-from councilgraph.graph.emit import Triples, document_node, entity_node, evidence
-from councilgraph.graph.namespace import CG, CITO, PROV
+from councilgraph.graph.emit import DERIVED_FROM, LABEL, Triples, document_node, entity_node, evidence
+from councilgraph.graph.namespace import CG, CITO
+from councilgraph.graph.terms import literal
 
 __all__ = ["BODIES", "paragraph_iri", "map_resolution_text", "map_citations", "map_mentions", "map_votes", "meeting_node"]
 
@@ -44,16 +45,16 @@ def map_resolution_text(out: Triples, source: Source, scope: URIRef, text: Resol
     """The resolution node and its paragraphs (scoped to the source that carries the text)."""
     resolution = document_node(out, text.document)
     if scope != resolution:
-        out.add(resolution, PROV.wasDerivedFrom, scope)
+        out.add(resolution, DERIVED_FROM, scope)
     for paragraph in text.paragraphs:
         node = paragraph_iri(scope, text.document.symbol, paragraph)
         out.typed(node, _PART[paragraph.kind][1])
-        out.add(node, RDFS.label, Literal(f"{text.document.symbol} {paragraph.kind} paragraph {paragraph.ordinal}"))
+        out.add(node, LABEL, literal(f"{text.document.symbol} {paragraph.kind} paragraph {paragraph.ordinal}"))
         out.add(resolution, CG.hasParagraph, node)
         out.add(node, CG.paragraphOf, resolution)
-        out.add(node, CG.ordinal, Literal(paragraph.ordinal))
-        out.add(node, CG.resolutionPart, Literal(paragraph.section) if paragraph.section else None)
-        out.add(node, CG.openingPhrase, Literal(paragraph.phrase) if paragraph.phrase else None)
+        out.add(node, CG.ordinal, literal(paragraph.ordinal))
+        out.add(node, CG.resolutionPart, literal(paragraph.section) if paragraph.section else None)
+        out.add(node, CG.openingPhrase, literal(paragraph.phrase) if paragraph.phrase else None)
         evidence(out, source, scope, node, paragraph.start, paragraph.end)
     return resolution
 
@@ -76,13 +77,13 @@ def map_citations(out: Triples, source: Source, doc: URIRef, scope: URIRef, cita
             label = citation.instrument.name
         characterisation = CITO[citation.cito]
         out.typed(node, CG.Citation)
-        out.add(node, RDFS.label, Literal(f"citation of {label}"))
+        out.add(node, LABEL, literal(f"citation of {label}"))
         out.add(citing, CG.citation, node)
         out.add(node, CG.citing, citing)
         out.add(node, CG.cited, cited)
         out.add(node, CG.characterisation, characterisation)
-        out.add(node, CG.openingPhrase, Literal(citation.phrase) if citation.phrase else None)
-        out.add(node, CG.article, Literal(citation.article) if citation.article else None)
+        out.add(node, CG.openingPhrase, literal(citation.phrase) if citation.phrase else None)
+        out.add(node, CG.article, literal(citation.article) if citation.article else None)
         evidence(out, source, doc, node, citation.start, citation.end)
         for source_node in _citing_sides(citing, citation):
             out.add(source_node, CG.cites, cited)
@@ -119,10 +120,10 @@ def meeting_node(out: Triples, meeting: MeetingRef, release_symbol: str) -> URIR
     """A meeting, its number and the organ that held it (times come from the release that reports it)."""
     node = iris.meeting_iri(meeting, release_symbol)
     out.typed(node, CG.Meeting)
-    out.add(node, CG.meetingNumber, Literal(meeting.number))
+    out.add(node, CG.meetingNumber, literal(meeting.number))
     body_name = BODIES.get(meeting.body)
     organ = body_name or meeting.body
-    out.add(node, RDFS.label, Literal(f"{organ} meeting {meeting.number}" if organ else f"Meeting {meeting.number}"))
+    out.add(node, LABEL, literal(f"{organ} meeting {meeting.number}" if organ else f"Meeting {meeting.number}"))
     body = gazetteer().lookup(body_name) if body_name else None
     if body is not None:
         out.add(node, CG.body, entity_node(out, body))
@@ -144,23 +145,23 @@ def map_votes(out: Triples, doc: URIRef, votes: tuple[Vote, ...], meeting: URIRe
             unnamed[kind] += 1
             text = URIRef(f"{meeting or doc}/{kind}/{unnamed[kind]}")
             out.typed(text, CG.Document)
-            out.add(text, RDFS.label, Literal("procedural motion put to the vote" if kind == "motion"
+            out.add(text, LABEL, literal("procedural motion put to the vote" if kind == "motion"
                                               else "draft resolution adopted without a vote" if vote.without_vote
                                               else "draft resolution put to the vote"))
         if text != doc:
-            out.add(text, PROV.wasDerivedFrom, doc)
+            out.add(text, DERIVED_FROM, doc)
         if meeting is not None:
             out.add(text, CG.consideredAt, meeting)
             if vote.adopted:
                 out.add(text, CG.adoptedAt, meeting)
-        out.add(text, CG.adopted, Literal(vote.adopted))
+        out.add(text, CG.adopted, literal(vote.adopted))
         if vote.unanimous:
-            out.add(text, CG.unanimous, Literal(True))
+            out.add(text, CG.unanimous, literal(True))
         if vote.without_vote:
-            out.add(text, CG.withoutVote, Literal(True))
+            out.add(text, CG.withoutVote, literal(True))
         for prop, value in ((CG.votesInFavour, vote.in_favour), (CG.votesAgainst, vote.against),
                             (CG.abstentions, vote.abstentions)):
-            out.add(text, prop, Literal(value) if value is not None else None)
+            out.add(text, prop, literal(value) if value is not None else None)
         for prop, states in ((CG.votedAgainst, vote.against_states), (CG.abstained, vote.abstaining_states),
                              (CG.vetoedBy, vote.vetoed_by)):
             for state in states:

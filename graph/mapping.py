@@ -11,7 +11,7 @@ appear in many documents, and an offset on them would be ambiguous.
 
 from __future__ import annotations
 
-from rdflib import RDFS, XSD, Literal, URIRef
+from rdflib import XSD, URIRef
 
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, Finding, MeetingRef, PressRelease, ResolutionDocument, Statement
@@ -23,10 +23,11 @@ from councilgraph.graph.citations import (
     map_votes,
     meeting_node,
 )
-from councilgraph.graph.emit import Triple, Triples, document_node, entity_node, evidence
-from councilgraph.graph.namespace import CG, FOAF, ID, PROV, SH
+from councilgraph.graph.emit import COMMENT, DERIVED_FROM, LABEL, NAME, Triples, document_node, entity_node, evidence
+from councilgraph.graph.namespace import CG, SH
+from councilgraph.graph.terms import Lit, TermTriple, literal, typed_literal
 
-__all__ = ["Triple", "press_release_triples", "release_iri", "resolution_document_triples"]
+__all__ = ["press_release_triples", "release_iri", "resolution_document_triples"]
 
 
 _ALIGNMENT_KINDS = {
@@ -45,7 +46,7 @@ def release_iri(release: PressRelease, source: Source) -> URIRef:
     return iris.document_iri(iris.release_key(release.layout.header.symbol, source))
 
 
-def press_release_triples(source: Source, release: PressRelease) -> list[Triple]:
+def press_release_triples(source: Source, release: PressRelease) -> list[TermTriple]:
     """All triples describing one press release, in a deterministic order."""
     out = Triples()
     header = release.layout.header
@@ -54,24 +55,24 @@ def press_release_triples(source: Source, release: PressRelease) -> list[Triple]
 
     out.typed(doc, CG.PressRelease)
     if header.symbol is not None:
-        out.add(doc, CG.symbol, Literal(header.symbol))
-    out.add(doc, RDFS.label, Literal(header.symbol or f"{source.name}: {header.headline or 'untitled'}"))
+        out.add(doc, CG.symbol, literal(header.symbol))
+    out.add(doc, LABEL, literal(header.symbol or f"{source.name}: {header.headline or 'untitled'}"))
     if header.headline is not None:
-        out.add(doc, CG.headline, Literal(header.headline))
+        out.add(doc, CG.headline, literal(header.headline))
     if header.date is not None:
-        out.add(doc, CG.issued, Literal(header.date, datatype=XSD.date))
+        out.add(doc, CG.issued, typed_literal(header.date, XSD.date))
     if header.sub_headline:
-        out.add(doc, CG.subHeadline, Literal(header.sub_headline))
-    out.add(doc, CG.sourceName, Literal(source.name))
-    out.add(doc, CG.sha256, Literal(source.sha256))
+        out.add(doc, CG.subHeadline, literal(header.sub_headline))
+    out.add(doc, CG.sourceName, literal(source.name))
+    out.add(doc, CG.sha256, literal(source.sha256))
 
     meetings = [meeting_node(out, ref, symbol) for ref in header.meetings]
     for ref, meeting in zip(header.meetings, meetings, strict=True):
         out.add(doc, CG.reportsOn, meeting)
         if ref.part:
-            out.add(meeting, CG.meetingPart, Literal(ref.part))
+            out.add(meeting, CG.meetingPart, literal(ref.part))
         if ref.session is not None:
-            out.add(meeting, CG.session, Literal(ref.session))
+            out.add(meeting, CG.session, literal(ref.session))
         times = release.layout.times
         if times is not None and len(meetings) == 1:
             out.add(meeting, CG.openedAt, _time(times.opened))
@@ -94,35 +95,35 @@ def press_release_triples(source: Source, release: PressRelease) -> list[Triple]
     return list(out)
 
 
-def _time(clock: str | None) -> Literal | None:
-    return Literal(f"{clock}:00", datatype=XSD.time) if clock else None
+def _time(clock: str | None) -> Lit | None:
+    return typed_literal(f"{clock}:00", XSD.time) if clock else None
 
 
 def _statement(out: Triples, source: Source, doc: URIRef, node: URIRef, statement: Statement,
                meetings: list[URIRef], symbol: str) -> None:
     speaker = statement.speaker
     person = (iris.person_iri(speaker, statement.delegation) if speaker.printed_name
-              else ID[f"doc/{iris.symbol_slug(symbol)}/statement/{statement.order}/speaker"])
+              else iris.id_iri(f"doc/{iris.symbol_slug(symbol)}/statement/{statement.order}/speaker"))
     out.typed(person, CG.Person)
-    out.add(person, RDFS.label, Literal(speaker.display_name))
-    out.add(person, FOAF.name, Literal(speaker.display_name))
+    out.add(person, LABEL, literal(speaker.display_name))
+    out.add(person, NAME, literal(speaker.display_name))
 
     delegation = entity_node(out, statement.delegation, source.text[statement.delegation_start:statement.delegation_end])
     out.typed(node, CG.Statement)
-    out.add(node, RDFS.label, Literal(f"{symbol} statement {statement.order}: {speaker.display_name} ({statement.delegation.name})"))
-    out.add(node, CG.order, Literal(statement.order))
+    out.add(node, LABEL, literal(f"{symbol} statement {statement.order}: {speaker.display_name} ({statement.delegation.name})"))
+    out.add(node, CG.order, literal(statement.order))
     out.add(node, CG.reportedIn, doc)
     if meetings:
         out.add(node, CG.atMeeting, meetings[0])
     out.add(node, CG.speaker, person)
     out.add(node, CG.delegation, delegation)
-    out.add(node, CG.role, Literal(statement.role) if statement.role else None)
-    out.add(node, CG.printedName, Literal(source.text[speaker.start:speaker.end]) if speaker.printed_name else None)
-    out.add(node, CG.section, Literal(statement.section))
-    out.add(node, CG.text, Literal(source.text[statement.start:statement.end]))
-    out.add(node, PROV.wasDerivedFrom, doc)
-    out.add(node, CG.startOffset, Literal(statement.start))
-    out.add(node, CG.endOffset, Literal(statement.end))
+    out.add(node, CG.role, literal(statement.role) if statement.role else None)
+    out.add(node, CG.printedName, literal(source.text[speaker.start:speaker.end]) if speaker.printed_name else None)
+    out.add(node, CG.section, literal(statement.section))
+    out.add(node, CG.text, literal(source.text[statement.start:statement.end]))
+    out.add(node, DERIVED_FROM, doc)
+    out.add(node, CG.startOffset, literal(statement.start))
+    out.add(node, CG.endOffset, literal(statement.end))
 
 
 def _alignments(out: Triples, source: Source, doc: URIRef, release: PressRelease,
@@ -143,7 +144,7 @@ def _alignments(out: Triples, source: Source, doc: URIRef, release: PressRelease
             target = document_node(out, alignment.document)
         speaker = by_order[alignment.statement]
         out.typed(node, CG.Alignment)
-        out.add(node, RDFS.label, Literal(
+        out.add(node, LABEL, literal(
             f"{speaker.delegation.name} {_VERBS[alignment.kind]} {_target_name(alignment)}"))
         out.add(statement, CG.alignment, node)
         out.add(node, CG.alignmentKind, kind)
@@ -183,8 +184,8 @@ def _finding(out: Triples, source: Source, doc: URIRef, node: URIRef, finding: F
              statements: dict[int, URIRef]) -> None:
     out.typed(node, CG.Finding)
     out.add(doc, CG.finding, node)
-    out.add(node, RDFS.label, Literal(finding.message))
-    out.add(node, RDFS.comment, Literal(finding.message))
+    out.add(node, LABEL, literal(finding.message))
+    out.add(node, COMMENT, literal(finding.message))
     out.add(node, CG.findingKind, CG[finding.kind])
     out.add(node, CG.severity, _SEVERITY[finding.severity])
     if finding.statement is not None:
@@ -198,13 +199,13 @@ def _finding(out: Triples, source: Source, doc: URIRef, node: URIRef, finding: F
     evidence(out, source, doc, node, finding.start, finding.end)
 
 
-def resolution_document_triples(source: Source, record: ResolutionDocument) -> list[Triple]:
+def resolution_document_triples(source: Source, record: ResolutionDocument) -> list[TermTriple]:
     """All triples describing a stand-alone resolution text; its graph is named by the resolution's IRI."""
     out = Triples()
     symbol = record.text.document.symbol
     doc = map_resolution_text(out, source, iris.document_iri(symbol), record.text)
-    out.add(doc, CG.sourceName, Literal(source.name))
-    out.add(doc, CG.sha256, Literal(source.sha256))
+    out.add(doc, CG.sourceName, literal(source.name))
+    out.add(doc, CG.sha256, literal(source.sha256))
     meeting = None
     if record.votes and record.votes[0].meeting is not None:
         meeting = meeting_node(out, MeetingRef(record.votes[0].meeting, "SC", None, None, 0, 0), symbol)

@@ -144,7 +144,7 @@ def test_compact_iri_refuses_an_iri_that_reads_as_a_compact_one() -> None:
 
 
 PADDED = URIRef("https://example.org/datatypes#padded")
-TRICKY = DocumentGraph(ID["doc/TRICKY-1"], (
+TRICKY = DocumentGraph.from_triples(ID["doc/TRICKY-1"], (
     (ID["doc/TRICKY-1"], RDFS.label, Literal('say "no"\nthen\\stop\r\tnow')),
     (ID["doc/TRICKY-1"], RDFS.label, Literal("Résolution « paix » — 和平 😀", lang="fr")),
     (ID["doc/TRICKY-1"], RDFS.label, Literal("Peace", lang="en-GB")),
@@ -171,7 +171,7 @@ def test_escapes_languages_and_datatypes_round_trip(tmp_path: Path, name: str) -
     assert "😀" in path.read_text("utf-8")  # UTF-8, not escaped
 
 
-UNNORMALISED = DocumentGraph(ID["doc/TRICKY-2"], (
+UNNORMALISED = DocumentGraph.from_triples(ID["doc/TRICKY-2"], (
     (ID["doc/TRICKY-2"], CG.year, Literal("007", datatype=XSD.integer, normalize=False)),
     (ID["doc/TRICKY-2"], CG.year, Literal("+5", datatype=XSD.integer, normalize=False)),
     (ID["doc/TRICKY-2"], CG.unanimous, Literal("1", datatype=XSD.boolean, normalize=False)),
