@@ -173,15 +173,20 @@ class _Workers:
 
 @contextlib.contextmanager
 def _interrupt_held() -> Iterator[None]:
-    """SIGINT held pending (delivered on leaving), where the process can block signals."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+    """Ctrl-C during the block is raised on leaving it. Blocking SIGINT in this thread is not enough: when the
+    process has other threads (a Dask client's, a store's), the kernel hands the signal to one of them, and Python
+    raises KeyboardInterrupt in the main thread at once. So the handler itself only notes the signal here."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGINT, previous)
+        if caught and callable(previous):
+            previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
 
 
 def _death(exitcode: int | None) -> str:

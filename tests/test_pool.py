@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -135,3 +136,21 @@ def test_ctrl_c_as_a_worker_starts_stops_that_worker_too() -> None:
         list(ordered_map(operator.call, [partial(time.sleep, 0)] * 2, context=context, processes=2, per_worker=10,
                          timeout=60, ahead=2, lost=lambda item, why: why))
     assert context.processes and not any(process.is_alive() for process in context.processes)
+
+
+def test_ctrl_c_as_a_worker_starts_stops_it_while_another_thread_runs() -> None:
+    """With another thread in the process (as a Dask client or a store has), the kernel may hand SIGINT to that
+    thread, and blocking it in the main thread did not hold it: the worker was left running (a flaky test)."""
+    done = threading.Event()
+    other = threading.Thread(target=done.wait, daemon=True)
+    other.start()
+    try:
+        for _ in range(5):  # the kernel picks the thread: try a few times
+            context = _InterruptedAfterStart()
+            with pytest.raises(KeyboardInterrupt):
+                list(ordered_map(operator.call, [partial(time.sleep, 0)] * 2, context=context, processes=2,
+                                 per_worker=10, timeout=60, ahead=2, lost=lambda item, why: why))
+            assert context.processes and not any(process.is_alive() for process in context.processes)
+    finally:
+        done.set()
+        other.join()
