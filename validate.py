@@ -131,6 +131,9 @@ def validated_ntriples(document: DocumentGraph) -> str:
     shape reads.
     """
     named = _named_iris()
+    if document.terms and len(document.lines) == len(document.terms):  # the predicate is at hand: no split
+        return "".join([line for line, (_, predicate, _) in zip(document.lines, document.terms, strict=True)
+                        if predicate in named])
     return "".join([line for line in document.lines or ntriples_lines(document.triples)
                     if line.split(" ", 2)[1] in named])
 
