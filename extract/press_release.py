@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 from councilgraph.extract.alignments import extract_alignments
-from councilgraph.extract.citations import document_refs
 from councilgraph.extract.cited import Citing, cite_and_mention
 from councilgraph.extract.gazetteer import Gazetteer, gazetteer
 from councilgraph.extract.mentions import document_gazetteer, learned_acronyms
@@ -17,6 +17,7 @@ from councilgraph.extract.resolution_text import resolutions_in_release
 from councilgraph.extract.segment import segment
 from councilgraph.extract.statements import extract_statements
 from councilgraph.extract.votes import vote_findings, votes_in_release
+from councilgraph.ontology.reference import resolution_years
 
 __all__ = ["extract_press_release"]
 
@@ -92,11 +93,25 @@ def extract_press_release(source: Source, places: Gazetteer | None = None) -> Pr
     )
 
 
+# "1373 (2001)", "S/RES/2623 (2022)", "resolution 1624": a Security Council resolution and its year. Each pattern
+# opens on a literal ("(", "esolution"), which the regex engine finds fast: one alternation cost 1.7 ms a release.
+_PRINTED_YEAR = re.compile(r"\(((?:19|20)\d\d)\)")
+_NUMBER_BEFORE = re.compile(r"(?<!\d)(\d{1,4})\s*$")
+_RESOLUTION_NUMBER = re.compile(r"esolutions?\s+(\d{1,4})\b(?!\s*\()")
+
+
 def _latest_resolution_year(text: str) -> int | None:
     """The release's year when the page gives no date (many copied pages show none): no older than the
-    newest Security Council resolution it names, dated by its number where the year is not printed."""
-    return max((r.year for r in document_refs(text, 0, len(text))[0] if r.kind == "resolution" and r.year),
-               default=None)
+    newest Security Council resolution it names, dated by its number (a printed year that is not the
+    number's is a misprint or no resolution, and is left out)."""
+    years = resolution_years()
+    found = []
+    for m in _PRINTED_YEAR.finditer(text):
+        number = _NUMBER_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if number is not None and years.year_of(int(number[1])) == int(m[1]):
+            found.append(int(m[1]))
+    found += [year for m in _RESOLUTION_NUMBER.finditer(text) if (year := years.year_of(int(m[1]))) is not None]
+    return max(found, default=None)
 
 
 class _Within:
