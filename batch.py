@@ -34,7 +34,7 @@ from typing import BinaryIO, Protocol, TypeVar
 
 from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment_name
-from councilgraph.exports.base import FragmentExporter, write_file
+from councilgraph.exports.base import FragmentExporter, concatenate, write_file
 from councilgraph.exports.nquads import NQuadsExporter
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
 from councilgraph.extract.read import decode_source, read_source
@@ -366,7 +366,10 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
         if name not in kinds:  # a fragment _unchanged did not check would fail the build at every run
             raise AssertionError(f"fragment {name} is missing from _fragment_kinds")
         path = out_dir / exporter.file_name
-        write_file(files, path, make, ((cache / f"{e.fragments}.{name}").read_bytes() for e in order))
+        if exporter.verbatim:
+            concatenate(files, path, (cache / f"{e.fragments}.{name}" for e in order))
+        else:
+            write_file(files, path, make, ((cache / f"{e.fragments}.{name}").read_bytes() for e in order))
         summary.written.append(path)
     files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
     files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))

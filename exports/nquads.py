@@ -21,6 +21,7 @@ class NQuadsExporter(FragmentExporter):
     """Each document's triples in its own named graph (the document's IRI), lines sorted within a graph."""
 
     file_name = "graph.nq"
+    verbatim = True
 
     @staticmethod
     def fragment(document: DocumentGraph, options: ExportOptions = DEFAULT_OPTIONS) -> bytes:

@@ -83,3 +83,27 @@ def test_atomic_write_replaces_whole_file(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
+
+
+def test_a_verbatim_file_is_its_fragments_copied_one_after_another(tmp_path: Path) -> None:
+    """N-Quads is the fragments as they are: copied by the kernel, the same bytes as written by the exporter."""
+    from io import BytesIO
+
+    from councilgraph.exports.base import StagedFiles, _copy, concatenate, write_file
+    from councilgraph.exports.nquads import NQuadsExporter
+
+    parts = [b"<a> <b> <c> <g1> .\n" * 1000, b"", "<d> <e> \"\u00e9\" <g2> .\n".encode() * 3]
+    paths = []
+    for i, data in enumerate(parts):
+        paths.append(tmp_path / f"part{i}.nquads")
+        paths[-1].write_bytes(data)
+    files = StagedFiles()
+    concatenate(files, tmp_path / "copied.nq", paths)
+    write_file(files, tmp_path / "written.nq", NQuadsExporter, parts)
+    files.commit()
+    assert NQuadsExporter.verbatim
+    assert (tmp_path / "copied.nq").read_bytes() == (tmp_path / "written.nq").read_bytes() == b"".join(parts)
+    out = BytesIO()  # no descriptor: the copy falls back to reading and writing
+    with paths[0].open("rb") as source:
+        _copy(source, out)
+    assert out.getvalue() == parts[0]
