@@ -208,3 +208,11 @@ def test_cli_writes_and_validates_the_new_formats(tmp_path: Path, seed_path: Pat
     assert only.exit_code == 0, only.output
     graph_files = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("graph."))
     assert graph_files == ["graph.jsonld", "graph.trig"]  # the formats not asked for are removed, not left stale
+
+
+def test_no_prefix_lies_under_the_instances_base() -> None:
+    """The Turtle writer gives instances' IRIs in full without looking for a prefix: none may apply to them."""
+    from councilgraph.exports.turtle import _NAMESPACES
+    from councilgraph.graph.namespace import ID
+
+    assert _NAMESPACES and not any(namespace.startswith(str(ID)) for namespace in _NAMESPACES)
