@@ -24,17 +24,20 @@ import io
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import signal
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
 from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment_name
-from councilgraph.exports.base import FragmentExporter, concatenate, write_file
+from councilgraph.exports.base import FragmentExporter, copy_into, staged_writer, write_into
 from councilgraph.exports.nquads import NQuadsExporter
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
 from councilgraph.extract.read import decode_source, read_source
@@ -63,6 +66,8 @@ _WORKER_DOCUMENTS = 25  # documents a worker process builds before it is replace
 DOCUMENT_TIMEOUT = 300
 _STORED = STORE_FRAGMENT  # the fragment the store is loaded from, by its first reader
 _VALIDATION = {"validation.ttl": ValidationTurtle, "validation.md": ValidationMarkdown}
+#: From how many documents the output files are written by two processes (see _fill): below, forking costs more.
+_TWO_WRITERS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,18 +367,79 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
     writers += [("validation.ttl", ValidationTurtle, ValidationTurtle),
                 ("validation.md", ValidationMarkdown, partial(ValidationMarkdown, counts=counts))]
     kinds = _fragment_kinds(options)
+    jobs: list[_FileJob] = []
     for name, exporter, make in writers:
         if name not in kinds:  # a fragment _unchanged did not check would fail the build at every run
             raise AssertionError(f"fragment {name} is missing from _fragment_kinds")
         path = out_dir / exporter.file_name
-        if exporter.verbatim:
-            concatenate(files, path, (cache / f"{e.fragments}.{name}" for e in order))
-        else:
-            write_file(files, path, make, ((cache / f"{e.fragments}.{name}").read_bytes() for e in order))
+        jobs.append(_FileJob(files.reserve(path), exporter.verbatim, make,
+                             tuple(cache / f"{e.fragments}.{name}" for e in order)))
         summary.written.append(path)
+    _fill(jobs, in_two=len(order) >= _TWO_WRITERS and threading.active_count() == 1)
     files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
     files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))
     files.write(out_dir / FAILURES, _failures_tsv(summary.failures))
+
+
+@dataclass(frozen=True, slots=True)
+class _FileJob:
+    """One output file to write into the temporary file staged for it, from the fragment files in order."""
+
+    tmp: Path
+    verbatim: bool
+    make: Callable[[BinaryIO], FragmentExporter]
+    parts: tuple[Path, ...]
+
+    def run(self) -> None:
+        with staged_writer(self.tmp) as out:
+            if self.verbatim:
+                copy_into(out, self.parts)
+            else:
+                write_into(out, self.make, (part.read_bytes() for part in self.parts))
+
+
+def _fill(jobs: list[_FileJob], in_two: bool) -> None:
+    """Write the files. The workers are done and one core would wait: for a large archive a forked child writes
+    every other file (the biggest first, so the halves weigh about the same) while this process writes the rest.
+    Not with other threads in the process (a Dask client's): forking them is unsafe; they are written here then."""
+    if not in_two or len(jobs) < 2:
+        for job in jobs:
+            job.run()
+        return
+    by_size = sorted(jobs, key=lambda job: -sum(part.stat().st_size for part in job.parts))
+    theirs, ours = by_size[0::2], by_size[1::2]
+    receive, send = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_fill_child, args=(theirs, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        for job in ours:
+            job.run()
+        failure = receive.recv()
+    except EOFError:  # it died before it could say
+        child.join()
+        failure = f"the process writing {', '.join(job.tmp.name for job in theirs)} stopped (status {child.exitcode})"
+    except BaseException:  # Ctrl-C, or this half failed: what the child writes is discarded with the rest
+        child.terminate()
+        raise
+    finally:
+        child.join()
+        receive.close()
+    if failure:
+        raise OSError(failure)
+
+
+def _fill_child(jobs: list[_FileJob], send: Connection) -> None:
+    """In the forked child: write the files, and say how it went (an empty message: all written)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build decides on Ctrl-C, and discards what it staged
+    try:
+        for job in jobs:
+            job.run()
+        send.send("")
+    except OSError as err:
+        send.send(f"{err.strerror or err}: {getattr(err, 'filename', '') or ''}".rstrip(": "))
+    finally:
+        send.close()
 
 
 def _other_formats(out_dir: Path, formats: tuple[str, ...]) -> list[Path]:

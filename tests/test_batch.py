@@ -52,6 +52,38 @@ def test_parallel_build_writes_the_same_files_as_a_serial_one(tmp_path: Path) ->
     assert _files(tmp_path / "serial") == _files(tmp_path / "parallel")
 
 
+def test_two_file_writers_write_the_same_files_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large archive's files are written by this process and a forked child (the workers are done, a core
+    waits): the same bytes as one writer."""
+    inputs = _copy(RELEASES, tmp_path / "in")
+    monkeypatch.setattr(batch, "_TWO_WRITERS", len(inputs) + 1)
+    build_archive(inputs, tmp_path / "one", OPTIONS, jobs=2)
+    monkeypatch.setattr(batch, "_TWO_WRITERS", 1)
+    monkeypatch.setattr(batch.threading, "active_count", lambda: 1)  # as in the command line: no other thread
+    forks = []
+    real_fill = batch._fill
+    monkeypatch.setattr(batch, "_fill", lambda jobs, in_two: forks.append(in_two) or real_fill(jobs, in_two))
+    build_archive(inputs, tmp_path / "two", OPTIONS, jobs=2)
+    assert forks == [True]
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+def test_a_file_the_second_writer_cannot_write_is_an_error_of_the_build(tmp_path: Path) -> None:
+    from councilgraph.exports.base import StagedFiles
+    from councilgraph.exports.nquads import NQuadsExporter
+
+    small = tmp_path / "small.nquads"
+    small.write_bytes(b"<a> <b> <c> <g> .\n")
+    (tmp_path / "in-the-way").mkdir()  # stat says 4 KB: the child writes it, and cannot read it
+    files = StagedFiles()
+    jobs = [batch._FileJob(files.reserve(tmp_path / name), False, NQuadsExporter, parts)
+            for name, parts in (("a.nq", (small,)), ("b.nq", (tmp_path / "in-the-way",)))]
+    with pytest.raises(OSError, match="Is a directory"):
+        batch._fill(jobs, in_two=True)
+    files.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in-the-way", "small.nquads"]  # nothing staged is left
+
+
 def _fork_servers() -> list[int]:
     """This process's children that are multiprocessing fork servers."""
     found = []
