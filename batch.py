@@ -25,7 +25,6 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import signal
-import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -200,11 +199,12 @@ def build_archive(paths: list[Path], out_dir: Path, options: BuildOptions, *, jo
     out_dir.mkdir(parents=True, exist_ok=True)
     with locked(out_dir, wait):
         run = executor or partial(_run, jobs=jobs)
-        return _build_locked(paths, out_dir, options, run, prune, report, progress or _no_progress)
+        return _build_locked(paths, out_dir, options, run, prune, report, progress or _no_progress,
+                             two_writers=executor is None)
 
 
 def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, run: Executor, prune: bool,
-                  report: Callable[[Outcome, str], None], progress: Progress) -> BuildSummary:
+                  report: Callable[[Outcome, str], None], progress: Progress, two_writers: bool) -> BuildSummary:
     old = Manifest.load(out_dir / MANIFEST)
     remove_leftovers(out_dir, keep=old.store)
     fresh = old.fingerprint != options.fingerprint()  # fragments made another way: everything again
@@ -241,7 +241,8 @@ def _build_locked(paths: list[Path], out_dir: Path, options: BuildOptions, run: 
         if not manifest.entries:
             return summary  # nothing to write: every input failed
         started = time.perf_counter()
-        _write_outputs(out_dir, files, manifest, options, cache, summary)
+        # A cluster's client has threads of its own, which a fork would copy mid-work: its files are written here.
+        _write_outputs(out_dir, files, manifest, options, cache, summary, two_writers=two_writers)
         summary.timings["write files"] += time.perf_counter() - started
         manifest.store = generation_name(manifest)
         commit(out_dir, manifest, files=files, stale=_other_formats(out_dir, options.formats),
@@ -357,7 +358,7 @@ def _keep(outcome: Outcome, manifest: Manifest, summary: BuildSummary) -> Outcom
 
 
 def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, options: BuildOptions, cache: Path,
-                   summary: BuildSummary) -> None:
+                   summary: BuildSummary, two_writers: bool = True) -> None:
     """Every output file, from the fragments in graph order, staged for renaming."""
     order = sorted(manifest.entries.values(), key=lambda e: e.graph)
     export = ExportOptions(options.with_statements)
@@ -375,7 +376,7 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
         jobs.append(_FileJob(files.reserve(path), exporter.verbatim, make,
                              tuple(cache / f"{e.fragments}.{name}" for e in order)))
         summary.written.append(path)
-    _fill(jobs, in_two=len(order) >= _TWO_WRITERS and threading.active_count() == 1)
+    _fill(jobs, in_two=two_writers and len(order) >= _TWO_WRITERS)
     files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
     files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))
     files.write(out_dir / FAILURES, _failures_tsv(summary.failures))
@@ -401,7 +402,8 @@ class _FileJob:
 def _fill(jobs: list[_FileJob], in_two: bool) -> None:
     """Write the files. The workers are done and one core would wait: for a large archive a forked child writes
     every other file (the biggest first, so the halves weigh about the same) while this process writes the rest.
-    Not with other threads in the process (a Dask client's): forking them is unsafe; they are written here then."""
+    The child only writes files: what other threads of this process hold (a benchmark's memory sampler) it never
+    touches."""
     if not in_two or len(jobs) < 2:
         for job in jobs:
             job.run()

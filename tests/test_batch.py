@@ -59,7 +59,6 @@ def test_two_file_writers_write_the_same_files_as_one(tmp_path: Path, monkeypatc
     monkeypatch.setattr(batch, "_TWO_WRITERS", len(inputs) + 1)
     build_archive(inputs, tmp_path / "one", OPTIONS, jobs=2)
     monkeypatch.setattr(batch, "_TWO_WRITERS", 1)
-    monkeypatch.setattr(batch.threading, "active_count", lambda: 1)  # as in the command line: no other thread
     forks = []
     real_fill = batch._fill
     monkeypatch.setattr(batch, "_fill", lambda jobs, in_two: forks.append(in_two) or real_fill(jobs, in_two))
