@@ -414,19 +414,21 @@ def _fill(jobs: list[_FileJob], in_two: bool) -> None:
     child = multiprocessing.get_context("fork").Process(target=_fill_child, args=(theirs, send), daemon=True)
     child.start()
     send.close()
+    failure = None
     try:
         for job in ours:
             job.run()
         failure = receive.recv()
     except EOFError:  # it died before it could say
-        child.join()
-        failure = f"the process writing {', '.join(job.tmp.name for job in theirs)} stopped (status {child.exitcode})"
+        pass
     except BaseException:  # Ctrl-C, or this half failed: what the child writes is discarded with the rest
         child.terminate()
         raise
     finally:
         child.join()
         receive.close()
+    if failure is None:
+        failure = f"the process writing {', '.join(job.tmp.name for job in theirs)} stopped (status {child.exitcode})"
     if failure:
         raise OSError(failure)
 

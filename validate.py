@@ -22,7 +22,6 @@ import shacl
 from rdflib import RDF, RDFS, Literal, URIRef
 
 from councilgraph.exports.base import DocumentGraph
-from councilgraph.exports.nquads import ntriples_lines
 from councilgraph.graph.emit import Triple
 from councilgraph.graph.namespace import CG, SH
 from councilgraph.shapes import shapes_text
@@ -131,11 +130,11 @@ def validated_ntriples(document: DocumentGraph) -> str:
     shape reads.
     """
     named = _named_iris()
-    if document.terms and len(document.lines) == len(document.terms):  # the predicate is at hand: no split
+    if len(document.lines) == len(document.terms):  # the predicate is at hand: no split
         return "".join([line for line, (_, predicate, _) in zip(document.lines, document.terms, strict=True)
                         if predicate in named])
-    return "".join([line for line in document.lines or ntriples_lines(document.triples)
-                    if line.split(" ", 2)[1] in named])
+    # Lines given without their terms (a document's lines are made from its terms when it has any).
+    return "".join([line for line in document.lines if line.split(" ", 2)[1] in named])
 
 
 _QUERY_IRI = re.compile(r"<([^<>\s]+)>")

@@ -89,7 +89,7 @@ def test_a_verbatim_file_is_its_fragments_copied_one_after_another(tmp_path: Pat
     """N-Quads is the fragments as they are: copied by the kernel, the same bytes as written by the exporter."""
     from io import BytesIO
 
-    from councilgraph.exports.base import StagedFiles, _copy, concatenate, write_file
+    from councilgraph.exports.base import StagedFiles, _copy, copy_into, write_file
     from councilgraph.exports.nquads import NQuadsExporter
 
     parts = [b"<a> <b> <c> <g1> .\n" * 1000, b"", "<d> <e> \"\u00e9\" <g2> .\n".encode() * 3]
@@ -98,7 +98,8 @@ def test_a_verbatim_file_is_its_fragments_copied_one_after_another(tmp_path: Pat
         paths.append(tmp_path / f"part{i}.nquads")
         paths[-1].write_bytes(data)
     files = StagedFiles()
-    concatenate(files, tmp_path / "copied.nq", paths)
+    with files.open(tmp_path / "copied.nq") as out:
+        copy_into(out, paths)
     write_file(files, tmp_path / "written.nq", NQuadsExporter, parts)
     files.commit()
     assert NQuadsExporter.verbatim
