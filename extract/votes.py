@@ -248,13 +248,15 @@ _FAILED = re.compile(
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes|"
     r"lack(?:ed|ing)\s+the\s+(?:minimum|required|requisite|necessary)\s+number\s+of\s+(?:affirmative\s+)?votes)\b",
     re.I)
+# "while two others ... were defeated": more texts, called "others", their fate told at the clause's end.
+_OTHERS = r"others(?=\s[^.;]*\b(?:were|was)\s+(?:defeated|rejected))"
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
 # resolution"); "ISIL was defeated" is no vote. An amendment put to the vote is an action on a text of
 # its own, and so is a paragraph put to a separate vote ("retained operative paragraph 5 by a vote of ...");
 # a procedural motion, a proposal, an adjournment is not, when the sentence names it before any text (its vote is
 # on a "motion").
 _TEXT_OR_NOT = re.compile(r"\b(?:(?P<text>(?:draft|resolution|text|decision|report|amendment|paragraph|"
-                          r"counter-?proposal)s?|(?:two|three)\s+others(?=\s[^.;]*\b(?:were|was)\s+(?:defeated|rejected)))|"
+                          rf"counter-?proposal)s?|(?:two|three)\s+{_OTHERS})|"
                           r"(?P<procedure>motions?|proposals?|adjourn\w*|no-action|postpone\w*|defer\w*|(?:provisional\s+)?agenda))\b", re.I)
 # A round-up's tally ("failed to adopt a total of seven draft resolutions") reports no one action.
 # So does a share of many: "adopted -- among 32 development-related actions -- a series of resolutions", "out of 38".
@@ -267,7 +269,7 @@ _INCLUDING_ONE = re.compile(r",\s+including\s+(?P<text>(?:a|one)\s+(?:new\s+)?(?
                             r"\s+on)\b", re.I)
 _WERE_PASSED = re.compile(r"\b(?:were|was)\s+passed\b")
 _SEVERAL = re.compile(r"\b(?P<n>two|three|[23])\s+(?:(?:competing|rival|separate|other)\s+)?(?:draft\s+)?"
-                      r"(?:resolutions|texts|drafts|others(?=\s[^.;]*\b(?:were|was)\s+(?:defeated|rejected)))\b", re.I)
+                      rf"(?:resolutions|texts|drafts|{_OTHERS})\b", re.I)
 # The object of the verb is a draft: "approving a new draft resolution on ...", "adopted a draft decision".
 _DRAFT_OBJECT = re.compile(r"\s+(?:a|the|an)\s+(?:new\s+|revised\s+|further\s+|separate\s+)?draft\s+"
                            r"(?:resolution|text|decision)\b", re.I)
