@@ -43,7 +43,7 @@ from councilgraph.extract.read import decode_source, read_source
 from councilgraph.loading import STORE_FRAGMENT, fragment_sound, generation_name
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
-from councilgraph.output import CACHE_DIR, FILE_STATS, LOCK, commit, files_match, locked, remove_leftovers
+from councilgraph.output import CACHE_DIR, FILE_STATS, LOCK, commit, digest, files_match, locked, remove_leftovers
 from councilgraph.pipeline import InputError, build_source
 from councilgraph.pool import ordered_map
 from councilgraph.shapes import shapes_text
@@ -376,7 +376,8 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
         jobs.append(_FileJob(files.reserve(path), exporter.verbatim, make,
                              tuple(cache / f"{e.fragments}.{name}" for e in order)))
         summary.written.append(path)
-    _fill(jobs, in_two=two_writers and len(order) >= _TWO_WRITERS)
+    for tmp, sha256 in _fill(jobs, in_two=two_writers and len(order) >= _TWO_WRITERS).items():
+        files.record_digest(tmp, sha256)
     files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
     files.write(out_dir / "shapes.ttl", shapes_text().encode("utf-8"))
     files.write(out_dir / FAILURES, _failures_tsv(summary.failures))
@@ -391,34 +392,33 @@ class _FileJob:
     make: Callable[[BinaryIO], FragmentExporter]
     parts: tuple[Path, ...]
 
-    def run(self) -> None:
+    def run(self) -> str:
+        """Write the file; its SHA-256, read back while its pages are still in memory."""
         with staged_writer(self.tmp) as out:
             if self.verbatim:
                 copy_into(out, self.parts)
             else:
                 write_into(out, self.make, (part.read_bytes() for part in self.parts))
+        return digest(self.tmp)
 
 
-def _fill(jobs: list[_FileJob], in_two: bool) -> None:
-    """Write the files. The workers are done and one core would wait: for a large archive a forked child writes
-    every other file (the biggest first, so the halves weigh about the same) while this process writes the rest.
-    The child only writes files: what other threads of this process hold (a benchmark's memory sampler) it never
-    touches."""
+def _fill(jobs: list[_FileJob], in_two: bool) -> dict[Path, str]:
+    """Write the files; their SHA-256 by temporary file. The workers are done and one core would wait: for a
+    large archive a forked child writes (and hashes) every other file (the biggest first, so the halves weigh about
+    the same) while this process writes the rest. The child only writes files: what other threads of this process
+    hold (a benchmark's memory sampler) it never touches."""
     if not in_two or len(jobs) < 2:
-        for job in jobs:
-            job.run()
-        return
+        return {job.tmp: job.run() for job in jobs}
     by_size = sorted(jobs, key=lambda job: -sum(part.stat().st_size for part in job.parts))
     theirs, ours = by_size[0::2], by_size[1::2]
     receive, send = multiprocessing.Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(target=_fill_child, args=(theirs, send), daemon=True)
     child.start()
     send.close()
-    failure = None
+    failure, digests = None, {}
     try:
-        for job in ours:
-            job.run()
-        failure = receive.recv()
+        digests = {job.tmp: job.run() for job in ours}
+        failure = receive.recv()  # what went wrong, or the digests of its files
     except EOFError:  # it died before it could say
         pass
     except BaseException:  # Ctrl-C, or this half failed: what the child writes is discarded with the rest
@@ -427,19 +427,18 @@ def _fill(jobs: list[_FileJob], in_two: bool) -> None:
     finally:
         child.join()
         receive.close()
+    if isinstance(failure, dict):
+        return {**digests, **failure}
     if failure is None:
         failure = f"the process writing {', '.join(job.tmp.name for job in theirs)} stopped (status {child.exitcode})"
-    if failure:
-        raise OSError(failure)
+    raise OSError(failure)
 
 
 def _fill_child(jobs: list[_FileJob], send: Connection) -> None:
-    """In the forked child: write the files, and say how it went (an empty message: all written)."""
+    """In the forked child: write the files, and say how it went (their digests: all written; else why not)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build decides on Ctrl-C, and discards what it staged
     try:
-        for job in jobs:
-            job.run()
-        send.send("")
+        send.send({job.tmp: job.run() for job in jobs})
     except OSError as err:
         send.send(f"{err.strerror or err}: {getattr(err, 'filename', '') or ''}".rstrip(": "))
     finally:

@@ -280,7 +280,8 @@ def _commit(out_dir: Path, manifest: Manifest, files: StagedFiles, stale: Iterab
     if damaged_store and (generations / damaged_store).exists():
         os.replace(generations / damaged_store, trash)  # readers refuse it; the next one loads it anew
         step("damaged store moved")
-    manifest.files = {target.name: digest(temporary) for temporary, target in files.staged()}
+    manifest.files = {target.name: files.recorded_digest(temporary) or digest(temporary)
+                      for temporary, target in files.staged()}
     files.commit(renamed=lambda path: step(f"{path.name} renamed"))
     for path in stale:
         with contextlib.suppress(FileNotFoundError):

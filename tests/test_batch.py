@@ -67,6 +67,28 @@ def test_two_file_writers_write_the_same_files_as_one(tmp_path: Path, monkeypatc
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
 
 
+@pytest.mark.parametrize("writers", [1, 2])
+def test_the_manifest_records_the_digests_the_writers_took(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           writers: int) -> None:
+    """Each file is hashed by the process that wrote it, while it is in memory: the commit reads none again
+    (1.3 GB at 1,000 releases), and what it records is each file's SHA-256."""
+    import hashlib
+
+    from councilgraph import output
+
+    inputs = _copy(RELEASES, tmp_path / "in")
+    monkeypatch.setattr(batch, "_TWO_WRITERS", 1 if writers == 2 else len(inputs) + 1)
+
+    def read_again(path: Path) -> str:
+        raise AssertionError(f"the commit read {path.name} again")
+
+    monkeypatch.setattr(output, "digest", read_again)
+    build_archive(inputs, tmp_path / "out", OPTIONS, jobs=2)
+    recorded = Manifest.load(tmp_path / "out" / "manifest.json").files
+    assert "graph.nq" in recorded and "manifest.json" not in recorded
+    assert recorded == {name: hashlib.sha256((tmp_path / "out" / name).read_bytes()).hexdigest() for name in recorded}
+
+
 def test_a_file_the_second_writer_cannot_write_is_an_error_of_the_build(tmp_path: Path) -> None:
     from councilgraph.exports.base import StagedFiles
     from councilgraph.exports.nquads import NQuadsExporter
