@@ -88,13 +88,20 @@ def run(work: Path, documents: int, jobs: int, rdflib_documents: int) -> None:
     options = BuildOptions(DEFAULT_FORMATS)
 
     sampler = TreeMemory()
+    before = memory_state()
     summary, seconds, peak = measure(lambda: build_archive(inputs, out, options, jobs=jobs,
                                                            progress=sampler.phases), sampler)
+    after = memory_state()
     print(f"\nfull build, {jobs} worker(s), with validation, formats {', '.join(options.formats)}:")
     print(f"  {summary.built} documents, {summary.triples:,} triples in {seconds:.1f} s: "
           f"{summary.built / seconds:.1f} documents/s, {summary.triples / seconds:,.0f} triples/s")
     print(f"  peak memory (PSS), all processes together: {peak / 1e6:.0f} MB "
           f"({', '.join(f'{phase} {sampler.peaks.get(phase, 0) / 1e6:.0f}' for phase in PHASES)})")
+    if before is not None and after is not None:
+        # What a new page costs this machine varies with what earlier runs left cached: say when the build paid
+        # for reclaiming memory, so that such a run is not compared with one that did not.
+        print(f"  the machine's memory: {before[0] / 1e9:.1f} GB free before the build; pages the kernel reclaimed "
+              f"inside allocating processes during it (direct reclaim): {after[1] - before[1]:,}")
     busy = sum(summary.timings[s] for s in STAGES)
     print("  time by stage per document (summed over the workers; files: the main process):")
     for stage in STAGES:
@@ -128,12 +135,16 @@ def build_only(archive: Path, out: Path, jobs: int) -> dict[str, float]:
     """A full build of ``archive`` into an empty ``out`` with the code on the path: what it did, in how long."""
     shutil.rmtree(out, ignore_errors=True)
     inputs = sorted(archive.glob("*.txt"))
+    before = memory_state()
     started = time.perf_counter()
     summary = build_archive(inputs, out, BuildOptions(DEFAULT_FORMATS), jobs=jobs)
     seconds = time.perf_counter() - started
+    after = memory_state()
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     cpu = sum(u.ru_utime + u.ru_stime for u in usage)
     result = {"documents": summary.built, "triples": summary.triples, "seconds": seconds, "cpu": cpu}
+    if before is not None and after is not None:
+        result["reclaimed"] = after[1] - before[1]
     try:  # code whose build leaves the store to its first reader: that load, measured on its own
         from councilgraph.loading import ensure_store as load
     except ImportError:
@@ -160,6 +171,9 @@ def side_by_side(work: Path, commit: str, jobs: int, rounds: int) -> None:
             rates[name] = statistics.median(r["documents"] / r["seconds"] for r in results)
             cpu = statistics.median(r["cpu"] / r["documents"] * 1000 for r in results)
             each = ", ".join(f"{r['documents'] / r['seconds']:.1f}" for r in results)
+            if any(r.get("reclaimed") for r in results):  # see memory_state: such builds paid for memory too
+                reclaimed = ", ".join(f"{r.get('reclaimed', 0):,.0f}" for r in results)
+                each += f" (pages taken back by direct reclaim: {reclaimed})"
             print(f"  {name:<21} {documents:.0f} documents, {triples:,.0f} triples: {rates[name]:.1f} documents/s, "
                   f"{cpu:.0f} ms CPU per document (all processes); each build: {each}")
             if all("load cpu" in r for r in results):
@@ -186,6 +200,19 @@ def _build_with(path: str, work: Path, jobs: int) -> dict[str, float]:
     result = subprocess.run([sys.executable, __file__, "--build-only", str(work / "archive"), str(work / "side"),
                              "--jobs", str(jobs)], env=env, capture_output=True, text=True, check=True)
     return cast(dict[str, float], json.loads(result.stdout.splitlines()[-1]))
+
+
+def memory_state() -> tuple[int, int] | None:
+    """Free memory in bytes, and the pages reclaimed so far by allocating processes (``pgsteal_direct``): on a
+    machine whose page cache fills up, a build pays for reclaiming it. None where /proc does not tell."""
+    try:
+        free = next(int(line.split()[1]) * 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                    if line.startswith("MemFree:"))
+        reclaimed = sum(int(line.split()[1]) for line in Path("/proc/vmstat").read_text().splitlines()
+                        if line.startswith("pgsteal_direct"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        return None
+    return free, reclaimed
 
 
 def measure(action: Callable[[], BuildSummary], sampler: TreeMemory | None = None,
