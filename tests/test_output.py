@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -485,41 +486,38 @@ def _loaded_then_queried(out: Path, builds: dict[str, Path], killed: subprocess.
     assert _documents(out) == _documents(builds["clean"]) and _leftovers(out) == [], what
 
 
-def test_a_query_killed_at_any_step_of_the_stores_load_leaves_no_half_store(
-        tmp_path: Path, builds: dict[str, Path]) -> None:
-    """SIGKILL at each fsync and rename of the load's commit (the test hook), one query per step."""
-    source = tmp_path / "source"
-    shutil.copytree(builds["old"], source)
-    _build_here(NEW, source)
-    for step in range(1, 20):
-        out = tmp_path / f"step-{step}"
-        shutil.copytree(source, out)
-        killed = _answers(out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": str(step)})
+def _kill_each_load(unloaded: Path, builds: dict[str, Path], label: str, limit: int,
+                    killed_at: Callable[[Path, int], subprocess.CompletedProcess[str]]) -> int:
+    """Load a copy of ``unloaded`` killed at kill point 1, 2, ... (``killed_at`` runs the killed query), each checked
+    by :func:`_loaded_then_queried`, until a query is not killed: the number of that run."""
+    for n in range(1, limit):
+        out = unloaded.with_name(f"{label}-{n}")
+        shutil.copytree(unloaded, out)
+        killed = killed_at(out, n)
         if killed.returncode == 0:
-            break
-        _loaded_then_queried(out, builds, killed, f"killed at load step {step}")
-    assert step > 3  # synced, renamed, the folder synced: each was a kill point
+            return n
+        _loaded_then_queried(out, builds, killed, f"killed at {label} {n}")
+    raise AssertionError(f"still killed after {limit - 1} {label}s")
+
+
+def test_a_query_killed_at_any_step_of_the_stores_load_leaves_no_half_store(
+        unloaded: Path, builds: dict[str, Path]) -> None:
+    """SIGKILL at each fsync and rename of the load's commit (the test hook), one query per step."""
+    steps = _kill_each_load(unloaded, builds, "load-step", 20, lambda out, step: _answers(
+        out, env={"COUNCILGRAPH_TEST_KILL_AT_COMMIT_STEP": str(step)}))
+    assert steps > 3  # synced, renamed, the folder synced: each was a kill point
 
 
 @pytest.mark.skipif(not _strace_can_kill(), reason="needs strace and ptrace")
 def test_a_query_killed_at_any_rename_of_the_stores_load_leaves_no_half_store(
-        tmp_path: Path, builds: dict[str, Path]) -> None:
+        unloaded: Path, builds: dict[str, Path]) -> None:
     """The kernel's view: strace SIGKILLs the query at its Nth rename (RocksDB's while loading, the load's)."""
-    source = tmp_path / "source"
-    shutil.copytree(builds["old"], source)
-    _build_here(NEW, source)
-    for n in range(1, 200):
-        out = tmp_path / f"rename-{n}"
-        shutil.copytree(source, out)
-        killed = subprocess.run(
-            ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2",
-             "-e", f"inject=rename,renameat,renameat2:signal=SIGKILL:when={n}",
-             sys.executable, "-m", "councilgraph.cli", "query", "--store", str(out), COUNT],
-            capture_output=True, text=True, timeout=120)
-        if killed.returncode == 0:
-            break
-        _loaded_then_queried(out, builds, killed, f"killed at rename {n}")
-    assert n > 3  # RocksDB's and the load's own: each was a kill point
+    renames = _kill_each_load(unloaded, builds, "rename", 200, lambda out, n: subprocess.run(
+        ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2",
+         "-e", f"inject=rename,renameat,renameat2:signal=SIGKILL:when={n}",
+         sys.executable, "-m", "councilgraph.cli", "query", "--store", str(out), COUNT],
+        capture_output=True, text=True, timeout=120))
+    assert renames > 3  # RocksDB's and the load's own: each was a kill point
 
 
 def test_two_readers_at_once_load_the_store_once(unloaded: Path) -> None:
