@@ -25,6 +25,8 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import signal
+import sys
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -302,12 +304,7 @@ def _run(todo: list[str], options: BuildOptions, cache: Path, jobs: int) -> Iter
     if jobs <= 1 or len(todo) < 2:
         yield from map(work, todo)
         return
-    # Not plain fork: forking a process that runs threads (the store's, in a program that has one open) can
-    # leave a worker waiting on a lock no thread will release. The fork server starts clean.
-    context = multiprocessing.get_context("forkserver" if hasattr(os, "fork") else "spawn")
-    if hasattr(context, "set_forkserver_preload"):
-        # Import once and fill the caches once (councilgraph.worker), not in every worker.
-        context.set_forkserver_preload(["councilgraph.batch", "councilgraph.worker"])
+    context = _worker_context()
     try:
         # A worker is replaced after _WORKER_DOCUMENTS documents: Python's allocator and the libraries' caches
         # keep what a long-lived process once needed, and an archive is thousands of documents.
@@ -316,6 +313,24 @@ def _run(todo: list[str], options: BuildOptions, cache: Path, jobs: int) -> Iter
                                lost=lambda path, why: Outcome(path, "", error=why))
     finally:
         _stop_fork_server(context)
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How the workers start. Forked from this process where it runs no other thread: it has imported the build
+    already, and fills the caches once here (:mod:`councilgraph.worker`), which the workers then share; a fork
+    server would first import it all again (0.3 s before the first document of every build). Where other threads
+    run (a store's, a Dask client's, a benchmark's memory sampler), a fork could copy a lock one of them holds,
+    and a worker would wait on it for ever: the fork server, which starts clean. (Linux: elsewhere forking a
+    process that has loaded the system's libraries is not safe, and Python does not by default.)"""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        import councilgraph.worker  # noqa: F401 - its import fills the caches (and keeps the collector off them)
+
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver" if hasattr(os, "fork") else "spawn")
+    if hasattr(context, "set_forkserver_preload"):
+        # Import once and fill the caches once (councilgraph.worker), not in every worker.
+        context.set_forkserver_preload(["councilgraph.batch", "councilgraph.worker"])
+    return context
 
 
 def _stop_fork_server(context: multiprocessing.context.BaseContext) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -34,9 +35,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -228,43 +229,56 @@ def measure(action: Callable[[], BuildSummary], sampler: TreeMemory | None = Non
     return result, time.perf_counter() - started, sampler.peak
 
 
-class TreeMemory(threading.Thread):
-    """Samples the resident memory of this process and all its descendants (workers, fork server)."""
+class TreeMemory:
+    """Samples the memory (PSS) of this process and all its descendants (workers, fork server, file writer).
+
+    The sampler is a forked process, not a thread: a build in a process that runs other threads starts its
+    workers from a fork server (see councilgraph.batch), and the benchmark measures the build as the command
+    line runs it, in a process with one thread. The sampler's own memory is left out of the sum.
+    """
 
     def __init__(self) -> None:
-        super().__init__(daemon=True)
         self.peak = 0
-        self.peaks: dict[str, int] = {}  # by phase of the build: building, storing, writing
-        self._phase = "starting"
-        self._done = threading.Event()
+        self.peaks: dict[str, int] = {}  # by phase of the build: starting, building, writing
+        context = multiprocessing.get_context("fork")
+        self._phase = context.Value("i", 0, lock=False)  # an index into _PHASE_NAMES
+        self._done = context.Event()
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=self._sample_until_done, args=(os.getpid(), send), daemon=True)
 
-    def run(self) -> None:
-        while not self._done.wait(0.1):
-            self._sample()
+    def start(self) -> None:
+        self._process.start()
 
-    def _sample(self) -> None:
-        memory = _tree_memory(os.getpid())
-        self.peak = max(self.peak, memory)
-        self.peaks[self._phase] = max(self.peaks.get(self._phase, 0), memory)
+    def _sample_until_done(self, root: int, send: Connection) -> None:
+        peaks: dict[str, int] = {}
+        while True:
+            done = self._done.wait(0.1)
+            memory = _tree_memory(root, leave_out=os.getpid())
+            phase = _PHASE_NAMES[self._phase.value]
+            peaks[phase] = max(peaks.get(phase, 0), memory)
+            if done:
+                break
+        send.send(peaks)
 
     def phases(self, items: Iterator[T], total: int, label: str) -> Iterator[T]:
         """A ``progress`` for build_archive that tells the sampler which phase the build is in."""
-        # Sample at each change of phase too: a short phase can fall between two timed samples.
-        self._phase = label.lower()
-        self._sample()
+        name = label.lower()
+        self._phase.value = _PHASE_NAMES.index(name) if name in _PHASE_NAMES else _PHASE_NAMES.index("building")
         yield from items
-        self._sample()
-        self._phase = "writing"  # after the last phase with a progress bar come the output files
-        self._sample()
+        self._phase.value = _PHASE_NAMES.index("writing")  # after the last phase with a progress bar: the files
 
     def stop(self) -> None:
         self._done.set()
-        self.join()
-        self._sample()
+        self.peaks = self._receive.recv()
+        self._process.join()
+        self.peak = max(self.peaks.values(), default=0)
 
 
-def _tree_memory(root: int) -> int:
-    """Proportional set size (PSS) of ``root`` and its descendants, in bytes.
+_PHASE_NAMES = ("starting", "building", "writing")
+
+
+def _tree_memory(root: int, leave_out: int | None = None) -> int:
+    """Proportional set size (PSS) of ``root`` and its descendants but ``leave_out``, in bytes.
 
     PSS splits each shared page among the processes that map it, so the
     workers' copy-on-write pages from the fork server count once, not once
@@ -281,7 +295,7 @@ def _tree_memory(root: int) -> int:
     while frontier:
         pid = frontier.pop()
         total += _pss(pid)
-        frontier += [child for child, parent in parents.items() if parent == pid]
+        frontier += [child for child, parent in parents.items() if parent == pid and child != leave_out]
     return total
 
 
