@@ -241,40 +241,50 @@ class TreeMemory:
         self.peak = 0
         self.peaks: dict[str, int] = {}  # by phase of the build: starting, building, writing
         context = multiprocessing.get_context("fork")
-        self._phase = context.Value("i", 0, lock=False)  # an index into _PHASE_NAMES
-        self._done = context.Event()
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=self._sample_until_done, args=(os.getpid(), send), daemon=True)
+        self._talk, theirs = context.Pipe()
+        self._process = context.Process(target=_sample_until_told, args=(os.getpid(), theirs), daemon=True)
 
     def start(self) -> None:
         self._process.start()
 
-    def _sample_until_done(self, root: int, send: Connection) -> None:
-        peaks: dict[str, int] = {}
-        while True:
-            done = self._done.wait(0.1)
-            memory = _tree_memory(root, leave_out=os.getpid())
-            phase = _PHASE_NAMES[self._phase.value]
-            peaks[phase] = max(peaks.get(phase, 0), memory)
-            if done:
-                break
-        send.send(peaks)
+    def _tell(self, phase: str | None) -> Any:
+        """Tell the sampler the build's phase (None: stop), and wait for its answer."""
+        self._talk.send(phase)
+        return self._talk.recv()
 
     def phases(self, items: Iterator[T], total: int, label: str) -> Iterator[T]:
         """A ``progress`` for build_archive that tells the sampler which phase the build is in."""
-        name = label.lower()
-        self._phase.value = _PHASE_NAMES.index(name) if name in _PHASE_NAMES else _PHASE_NAMES.index("building")
+        self._tell(label.lower())
         yield from items
-        self._phase.value = _PHASE_NAMES.index("writing")  # after the last phase with a progress bar: the files
+        self._tell("writing")  # after the last phase with a progress bar come the output files
 
     def stop(self) -> None:
-        self._done.set()
-        self.peaks = self._receive.recv()
+        self.peaks = self._tell(None)
         self._process.join()
         self.peak = max(self.peaks.values(), default=0)
 
 
-_PHASE_NAMES = ("starting", "building", "writing")
+def _sample_until_told(root: int, talk: Connection) -> None:
+    """The sampler process: every 0.1 s, and at each change of phase on both sides of it (a short phase can fall
+    between two timed samples), the memory of ``root``'s tree under the phase; the peaks by phase when stopped."""
+    phase, peaks = "starting", {}
+
+    def sample() -> None:
+        memory = _tree_memory(root, leave_out=os.getpid())
+        peaks[phase] = max(peaks.get(phase, 0), memory)
+
+    while True:
+        sample()
+        if not talk.poll(0.1):
+            continue
+        told = talk.recv()
+        sample()
+        if told is None:
+            talk.send(peaks)
+            return
+        phase = told
+        sample()
+        talk.send(None)
 
 
 def _tree_memory(root: int, leave_out: int | None = None) -> int:
