@@ -421,7 +421,7 @@ def _fill(jobs: list[_FileJob], in_two: bool) -> dict[Path, str]:
     """Write the files; their SHA-256 by temporary file. The workers are done and one core would wait: for a
     large archive a forked child writes (and hashes) every other file (the biggest first, so the halves weigh about
     the same) while this process writes the rest. The child only writes files: what other threads of this process
-    hold (a benchmark's memory sampler) it never touches."""
+    hold (a library caller's, a store's) it never touches."""
     if not in_two or len(jobs) < 2:
         return {job.tmp: job.run() for job in jobs}
     by_size = sorted(jobs, key=lambda job: -sum(part.stat().st_size for part in job.parts))
@@ -430,10 +430,10 @@ def _fill(jobs: list[_FileJob], in_two: bool) -> dict[Path, str]:
     child = multiprocessing.get_context("fork").Process(target=_fill_child, args=(theirs, send), daemon=True)
     child.start()
     send.close()
-    failure, digests = None, {}
+    reply, digests = None, {}
     try:
         digests = {job.tmp: job.run() for job in ours}
-        failure = receive.recv()  # what went wrong, or the digests of its files
+        reply = receive.recv()  # the digests of its files, or what went wrong
     except EOFError:  # it died before it could say
         pass
     except BaseException:  # Ctrl-C, or this half failed: what the child writes is discarded with the rest
@@ -442,11 +442,11 @@ def _fill(jobs: list[_FileJob], in_two: bool) -> dict[Path, str]:
     finally:
         child.join()
         receive.close()
-    if isinstance(failure, dict):
-        return {**digests, **failure}
-    if failure is None:
-        failure = f"the process writing {', '.join(job.tmp.name for job in theirs)} stopped (status {child.exitcode})"
-    raise OSError(failure)
+    if isinstance(reply, dict):
+        return {**digests, **reply}
+    if reply is None:
+        reply = f"the process writing {', '.join(job.tmp.name for job in theirs)} stopped (status {child.exitcode})"
+    raise OSError(reply)
 
 
 def _fill_child(jobs: list[_FileJob], send: Connection) -> None:
