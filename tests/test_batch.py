@@ -108,20 +108,6 @@ def test_a_file_the_second_writer_cannot_write_is_an_error_of_the_build(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in-the-way", "small.nquads"]  # nothing staged is left
 
 
-def _fork_servers() -> list[int]:
-    """This process's children that are multiprocessing fork servers."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == os.getpid() and b"forkserver" in command:
-            found.append(int(entry.name))
-    return found
-
-
 def _children() -> list[int]:
     """This process's child processes."""
     found = []
@@ -129,6 +115,16 @@ def _children() -> list[int]:
         with contextlib.suppress(OSError, IndexError, ValueError):
             if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == os.getpid():
                 found.append(int(entry.name))
+    return found
+
+
+def _fork_servers() -> list[int]:
+    """This process's children that are multiprocessing fork servers."""
+    found = []
+    for pid in _children():
+        with contextlib.suppress(OSError):  # gone meanwhile
+            if b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(pid)
     return found
 
 
