@@ -38,14 +38,26 @@ from typing import BinaryIO, Protocol, TypeVar
 
 from councilgraph import __version__
 from councilgraph.exports import EXPORTERS, ExportOptions, StagedFiles, fragment_name
-from councilgraph.exports.base import FragmentExporter, copy_into, staged_writer, write_into
+from councilgraph.exports.base import FragmentExporter, copy_into, read_once, staged_writer, write_into
 from councilgraph.exports.nquads import NQuadsExporter
 from councilgraph.exports.validation import ValidationMarkdown, ValidationTurtle, markdown_fragment, turtle_fragment
 from councilgraph.extract.read import decode_source, read_source
 from councilgraph.loading import STORE_FRAGMENT, fragment_sound, generation_name
 from councilgraph.manifest import MANIFEST, Entry, Manifest, fingerprint
 from councilgraph.ontology import ontology_path
-from councilgraph.output import CACHE_DIR, FILE_STATS, LOCK, commit, digest, files_match, locked, remove_leftovers
+from councilgraph.output import (
+    CACHE_DIR,
+    FILE_STATS,
+    LOCK,
+    SYNCS_FILE_SYSTEM,
+    commit,
+    digest,
+    files_match,
+    locked,
+    remove_leftovers,
+    start_writing_back,
+    sync_file_system,
+)
 from councilgraph.pipeline import InputError, build_source
 from councilgraph.pool import ordered_map
 from councilgraph.shapes import shapes_text
@@ -155,7 +167,10 @@ def _write_fragments(cache: Path, key: str, fragments: dict[str, bytes]) -> None
         with temporary.open("wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())  # the manifest will trust it: its bytes are on disk before its name
+            if SYNCS_FILE_SYSTEM:  # the build syncs them all at once, before the manifest trusts them
+                start_writing_back(fh.fileno())
+            else:
+                os.fsync(fh.fileno())
         os.replace(temporary, target)  # a reader never sees half a fragment
 
 
@@ -391,6 +406,9 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
         jobs.append(_FileJob(files.reserve(path), exporter.verbatim, make,
                              tuple(cache / f"{e.fragments}.{name}" for e in order)))
         summary.written.append(path)
+    # The fragments on disk first (the commit would wait for them anyway): only then can read_once release their
+    # pages, for the output files to be written into.
+    sync_file_system(cache)
     for tmp, sha256 in _fill(jobs, in_two=two_writers and len(order) >= _TWO_WRITERS).items():
         files.record_digest(tmp, sha256)
     files.write(out_dir / "ontology.ttl", ontology_path().read_bytes())
@@ -411,9 +429,9 @@ class _FileJob:
         """Write the file; its SHA-256, read back while its pages are still in memory."""
         with staged_writer(self.tmp) as out:
             if self.verbatim:
-                copy_into(out, self.parts)
+                copy_into(out, self.parts, release=True)
             else:
-                write_into(out, self.make, (part.read_bytes() for part in self.parts))
+                write_into(out, self.make, map(read_once, self.parts))
         return digest(self.tmp)
 
 

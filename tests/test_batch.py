@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -68,6 +69,41 @@ def test_two_file_writers_write_the_same_files_as_one(tmp_path: Path, monkeypatc
     build_archive(inputs, tmp_path / "two", OPTIONS, jobs=2)
     assert forks == [True]
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+def _resident_bytes(paths: list[Path]) -> list[int]:
+    """How much of each file is in the page cache (util-linux's fincore)."""
+    shown = subprocess.run(["fincore", "--bytes", "--noheadings", "--raw", "--output", "RES", *map(str, paths)],
+                           capture_output=True, text=True, check=True, timeout=60)
+    return [int(line) for line in shown.stdout.split()]
+
+
+def _releases_pages(folder: Path) -> bool:
+    """Whether the file system of ``folder`` drops a synced file's pages when told (not tmpfs, say)."""
+    if shutil.which("fincore") is None or not hasattr(os, "posix_fadvise"):
+        return False
+    probe = folder / "probe"
+    with probe.open("wb") as fh:
+        fh.write(b"x" * (1 << 16))
+        fh.flush()
+        os.fsync(fh.fileno())
+        os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+    return _resident_bytes([probe]) == [0]
+
+
+@pytest.mark.parametrize("writers", [1, 2])
+def test_the_fragments_leave_the_page_cache_once_in_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              writers: int) -> None:
+    """Each fragment is read once into the output files, then its pages are released (for the files' pages),
+    whichever process writes the file."""
+    if not _releases_pages(tmp_path):
+        pytest.skip("needs fincore, and a file system that releases pages")
+    monkeypatch.setattr(batch, "_TWO_WRITERS", 1 if writers == 2 else 10**9)
+    out = tmp_path / "out"
+    build_archive(_copy(RELEASES, tmp_path / "in"), out, OPTIONS, jobs=2)
+    fragments = sorted(path for path in (out / ".councilgraph").iterdir() if re.match(r"[0-9a-f]{24}\.", path.name))
+    assert len(fragments) == 5 * len(Manifest.load(out / "manifest.json").entries) > 0
+    assert _resident_bytes(fragments) == [0] * len(fragments)
 
 
 @pytest.mark.parametrize("writers", [1, 2])

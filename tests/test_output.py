@@ -7,6 +7,7 @@ import ctypes
 import fcntl
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -22,7 +23,7 @@ from councilgraph.exports import StagedFiles
 from councilgraph.extract.read import read_source
 from councilgraph.loading import open_store
 from councilgraph.manifest import MANIFEST, Manifest
-from councilgraph.output import load_base
+from councilgraph.output import CACHE_DIR, SYNCS_FILE_SYSTEM, load_base
 from councilgraph.serve import free_port
 from councilgraph.store import DocumentStore
 
@@ -143,6 +144,31 @@ def test_a_build_killed_at_any_rename_leaves_a_whole_output_and_the_next_build_r
             break
         _killed_then_rebuilt(out, builds, killed, f"killed at rename {n}")
     assert n > 10  # the new fragments', the files', the manifest's: each was a kill point
+
+
+@pytest.mark.skipif(not _strace_can_kill() or not SYNCS_FILE_SYSTEM, reason="needs strace, ptrace and syncfs")
+def test_the_fragments_are_on_disk_before_the_manifest_names_them(tmp_path: Path) -> None:
+    """The kernel's view of a build with two workers: every fragment renamed into the cache comes before a
+    syncfs of the file system, and the syncfs before the manifest's rename (the commit point). The workers that
+    write the fragments do not wait for an fsync of each."""
+    log = tmp_path / "calls"
+    out = tmp_path / "out"
+    traced = subprocess.run(
+        ["strace", "-f", "-qq", "-o", str(log), "-e", "trace=rename,renameat,renameat2,fsync,fdatasync,syncfs",
+         sys.executable, "-m", "councilgraph.cli", "build", *map(str, NEW), "--out", str(out), "-q", "-j", "2"],
+        capture_output=True, text=True, timeout=120)
+    assert traced.returncode == 0, traced.stderr
+    calls = log.read_text().splitlines()
+    cache = f"{out}/{CACHE_DIR}/"
+    # A fragment's rename names its target "<cache>/<key>.<kind>" (its temporary file starts with a dot).
+    fragments = [i for i, call in enumerate(calls)
+                 if "rename" in call and re.search(rf'"{re.escape(cache)}[0-9a-f]{{24}}\.', call)]
+    synced = [i for i, call in enumerate(calls) if "syncfs" in call and call.endswith("= 0")]
+    committed = [i for i, call in enumerate(calls) if "rename" in call and f'"{out}/{MANIFEST}"' in call]
+    assert len(fragments) >= 2 * 5 and synced and len(committed) == 1
+    assert any(fragments[-1] < i < committed[0] for i in synced)
+    workers = {calls[i].split()[0] for i in fragments}  # strace -f starts each line with the process id
+    assert not [call for call in calls if call.split()[0] in workers and re.search(r"\bf(data)?sync\(", call)]
 
 
 def test_a_second_build_into_the_same_folder_stops_at_once_or_waits(tmp_path: Path) -> None:
