@@ -398,13 +398,14 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
     writers += [("validation.ttl", ValidationTurtle, ValidationTurtle),
                 ("validation.md", ValidationMarkdown, partial(ValidationMarkdown, counts=counts))]
     kinds = _fragment_kinds(options)
+    readers = Counter(name for name, _, _ in writers)  # the network formats share one fragment
     jobs: list[_FileJob] = []
     for name, exporter, make in writers:
         if name not in kinds:  # a fragment _unchanged did not check would fail the build at every run
             raise AssertionError(f"fragment {name} is missing from _fragment_kinds")
         path = out_dir / exporter.file_name
         jobs.append(_FileJob(files.reserve(path), exporter.verbatim, make,
-                             tuple(cache / f"{e.fragments}.{name}" for e in order)))
+                             tuple(cache / f"{e.fragments}.{name}" for e in order), release=readers[name] == 1))
         summary.written.append(path)
     # The fragments on disk first (the commit would wait for them anyway): only then can read_once release their
     # pages, for the output files to be written into.
@@ -424,14 +425,15 @@ class _FileJob:
     verbatim: bool
     make: Callable[[BinaryIO], FragmentExporter]
     parts: tuple[Path, ...]
+    release: bool  # the parts are read by this file alone: their pages are released once read (see read_once)
 
     def run(self) -> str:
         """Write the file; its SHA-256, read back while its pages are still in memory."""
         with staged_writer(self.tmp) as out:
             if self.verbatim:
-                copy_into(out, self.parts, release=True)
+                copy_into(out, self.parts, release=self.release)
             else:
-                write_into(out, self.make, map(read_once, self.parts))
+                write_into(out, self.make, map(read_once if self.release else Path.read_bytes, self.parts))
         return digest(self.tmp)
 
 
