@@ -425,7 +425,7 @@ class _FileJob:
     verbatim: bool
     make: Callable[[BinaryIO], FragmentExporter]
     parts: tuple[Path, ...]
-    release: bool  # the parts are read by this file alone: their pages are released once read (see read_once)
+    release: bool = False  # the parts are read by this file alone: their pages are released once read (see read_once)
 
     def run(self) -> str:
         """Write the file; its SHA-256, read back while its pages are still in memory."""
