@@ -439,41 +439,58 @@ class _FileJob:
 
 def _fill(jobs: list[_FileJob], in_two: bool) -> dict[Path, str]:
     """Write the files; their SHA-256 by temporary file. The workers are done and one core would wait: for a
-    large archive a forked child writes (and hashes) every other file (the biggest first, so the halves weigh about
-    the same) while this process writes the rest. The child only writes files: what other threads of this process
-    hold (a library caller's, a store's) it never touches."""
+    large archive a forked child writes (and hashes) files too. Each writer takes the next file, the biggest
+    first, whenever it is free (the files' costs per byte differ tenfold: a kernel copy for N-Quads, Python for
+    the networks). The child only writes files: what other threads of this process hold (a library caller's, a
+    store's) it never touches."""
     if not in_two or len(jobs) < 2:
         return {job.tmp: job.run() for job in jobs}
     by_size = sorted(jobs, key=lambda job: -sum(part.stat().st_size for part in job.parts))
-    theirs, ours = by_size[0::2], by_size[1::2]
+    # The files' numbers in a pipe: a writer reads one byte to take the next file, and the end of the pipe when
+    # none is left. Nothing is locked, so a writer that dies holds nothing the other waits for.
+    numbers, write_end = os.pipe()
+    os.write(write_end, bytes(range(len(by_size))))  # a build writes fewer than 256 files
+    os.close(write_end)
     receive, send = multiprocessing.Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_fill_child, args=(theirs, send), daemon=True)
-    child.start()
+    child = multiprocessing.get_context("fork").Process(target=_fill_child, args=(by_size, numbers, send), daemon=True)
+    try:
+        child.start()
+    except BaseException:
+        os.close(numbers)
+        raise
     send.close()
     reply, digests = None, {}
     try:
-        digests = {job.tmp: job.run() for job in ours}
+        digests = {job.tmp: job.run() for job in _taken(by_size, numbers)}
         reply = receive.recv()  # the digests of its files, or what went wrong
     except EOFError:  # it died before it could say
         pass
-    except BaseException:  # Ctrl-C, or this half failed: what the child writes is discarded with the rest
+    except BaseException:  # Ctrl-C, or a file failed here: what the child writes is discarded with the rest
         child.terminate()
         raise
     finally:
         child.join()
         receive.close()
+        os.close(numbers)
     if isinstance(reply, dict):
         return {**digests, **reply}
     if reply is None:
-        reply = f"the process writing {', '.join(job.tmp.name for job in theirs)} stopped (status {child.exitcode})"
+        reply = f"the second process writing the output files stopped (status {child.exitcode})"
     raise OSError(reply)
 
 
-def _fill_child(jobs: list[_FileJob], send: Connection) -> None:
-    """In the forked child: write the files, and say how it went (their digests: all written; else why not)."""
+def _taken(jobs: list[_FileJob], numbers: int) -> Iterator[_FileJob]:
+    """The files this writer takes, one at a time, from the numbers left in the pipe ``numbers``."""
+    while number := os.read(numbers, 1):
+        yield jobs[number[0]]
+
+
+def _fill_child(jobs: list[_FileJob], numbers: int, send: Connection) -> None:
+    """In the forked child: write the files it takes, and say how it went (their digests: all written; else why
+    not)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build decides on Ctrl-C, and discards what it staged
     try:
-        send.send({job.tmp: job.run() for job in jobs})
+        send.send({job.tmp: job.run() for job in _taken(jobs, numbers)})
     except OSError as err:
         send.send(f"{err.strerror or err}: {getattr(err, 'filename', '') or ''}".rstrip(": "))
     finally:

@@ -10,8 +10,10 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from click.testing import CliRunner
@@ -130,20 +132,67 @@ def test_the_manifest_records_the_digests_the_writers_took(tmp_path: Path, monke
     assert recorded == {name: hashlib.sha256((tmp_path / "out" / name).read_bytes()).hexdigest() for name in recorded}
 
 
-def test_a_file_the_second_writer_cannot_write_is_an_error_of_the_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("unreadable", [1, 2])
+def test_a_file_a_writer_cannot_write_is_an_error_of_the_build(tmp_path: Path, unreadable: int) -> None:
+    """Either writer may take the file it cannot read (a folder): the build fails with why, nothing staged left."""
     from councilgraph.exports.base import StagedFiles
     from councilgraph.exports.nquads import NQuadsExporter
 
     small = tmp_path / "small.nquads"
     small.write_bytes(b"<a> <b> <c> <g> .\n")
-    (tmp_path / "in-the-way").mkdir()  # stat says 4 KB: the child writes it, and cannot read it
+    (tmp_path / "in-the-way").mkdir()
+    parts = [(tmp_path / "in-the-way",)] * unreadable + [(small,)] * (3 - unreadable)
     files = StagedFiles()
-    jobs = [batch._FileJob(files.reserve(tmp_path / name), False, NQuadsExporter, parts)
-            for name, parts in (("a.nq", (small,)), ("b.nq", (tmp_path / "in-the-way",)))]
+    jobs = [batch._FileJob(files.reserve(tmp_path / f"{number}.nq"), False, NQuadsExporter, part)
+            for number, part in enumerate(parts)]
     with pytest.raises(OSError, match="Is a directory"):
         batch._fill(jobs, in_two=True)
     files.discard()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in-the-way", "small.nquads"]  # nothing staged is left
+
+
+class _SlowFile:
+    """An exporter that finishes its file only once the files ``others`` are written (or after a minute): a
+    stand-in for a file that takes long. It ends the file with what happened."""
+
+    others: list[Path] = []
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+
+    def write(self, fragment: bytes) -> None:
+        self.out.write(fragment)
+
+    def finalize(self) -> None:
+        deadline = time.monotonic() + 60
+        while not all(path.stat().st_size for path in self.others):
+            if time.monotonic() > deadline:
+                self.out.write(b"waited in vain")
+                return
+            time.sleep(0.01)
+        self.out.write(b"the others were written meanwhile")
+
+
+def test_the_two_writers_take_the_files_as_they_come_free(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While one writer is busy with the biggest file, the other writes all the rest: each takes the next file
+    when it is free, not a half fixed in advance (which would leave the slow file's writer files to write after
+    it, and the other idle)."""
+    from councilgraph.exports.base import StagedFiles
+
+    big, small = tmp_path / "big.part", tmp_path / "small.part"
+    big.write_bytes(b"x" * 100_000)
+    small.write_bytes(b"y")
+    files = StagedFiles()
+    # the biggest file is the slow one; the others are copied
+    jobs = [batch._FileJob(files.reserve(tmp_path / f"{number}.out"), part is small, _SlowFile, (part,))
+            for number, part in enumerate([big, small, small, small, small])]
+    monkeypatch.setattr(_SlowFile, "others", [job.tmp for job in jobs[1:]])
+    try:
+        digests = batch._fill(jobs, in_two=True)
+        assert jobs[0].tmp.read_bytes().endswith(b"the others were written meanwhile")
+        assert len(digests) == 5
+    finally:
+        files.discard()
 
 
 def _children() -> list[int]:
