@@ -20,8 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -120,6 +118,10 @@ class SparqlServer:
         return f"the oxigraph server stopped at start: {first[:300]}"
 
     def _answers(self) -> bool:
+        # Here, not at the top: urllib.request and http.client take 15 ms to import, in every command's start.
+        import urllib.error
+        import urllib.request
+
         request = urllib.request.Request(f"{self.url}/query?query=ASK%7B%7D",
                                          headers={"Accept": "application/sparql-results+json"})
         try:

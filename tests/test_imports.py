@@ -33,6 +33,15 @@ def test_the_command_line_starts_without_rdf_network_or_plotting_libraries() -> 
     assert "councilgraph.extract" not in loaded  # the extractors' patterns: compiled on import
 
 
+def test_help_and_query_list_do_not_import_the_http_client() -> None:
+    # urllib.request and http.client: 15 ms of every command's start, for `serve` asking its server if it is up
+    # (a build imports them anyway: rdflib does).
+    loaded = _loaded_after("from click.testing import CliRunner\nfrom councilgraph.cli import main\n"
+                           "assert CliRunner().invoke(main, ['--help']).exit_code == 0\n"
+                           "assert CliRunner().invoke(main, ['query', '--list']).exit_code == 0")
+    assert not loaded & {"urllib.request", "http.client"}
+
+
 def test_help_and_query_list_run_without_them() -> None:
     loaded = _loaded_after("from click.testing import CliRunner\nfrom councilgraph.cli import main\n"
                            "assert CliRunner().invoke(main, ['--help']).exit_code == 0\n"
