@@ -64,8 +64,9 @@ try:
 except ImportError:  # pragma: no cover - Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["CACHE_DIR", "FILE_STATS", "LOCK", "OutputBusy", "Steps", "commit", "files_match", "fsync_directory",
-           "fsync_tree", "interrupt_deferred", "locked", "remove_leftovers", "SYNCS_FILE_SYSTEM", "start_writing_back", "sync_file_system"]
+__all__ = ["CACHE_DIR", "FILE_STATS", "LOCK", "SYNCS_FILE_SYSTEM", "OutputBusy", "Steps", "commit", "files_match",
+           "fsync_directory", "fsync_tree", "interrupt_deferred", "locked", "remove_leftovers", "start_writing_back",
+           "sync_file_system"]
 
 CACHE_DIR = ".councilgraph"  # the fragments kept between builds, and the lock
 LOCK = "lock"
