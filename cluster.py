@@ -23,8 +23,6 @@ default 3) fails alone, as a document whose local worker was killed does.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +117,11 @@ def _result(future: Any, path: str) -> tuple[Outcome, dict[str, bytes]]:
     """
     if isinstance(future, Outcome):
         return future, {}
+    # asyncio and concurrent.futures come with distributed; imported here, not at the top, so that every local
+    # build (which imports this module for ClusterError) does not pay for asyncio at its start
+    import asyncio
+    import concurrent.futures
+
     from distributed.scheduler import KilledWorker
 
     try:
