@@ -90,34 +90,7 @@ def _instrument_forms() -> tuple[dict[str, Entity], dict[str, tuple[int, ...]]]:
 
 def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
     """Instruments named in ``text[start:end]``, known ones first claimed, left to right."""
-    by_key, lengths = _instrument_forms()
-    # Token strings come from the regex engine in one call; positions are only worked out for a
-    # statement that names an instrument (most do not). Case folding is per character and never
-    # creates or removes a delimiter (checked over all of Unicode), so folding each token gives the
-    # tokens of the folded text, for less than a second regex pass costs.
-    originals = _TOKEN.findall(text, start, end)
-    words = [word.casefold() for word in originals]
-    hits: list[tuple[int, int, Entity]] = []
-    free = 0
-    for i in [i for i, word in enumerate(words) if word in lengths]:
-        if i < free:
-            continue
-        capital = originals[i][0].isupper() or originals[i][0].isdigit()
-        for n in lengths[words[i]]:
-            if n < 4 and not capital:
-                continue  # a short form in lower case is a common phrase; a long title is not
-            entity = by_key.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
-            if entity is not None:
-                hits.append((i, n, entity))
-                free = i + n
-                break
-    found: list[InstrumentRef] = []
-    if hits:
-        # the tokens' positions up to the last one a hit takes, not the whole span's
-        spans = [m.span() for m in itertools.islice(_TOKEN.finditer(text, start, end), max(i + n for i, n, _ in hits))]
-        for i, n, entity in hits:
-            s, e = spans[i][0], spans[i + n - 1][1]
-            found.append(InstrumentRef(entity, _article(text, s), s, e))
+    found = [InstrumentRef(entity, _article(text, s), s, e) for s, e, entity in _known_instruments(text, start, end)]
     taken = [(r.start, r.end) for r in found]
     charter = _charter()
     for m in scan(_BARE_CHARTER, text, start, end, _CHARTER_STARTS):
@@ -135,6 +108,40 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
                         category=_kind_of(name), in_reference=False)
         found.append(InstrumentRef(entity, _article(text, s), s, e))
     return sorted(found, key=lambda r: r.start)
+
+
+def _known_instruments(text: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
+    """The spans of the reference list's instruments in ``text[start:end]``, left to right: at each token, the
+    longest form it starts (a form of fewer than four tokens only from a capital or a digit), then on after it."""
+    by_key, lengths = _instrument_forms()
+    # Token strings come from the regex engine in one call; positions are only worked out where they are
+    # needed: for a short form's first letter, and for the forms found (most statements name none). Case
+    # folding never creates or removes a delimiter (checked over all of Unicode; a test keeps it so): the
+    # tokens of the folded span are the folded tokens, the span folded at once in C instead of ~100 times.
+    words = _TOKEN.findall(text[start:end].casefold())
+    hits: list[tuple[int, int, Entity]] = []
+    spans: list[tuple[int, int]] = []  # the text's tokens' positions, as far as read
+    tokens = _TOKEN.finditer(text, start, end)
+    free = 0
+    for i in [i for i, word in enumerate(words) if word in lengths]:
+        if i < free:
+            continue
+        for n in lengths[words[i]]:
+            entity = by_key.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
+            if entity is None:
+                continue
+            if n < 4:  # a short form in lower case is a common phrase; a long title is not
+                spans += [m.span() for m in itertools.islice(tokens, max(0, i + 1 - len(spans)))]
+                initial = text[spans[i][0]]
+                if not (initial.isupper() or initial.isdigit()):
+                    continue
+            hits.append((i, n, entity))
+            free = i + n
+            break
+    if not hits:
+        return []
+    spans += [m.span() for m in itertools.islice(tokens, max(0, max(i + n for i, n, _ in hits) - len(spans)))]
+    return [(spans[i][0], spans[i + n - 1][1], entity) for i, n, entity in hits]
 
 
 @cache

@@ -205,3 +205,58 @@ def test_the_words_a_name_may_take_are_those_the_word_loop_took() -> None:
         for pos in (i for i, c in enumerate(text) if not re.match(r'[\s,;:()"]', c)):  # mid-word too
             for most in (1, 2, 3, 5, 15):
                 assert _run(most).match(text, pos).group() == _words_by_loop(text, pos, most), (text[pos:pos + 40], most)
+
+
+def _known_instruments_token_by_token(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The plain scan: every token of the span folded on its own, each tried for the longest form it starts."""
+    from councilgraph.extract.mentions import _TOKEN, _instrument_forms
+
+    by_key, lengths = _instrument_forms()
+    tokens = list(_TOKEN.finditer(text, start, end))
+    words = [token.group().casefold() for token in tokens]
+    found, i = [], 0
+    while i < len(words):
+        for n in lengths.get(words[i], ()):
+            initial = tokens[i].group()[0]
+            entity = by_key.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
+            if entity is not None and (n >= 4 or initial.isupper() or initial.isdigit()):
+                found.append((entity.key, tokens[i].start(), tokens[i + n - 1].end()))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "the Palermo Protocol, the palermo protocol, PALERMO PROTOCOL and the Trafficking in Persons Protocol.",
+    # folding changes the length ("ß" -> "ss", "İ" -> "i̇"): the positions are the text's tokens', not the folded span's
+    "Stra\u00dfe des Rome Statute; the Rome Statute",
+    "\u0130stanbul and the Rome Statute, the Arms Trade Treaty",
+    "x.Rome Statute, Rome Statute.x, Rome..Statute, Rome Statute.., \u212a Rome Statute",  # full stops, Kelvin sign
+    "the convention against transnational organized crime and its protocols",  # a long form in lower case
+    "",
+    *_release_paragraphs()[:150],
+])
+def test_known_instruments_found_in_the_folded_span_are_those_token_by_token(text: str) -> None:
+    from councilgraph.extract.mentions import _known_instruments
+
+    text = "Rome x" + text  # the span does not start at 0, nor at a token's start
+    for start in (0, 5, 6, 7):
+        found = [(entity.key, s, e) for s, e, entity in _known_instruments(text, start, len(text))]
+        assert found == _known_instruments_token_by_token(text, start, len(text)), start
+
+
+def test_case_folding_never_makes_or_removes_a_token_delimiter() -> None:
+    """What lets _known_instruments fold a whole span and take its tokens for the folded tokens."""
+    import sys
+
+    from councilgraph.extract.mentions import _TOKEN
+
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        folded = character.casefold()
+        if _TOKEN.fullmatch(character) is None:  # a delimiter (or the full stop): folded to itself
+            assert folded == character, hex(code)
+        else:  # part of a word: so is every character it folds to
+            assert "".join(_TOKEN.findall(folded)) == folded and len(_TOKEN.findall(folded)) == 1, hex(code)
