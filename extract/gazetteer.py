@@ -22,8 +22,10 @@ __all__ = ["Gazetteer", "Match", "gazetteer", "normalise_name"]
 _WORD = re.compile(r"[^\s,;:()\"]+")
 # The words find_all needs to look at: a whole word (a delimiter or the text's start before it) that does not
 # start with a lower-case ASCII letter or a digit. Skipping the other ~85% in the regex engine, not in Python,
-# halves the cost of scanning a statement.
-_CANDIDATE = re.compile(r"(?<![^\s,;:()\"])[^\s,;:()\"a-z0-9][^\s,;:()\"]*")
+# halves the cost of scanning a statement. The first character's class comes first and the look-behind (at the
+# character before it) second: a pattern that starts with a class lets the engine skip the characters outside it
+# in one tight loop, twice as fast as trying a look-behind at every character.
+_CANDIDATE = re.compile(r"[^\s,;:()\"a-z0-9](?<![^\s,;:()\"].)[^\s,;:()\"]*")
 _SPACES = re.compile(r"\s+")
 _OFFICIAL_SUFFIX = re.compile(r" ?\([^()\n]{2,40}\)")
 _LOWER_CASE_WORDS = 5
