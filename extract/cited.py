@@ -17,7 +17,7 @@ from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.mentions import instrument_refs, organisation_mentions
 from councilgraph.extract.records import Citation, DocumentRef, Finding, Mention, ResolutionParagraph
 from councilgraph.extract.resolution_text import lexicon
-from councilgraph.extract.scan import holds_any, matches_at, occurrences
+from councilgraph.extract.scan import holds_any, matches_at, occurrences, scan
 from councilgraph.ontology.reference import Entity
 
 __all__ = ["Citing", "cite_and_mention"]
@@ -28,6 +28,7 @@ _COREFERENCE = re.compile(
     r"|the\s+(?:resolution|text)\s+adopted\s+today|today's\s+(?:resolution|text)|the\s+text\b(?!\s+of\b))"
 )
 _COREFERENCE_HOLDS = ("resolution", "text")  # every match holds one: where neither occurs the scan is skipped
+_COREFERENCE_STARTS = (("the", 0), ("today's", 0))  # every match starts with one: the pattern is tried there only
 _CLAUSE_START = re.compile(r"[,;.:]\s")
 
 
@@ -56,7 +57,7 @@ def cite_and_mention(text: str, start: int, end: int, citing: Citing, places: Ga
     for inst in instrument_refs(text, start, end):
         citations.append(_citation(text, citing, None, inst.entity, inst.article, inst.start, inst.end, start))
     if adopted is not None and paragraph is None and holds_any(text, start, end, _COREFERENCE_HOLDS):
-        for m in _COREFERENCE.finditer(text, start, end):
+        for m in scan(_COREFERENCE, text, start, end, _COREFERENCE_STARTS):
             if adopted.symbol != self_symbol:
                 ref = DocumentRef(adopted.symbol, adopted.kind, adopted.number, adopted.year, m.start(), m.end())
                 citations.append(_citation(text, citing, ref, None, None, m.start(), m.end(), start))

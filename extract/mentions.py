@@ -53,6 +53,7 @@ _UNKNOWN_INSTRUMENT = re.compile(
     rf"(?:\s+(?:on|against|for|relating\s+to|concerning|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:and|of|the|in|on|for|{_CAP}))*)?)"
     r"(?=[\s,.;:)]|$)"
 )
+_UNKNOWN_STARTS = (("the", 0), ("its", 0))  # every match starts with one: the pattern is tried there only
 # In UN texts "the Charter" on its own is the Charter of the United Nations ("Article 35 of the Charter").
 _BARE_CHARTER = re.compile(r"\bthe Charter\b(?!\s+of\s+(?!the\s+United\s+Nations))")
 # Capitalised words that name no instrument in particular: an unknown name made only of these would
@@ -97,7 +98,7 @@ def instrument_refs(text: str, start: int, end: int) -> list[InstrumentRef]:
         if charter is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             found.append(InstrumentRef(charter, _article(text, m.start()), m.start() + 4, m.end()))
             taken.append((m.start(), m.end()))
-    for m in _UNKNOWN_INSTRUMENT.finditer(text, start, end) if holds_any(text, start, end, _KEYWORD_WORDS) else ():
+    for m in scan(_UNKNOWN_INSTRUMENT, text, start, end, _UNKNOWN_STARTS) if holds_any(text, start, end, _KEYWORD_WORDS) else ():
         s, e = m.start("name"), m.start("name") + len(_TRAILING_CONNECTOR.sub("", m["name"]))
         if any(a < e and s < b for a, b in taken):
             continue

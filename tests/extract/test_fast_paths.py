@@ -49,10 +49,11 @@ def _guarded_scans() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
 
 
 def _started_scans() -> list[tuple[re.Pattern[str], tuple[tuple[str, int], ...]]]:
-    from councilgraph.extract import citations, mentions
+    from councilgraph.extract import citations, cited, mentions
 
     return [(citations._SYMBOL, citations._SYMBOL_STARTS), (citations._TRIGGER, citations._TRIGGER_STARTS),
-            (citations._PRST, citations._PRST_STARTS), (mentions._BARE_CHARTER, mentions._CHARTER_STARTS)]
+            (citations._PRST, citations._PRST_STARTS), (mentions._BARE_CHARTER, mentions._CHARTER_STARTS),
+            (mentions._UNKNOWN_INSTRUMENT, mentions._UNKNOWN_STARTS), (cited._COREFERENCE, cited._COREFERENCE_STARTS)]
 
 
 _SCAN_TEXTS = [
@@ -63,6 +64,8 @@ _SCAN_TEXTS = [
     "His delegation was a co-sponsor of the resolution; Her country cosponsored resolution 2331 (2016).",
     "General Assembly resolution 70/1, General Assembly resolutions, ST/SGB/2003/13 (2003), A/RES/70/1, E/2020/1, "
     "Presidential Statements 2015/25 and 2016/1, resoiutions 1 (1946); the Charter",
+    "Welcoming its Doha Declaration on Migrants and the 1951 Refugee Convention; bathe Xland Accord, the text of "
+    "the text that had just been adopted, today's resolution and xtoday's text; inthe text adopted today",
 ]
 
 
