@@ -74,6 +74,34 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b")
 # Instrument names are matched token by token (words, and commas as tokens of their own: official
 # titles contain commas), longest first, with the lengths each first word can start.
 _TOKEN = re.compile(r"[^\s,;:()\".]+(?:\.[^\s,;:()\".]+)*|,")  # a full stop ends a word unless inside it
+_FULL_STOPS = re.compile(r"\.{2,}")
+
+
+def _tokens(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, with str methods in C: twice as fast over a release's ~17,000 tokens.
+
+    The delimiters other than the comma become spaces, a comma a token of its own; ``str.split`` splits at the
+    characters ``\\s`` matches (the same over all of Unicode). A full stop then only ends or splits a word:
+    "U.N." is "U.N", "a..b" is "a" and "b".
+    """
+    for delimiter in ';:()"':
+        if delimiter in text:
+            text = text.replace(delimiter, " ")
+    if "," in text:
+        text = text.replace(",", " , ")
+    words = text.split()
+    if "." not in text:
+        return words
+    tokens: list[str] = []
+    for word in words:
+        if "." not in word:
+            tokens.append(word)
+        elif word := word.strip("."):
+            if ".." in word:
+                tokens += _FULL_STOPS.split(word)
+            else:
+                tokens.append(word)
+    return tokens
 
 
 @cache
@@ -119,7 +147,7 @@ def _known_instruments(text: str, start: int, end: int) -> list[tuple[int, int, 
     # needed: for a short form's first letter, and for the forms found (most statements name none). Case
     # folding never creates or removes a delimiter (checked over all of Unicode; a test keeps it so): the
     # tokens of the folded span are the folded tokens, the span folded at once in C instead of ~100 times.
-    words = _TOKEN.findall(text[start:end].casefold())
+    words = _tokens(text[start:end].casefold())
     hits: list[tuple[int, int, Entity]] = []
     spans: list[tuple[int, int]] = []  # the text's tokens' positions, as far as read
     tokens = _TOKEN.finditer(text, start, end)

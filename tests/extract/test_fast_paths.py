@@ -278,3 +278,27 @@ def test_name_candidates_class_first_are_those_of_the_look_behind_first_pattern(
     for start in range(min(len(text), 12) + 1):
         assert ([m.span() for m in _CANDIDATE.finditer(text, start)]
                 == [m.span() for m in plain.finditer(text, start)]), start
+
+
+@pytest.mark.parametrize("text", [
+    "U.N. and the U.N.D.P., a..b...c.d; (Palermo) \"Protocol\": x,y ,, .", "...", ".a.", "a.", "",
+    "Stra\u00dfe\u00a0des\u2003Statuts\x1c\u3000end.", *_release_paragraphs()[:100],
+])
+def test_tokens_by_str_methods_are_those_of_the_token_pattern(text: str) -> None:
+    import random
+
+    from councilgraph.extract.mentions import _TOKEN, _tokens
+
+    assert _tokens(text) == _TOKEN.findall(text)
+    rng = random.Random(text)
+    alphabet = [*'ab.,;:()" \n\t\u00a0\u2003\x1c-', "\u00e9", "X"]
+    for _ in range(300):
+        piece = "".join(rng.choice(alphabet) for _ in range(rng.randrange(16)))
+        assert _tokens(piece) == _TOKEN.findall(piece), piece
+
+
+def test_str_split_and_the_patterns_agree_on_what_is_whitespace() -> None:
+    import sys
+
+    space = re.compile(r"\s")
+    assert all((space.fullmatch(c) is not None) == c.isspace() for c in map(chr, range(sys.maxunicode + 1)))
