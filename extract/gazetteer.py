@@ -130,6 +130,10 @@ class Gazetteer:
             counts = self._name_lengths(word)
         if not counts:
             return None
+        return self._match_from(text, pos, word, counts)
+
+    def _match_from(self, text: str, pos: int, word: str, counts: tuple[int, ...]) -> Match | None:
+        """:meth:`match_at` once the first word (``word``, starting names of ``counts`` words) is known."""
         # The words a name may take: up to the longest count, while only spaces and at most one comma part
         # them (a comma may sit inside a name: "Accountability, Coherence and Transparency Group"; only a listed
         # form with that comma matches across it). What they name depends on them alone (the first word fixes
@@ -145,7 +149,10 @@ class Gazetteer:
         if found is None:
             return None
         entity, length = found
-        return Match(entity, pos, self._official_suffix(text, pos, pos + length, entity))
+        end = pos + length
+        if text.startswith(("(", " ("), end):  # most names have no suffix: no regex tried
+            end = self._official_suffix(text, pos, end, entity)
+        return Match(entity, pos, end)
 
     def _name_lengths(self, word: str) -> tuple[int, ...]:
         """The word counts of the names that ``word`` (or its variants) can start, longest first."""
@@ -200,9 +207,13 @@ class Gazetteer:
             if word.start() < pos or not written[0].isupper():
                 continue
             counts = counts_memo.get(written)  # a word seen before: no case folding, no variants
-            if not (counts if counts is not None else self._name_lengths(written)):
+            if counts is None:
+                counts = self._name_lengths(written)
+            if not counts:
                 continue  # it starts no name
-            match = self.match_at(text, word.start())
+            # The candidate is match_at's first word. Where the span's end cuts it, any name found runs past the end
+            # (a name takes whole words of the text), and is left out below, as match_at's would be.
+            match = self._match_from(text, word.start(), written, counts)
             if match is not None and match.end <= end:
                 found.append(match)
                 pos = match.end

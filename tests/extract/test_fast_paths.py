@@ -302,3 +302,34 @@ def test_str_split_and_the_patterns_agree_on_what_is_whitespace() -> None:
 
     space = re.compile(r"\s")
     assert all((space.fullmatch(c) is not None) == c.isspace() for c in map(chr, range(sys.maxunicode + 1)))
+
+
+def _names_by_match_at(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The plain scan find_all replaces: match_at at the start of every word of the span, left to right."""
+    from councilgraph.extract.gazetteer import gazetteer
+
+    found: list[tuple[str, int, int]] = []
+    free = start
+    for pos in range(start, end):
+        if pos < free or not (pos == start or text[pos - 1] in ',;:()"' or text[pos - 1].isspace()):
+            continue
+        match = gazetteer().match_at(text, pos)
+        if match is not None and match.end <= end:
+            found.append((match.entity.key, match.start, match.end))
+            free = match.end
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia, the United States and the Russian Federation; Iran (Islamic Republic of) and UNODC-led talks",
+    "the Netherlands (Kingdom of the), Bolivia (Plurinational State of)and the African Union's envoy",
+    *_release_paragraphs()[:60],
+])
+def test_names_found_in_a_span_are_those_match_at_finds_word_by_word(text: str) -> None:
+    from councilgraph.extract.gazetteer import gazetteer
+
+    text = "Chile" + text  # a span may start inside a word
+    for start, end in ((0, len(text)), (5, len(text)), (3, len(text) - 3), (7, len(text) // 2), (0, 7)):
+        found = [(m.entity.key, m.start, m.end) for m in gazetteer().find_all(text, start, end)
+                 if text[m.start].isupper()]  # the lower-case names ("the high-level political forum ...") aside
+        assert found == _names_by_match_at(text, start, end), (start, end)
