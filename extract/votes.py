@@ -95,6 +95,7 @@ _COUNT_WORDS = ("vote", "favour", "against")  # a counted _COUNTS match contains
 # member (United Kingdom) abstaining", "despite affirmative votes by the other 14 members".
 _SUPPORT = re.compile(rf"\b(?:support\s+(?:from|of)|(?:affirmative|favourable)\s+votes?\s+(?:by|from|of))\s+"
                       rf"(?P<other>the\s+other\s+)?(?P<n>{_NUMBER})\s+(?:Council\s+)?members\b", re.I)
+_SUPPORT_WORDS = ("support", "vote")  # every match of _SUPPORT holds one
 _NAMED_ABSTAINING = re.compile(r",?\s+(?:(?:[Ww]ith|and)\s+)?(?:[Tt]he\s+)?"
                                r"(?P<list>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|and|of|the))*?)\s+[Aa]bstain(?:ing|ed)\b")
 _ABSTAINING_NAMED = re.compile(r"\((?P<list>[^()]*)\)\s+abstaining\b", re.I)
@@ -126,6 +127,19 @@ def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
     return (m.start(group), m.end(group)) if m is not None and m[group] is not None else None
 
 
+def _lower_ascii(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` lower-cased where it is ASCII, else None. In ASCII text a case-insensitive pattern
+    matches only where the lower-cased text holds its words; outside ASCII, re.I folds more ("ſ" is "s")."""
+    span = text[start:end]
+    return span.lower() if span.isascii() else None
+
+
+def _may_hold(low: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a span (lower-cased by :func:`_lower_ascii`) may hold a match of a pattern every match of which
+    holds one of ``words``: a substring test skips the pattern's scan of most sentences."""
+    return low is None or any(word in low for word in words)
+
+
 def _counts(text: str, start: int, end: int) -> list[_Counts]:
     """Every set of counts in ``text[start:end]``, left to right (a sentence may tell of two votes)."""
     found: list[_Counts] = []
@@ -134,10 +148,9 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
     # favour and 1 abstention (United States)" tells of no vote against.
     # Most sentences name no count word: a substring test on the lower-cased ASCII sentence skips the three
     # case-insensitive scans (a sentence outside ASCII, where re.I folds more than lower(), is always scanned).
-    low = text[start:end]
-    low = low.lower() if low.isascii() else None
+    low = _lower_ascii(text, start, end)
     keyed = sorted(((m.start(), kind, m) for kind, pattern, words in _KEYED
-                    if low is None or any(w in low for w in words)
+                    if _may_hold(low, words)
                     for m in pattern.finditer(text, start, end)), key=lambda k: k[0])
     groups: list[dict[str, re.Match[str]]] = []
     cut = None  # the votes in favour of a sentence the text cuts off, if nothing else is counted
@@ -170,7 +183,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
                              against_told=against is not None))
     if found:
         return found
-    for m in (_COUNTS.finditer(text, start, end) if low is None or any(w in low for w in _COUNT_WORDS) else ()):
+    for m in (_COUNTS.finditer(text, start, end) if _may_hold(low, _COUNT_WORDS) else ()):
         if _COUNT_WORD.search(m[0]):
             # No abstentions told: none, unless the text is cut off before they could be ("52 aga").
             abstentions = _count(m["abstentions"]) if m["abstentions"] else (
@@ -180,10 +193,10 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
     if found:
         return found
     found = [_Counts(int(m["f"] or m["f2"]), int(m["a"] or m["a2"]), int(m["b"] or m["b2"]), m.start(), m.end())
-             for m in _TALLY.finditer(text, start, end)]
+             for m in (_TALLY.finditer(text, start, end) if text.find("-", start, end) >= 0 else ())]
     if found:
         return found
-    for m in _SUPPORT.finditer(text, start, end):
+    for m in (_SUPPORT.finditer(text, start, end) if _may_hold(low, _SUPPORT_WORDS) else ()):
         named = _ABSTAINING_NAMED.search(text, m.end(), end)
         # "the other 14 members": every member but the vetoing ones voted in favour.
         found.append(_Counts(_count(m["n"]), None, 0 if m["other"] else None, m.start(), m.end(),
@@ -198,6 +211,7 @@ _ADOPTING = re.compile(
     r"(?P<nominal>(?:(?:by|through|with|saw)\s+(?:its|the)\s+(?:unanimous\s+)?|the\s+unanimous\s+|"
     r"(?:Assembly|Council|Committee)['\u2019]s\s+)adoption(?:,\s+[^,.]{1,40},)?\s+of)|"
     r"(?P<consensus>reach(?:ed|es|ing)?\s+consensus\s+on))\b", re.I)
+_ADOPTING_WORDS = ("adopt", "pass", "approv", "retain", "consensus")  # every match of _ADOPTING holds one
 # An adoption told as past or unreal ("the Council had adopted resolution 1373", "Had the draft been adopted",
 # "would have been adopted") or denied ("did not adopt", "failed to reach consensus on") is no action of the meeting.
 _NOT_THIS_MEETING = re.compile(
@@ -248,6 +262,7 @@ _FAILED = re.compile(
     r"did\s+not\s+(?:obtain|receive|win|garner)\s+the\s+(?:required|requisite|necessary)\s+(?:number\s+of\s+)?votes|"
     r"lack(?:ed|ing)\s+the\s+(?:minimum|required|requisite|necessary)\s+number\s+of\s+(?:affirmative\s+)?votes)\b",
     re.I)
+_FAILED_WORDS = ("fail", "not", "negative", "veto", "defeat", "reject", "lack")  # every match of _FAILED holds one
 # "while two others ... were defeated": more texts, called "others", their fate told at the clause's end.
 _OTHERS = r"others(?=\s[^.;]*\b(?:were|was)\s+(?:defeated|rejected))"
 # A text without symbol is acted upon only in a sentence that names one ("the text", "the draft
@@ -436,13 +451,14 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 continue
             counts = next(iter(_counts(text, s, e)), None)
             approved, counted_next = counted_next, None  # a text approved in the sentence before, its vote untold
-            adopting = _adoption_verb(text, s, e)
-            failed = _FAILED.search(text, s, e)
+            low = _lower_ascii(text, s, e)
+            adopting = _adoption_verb(text, s, e) if _may_hold(low, _ADOPTING_WORDS) else None
+            failed = _FAILED.search(text, s, e) if _may_hold(low, _FAILED_WORDS) else None
             if failed is not None and _REPORTED.search(text, s, failed.start()):
                 failed = None  # "his delegation rejected the text", he said: a speaker's stand, not the outcome
             if failed is not None and year is not None and any(int(y) != year for y in _IN_YEAR.findall(text, s, e)):
                 failed = None  # "... in 1980, when the Soviet Union vetoed a draft resolution": years ago
-            if not (adopting or failed or counts or _WERE_PASSED.search(text, s, e)):
+            if not (adopting or failed or counts or (text.find("passed", s, e) >= 0 and _WERE_PASSED.search(text, s, e))):
                 continue  # most sentences: no need to look for the documents they name
             tally = _TALLY_OF_TEXTS.search(text, s, e)
             if tally and not (adopting and adopting.end() < tally.start() and _DRAFT_OBJECT.match(text, adopting.end())):

@@ -333,3 +333,32 @@ def test_names_found_in_a_span_are_those_match_at_finds_word_by_word(text: str) 
         found = [(m.entity.key, m.start, m.end) for m in gazetteer().find_all(text, start, end)
                  if text[m.start].isupper()]  # the lower-case names ("the high-level political forum ...") aside
         assert found == _names_by_match_at(text, start, end), (start, end)
+
+
+_VOTE_TEXTS = [
+    "adopting, Adopted, ADOPTS, passed by, approving, Approved, approves, retaining, Retained, by its unanimous "
+    "adoption of, the Council's adoption, on 5 May, of, Reached Consensus On",
+    "failed to pass, failed -- by a vote of 9 -- to garner the required, was not adopted, owing to the negative "
+    "vote, was vetoed, vetoed a draft, were defeated, defeated by, rejected the amendment, rejected, also by "
+    "recorded vote, an oral amendment, did not obtain the required number of votes, lacked the minimum number of "
+    "affirmative votes, FAILED TO ADOPT",
+    "support from 13 Council members, affirmative votes by the other 14 members, FAVOURABLE VOTE OF 9 members",
+    "by a vote of 11-0-4, Adopted by 13-0-2 Vote, by 14-0-1",
+]
+
+
+@pytest.mark.parametrize("text", _VOTE_TEXTS + _release_paragraphs()[:300])
+def test_every_match_of_a_worded_vote_scan_holds_one_of_its_words(text: str) -> None:
+    """votes skips a case-insensitive scan where the lower-cased ASCII sentence holds none of its words (a
+    tally: no hyphen): exact only if every match holds one."""
+    from councilgraph.extract import votes
+
+    scans = [(votes._ADOPTING, votes._ADOPTING_WORDS), (votes._FAILED, votes._FAILED_WORDS),
+             (votes._SUPPORT, votes._SUPPORT_WORDS), (votes._TALLY, ("-",)), (votes._WERE_PASSED, ("passed",))]
+    seen = 0
+    for pattern, words in scans:
+        for m in pattern.finditer(text):
+            assert any(word in m.group().lower() for word in words), (pattern.pattern[:40], m.group())
+            seen += 1
+    if text in _VOTE_TEXTS:
+        assert seen >= 3
