@@ -62,3 +62,10 @@ def test_seed_is_read_whole(seed) -> None:
 
 def test_old_mac_line_endings_become_newlines() -> None:
     assert normalise("8111th Meeting (AM)\rSC/13081\r\rHeadline") == "8111th Meeting (AM)\nSC/13081\n\nHeadline"
+
+
+def test_the_control_characters_counted_are_those_below_32_but_tab_newline_form_feed_and_return() -> None:
+    from councilgraph.extract.read import _CONTROL
+
+    counted = [code for code in range(0x110000) if _CONTROL.fullmatch(chr(code))]
+    assert counted == [code for code in range(32) if chr(code) not in "\t\n\f\r"]
