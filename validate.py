@@ -82,8 +82,9 @@ def compile_shapes(turtle: str) -> shacl.Shapes:
     """
     # Read with pyoxigraph's parser (5 instead of 16 ms with rdflib: every build process compiles the shapes).
     triples = list(ox.parse(input=turtle, format=ox.RdfFormat.TURTLE))
-    severe = {t.subject for t in triples if t.predicate.value == str(SH.severity)}
-    misplaced = sorted({t.subject.value for t in triples if t.predicate.value == str(SH.sparql) and t.object in severe})
+    severity, sparql = str(SH.severity), str(SH.sparql)  # once: each attribute of a namespace makes a new IRI
+    severe = {t.subject for t in triples if t.predicate.value == severity}
+    misplaced = sorted({t.subject.value for t in triples if t.predicate.value == sparql and t.object in severe})
     if misplaced:
         raise ValueError(f"sh:severity on a SPARQL constraint of {', '.join(misplaced)}: SHACL reads a severity "
                          "only on a shape; give the constraint a shape of its own with that severity")
@@ -154,10 +155,12 @@ def _named_iris() -> frozenset[str]:
     iris = {str(RDF.type), str(RDFS.subClassOf)}
     iris.update(term.value for t in triples for term in (t.subject, t.predicate, t.object)
                 if isinstance(term, ox.NamedNode))
-    prefixes = {t.subject: t.object.value for t in triples if t.predicate.value == str(SH.prefix)}
+    # The properties compared with every triple, made once: each attribute of a namespace makes a new IRI.
+    prefix, namespace, queries = str(SH.prefix), str(SH.namespace), (str(SH.select), str(SH.ask))
+    prefixes = {t.subject: t.object.value for t in triples if t.predicate.value == prefix}
     namespaces = {prefixes[t.subject]: t.object.value for t in triples
-                  if t.predicate.value == str(SH.namespace) and t.subject in prefixes}
-    for query in (t.object.value for t in triples if t.predicate.value in (str(SH.select), str(SH.ask))):
+                  if t.predicate.value == namespace and t.subject in prefixes}
+    for query in (t.object.value for t in triples if t.predicate.value in queries):
         declared = namespaces | {prefix: namespace for prefix, namespace in _PREFIX_DECLARATION.findall(query)}
         iris.update(_QUERY_IRI.findall(query))
         iris.update(declared[prefix] + local for prefix, local in _PREFIXED_NAME.findall(_QUERY_IRI.sub(" ", query))
