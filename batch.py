@@ -417,6 +417,12 @@ def _write_outputs(out_dir: Path, files: StagedFiles, manifest: Manifest, option
     files.write(out_dir / FAILURES, _failures_tsv(summary.failures))
 
 
+# An output file's writer only starts writing it back where the commit syncs the file system before renaming
+# anything into place: the disk writes go on while the writers write the other files (an fsync of each made them
+# wait 0.1-0.2 s for graph.ttl and graph.nq of 200 seed-size releases).
+_SETTLE = start_writing_back if SYNCS_FILE_SYSTEM else os.fsync
+
+
 @dataclass(frozen=True, slots=True)
 class _FileJob:
     """One output file to write into the temporary file staged for it, from the fragment files in order."""
@@ -429,7 +435,7 @@ class _FileJob:
 
     def run(self) -> str:
         """Write the file; its SHA-256, read back while its pages are still in memory."""
-        with staged_writer(self.tmp) as out:
+        with staged_writer(self.tmp, settle=_SETTLE) as out:
             if self.verbatim:
                 copy_into(out, self.parts, release=self.release)
             else:

@@ -277,9 +277,11 @@ def _commit(out_dir: Path, manifest: Manifest, files: StagedFiles, stale: Iterab
         os.replace(generations, trash)
         step("legacy store moved")
     generations.mkdir(exist_ok=True)
-    # The manifest about to be committed trusts the fragments: their bytes (written without an fsync each where
-    # the file system can be synced at once) and their names.
+    # On disk before anything is renamed into place: the fragments the manifest about to be committed trusts, and
+    # the staged output files (both written without an fsync each where the file system can be synced at once).
     sync_file_system(out_dir / CACHE_DIR)
+    if os.stat(out_dir).st_dev != os.stat(out_dir / CACHE_DIR).st_dev:  # the cache mounted elsewhere
+        sync_file_system(out_dir)
     fsync_directory(out_dir / CACHE_DIR)
     step("fragments synced")
     if damaged_store and (generations / damaged_store).exists():

@@ -269,12 +269,14 @@ class StagedFiles:
 
 
 @contextmanager
-def staged_writer(tmp: Path) -> Iterator[BinaryIO]:
-    """Write a file :meth:`StagedFiles.reserve` staged: on disk (fsync) when the block ends."""
+def staged_writer(tmp: Path, settle: Callable[[int], None] = os.fsync) -> Iterator[BinaryIO]:
+    """Write a file :meth:`StagedFiles.reserve` staged; when the block ends, ``settle`` gets its descriptor: an
+    fsync (on disk now), or for a build, whose commit syncs the file system before any rename, the start of
+    its write-back."""
     with open(tmp, "wb", buffering=1 << 20) as fh:  # by name: writers may put their scratch files beside it
         yield fh
         fh.flush()
-        os.fsync(fh.fileno())
+        settle(fh.fileno())
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual permissions
 
 

@@ -171,6 +171,33 @@ def test_the_fragments_are_on_disk_before_the_manifest_names_them(tmp_path: Path
     assert not [call for call in calls if call.split()[0] in workers and re.search(r"\bf(data)?sync\(", call)]
 
 
+@pytest.mark.skipif(not _strace_can_kill() or not SYNCS_FILE_SYSTEM, reason="needs strace, ptrace and syncfs")
+def test_the_output_files_are_on_disk_before_they_are_renamed_into_place(tmp_path: Path) -> None:
+    """The build's writers do not wait for an fsync of each output file: a syncfs of the file system comes after
+    the last of them is written (its writer closes it) and before the first is renamed into place."""
+    log = tmp_path / "calls"
+    out = tmp_path / "out"
+    traced = subprocess.run(
+        ["strace", "-f", "-qq", "-y", "-o", str(log), "-e",
+         "trace=close,rename,renameat,renameat2,fsync,fdatasync,syncfs",
+         sys.executable, "-m", "councilgraph.cli", "build", *map(str, NEW), "--out", str(out), "-q", "-j", "2"],
+        capture_output=True, text=True, timeout=120)
+    assert traced.returncode == 0, traced.stderr
+    calls = log.read_text().splitlines()
+    formats = ("graph.ttl", "graph.nq", "citations.graphml", "citations.gexf", "citations.json", "validation.ttl",
+               "validation.md")
+
+    def staged(call: str) -> bool:  # -y prints a descriptor with its path: the staged ".graph.ttl.<pid>.<x>.tmp"
+        return any(f"/.{name}." in call for name in formats)
+
+    assert not [call for call in calls if re.search(r"\bf(data)?sync\(", call) and staged(call)]
+    placed = [i for i, call in enumerate(calls) if "rename" in call and any(f'"{out}/{name}"' in call for name in formats)]
+    written = [i for i, call in enumerate(calls[:placed[0]]) if call.split()[1].startswith("close(") and staged(call)]
+    synced = [i for i, call in enumerate(calls) if "syncfs" in call and call.endswith("= 0")]
+    assert len(placed) == len(formats) and len(written) >= len(formats)
+    assert any(written[-1] < i < placed[0] for i in synced)
+
+
 def test_a_second_build_into_the_same_folder_stops_at_once_or_waits(tmp_path: Path) -> None:
     """Another process holds the folder's lock (through the project's own function) while builds start."""
     out = tmp_path / "out"
