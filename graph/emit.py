@@ -8,6 +8,7 @@ codes) wherever they appear, so that graphs merge cleanly.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, Literal, URIRef
 
@@ -140,9 +141,14 @@ def _describe(out: Triples, entity: Entity) -> URIRef:
 
 def _alias(out: Triples, node: URIRef, entity: Entity, written: str | None) -> None:
     if written:
-        written = " ".join(normalise(written).split())
+        written = _written_form(written)
         if written != entity.name and written != entity.acronym:
             out.add(node, ALT_LABEL, literal(written))
+
+
+@lru_cache(maxsize=8192)  # the same few names, written the same way, hundreds of times a release
+def _written_form(written: str) -> str:
+    return " ".join(normalise(written).split())
 
 
 def document_node(out: Triples, ref: DocumentRef) -> URIRef:

@@ -18,6 +18,7 @@ Mr. Elkhadir (Morocco)     person/elkhadir-mar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -40,9 +41,13 @@ def id_iri(path: str) -> URIRef:
     return URIRef(_ID + path)
 
 
+_SLUG_SEPARATORS = re.compile(r"[-\s/()]+")
+
+
+@lru_cache(maxsize=8192)  # a release names the same few documents hundreds of times (paragraphs, citations)
 def symbol_slug(symbol: str) -> str:
     """"S/RES/2388 (2017)" -> "S-RES-2388-2017"; "SC/13081" -> "SC-13081"."""
-    return re.sub(r"[-\s/()]+", "-", symbol.strip()).strip("-")
+    return _SLUG_SEPARATORS.sub("-", symbol.strip()).strip("-")
 
 
 def release_key(symbol: str | None, source: Source) -> str:

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from councilgraph.ontology import data_path
@@ -166,6 +166,8 @@ _OPTIONAL_MARKS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670\u0591-\u05c7]")
 _SLUG_HASH = 10  # hex digits of the name's hash that a lossy slug ends with
 
 
+# The same speakers recur in every release of an archive, and a name's slug costs ~1 us a character.
+@lru_cache(maxsize=8192)
 def slugify_name(text: str) -> str:
     """ASCII slug of a name: accents dropped, lower case, words joined by '-' ("Støre" -> "store").
 
