@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from councilgraph.extract.gazetteer import Gazetteer, Match
 from councilgraph.extract.read import Source
@@ -85,6 +86,7 @@ DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4}
 _ROLE_DELEGATION = re.compile(r"^(?:the\s+)?(?:(?:Permanent\s+)?Observer\s+(?:for|of)\s+)?(?:the\s+)?(?P<name>.+?)(?:\s+delegation)?(?:\s*\([A-Z][A-Za-z\-]{1,10}\))?$", re.I)
 
 
+@lru_cache(maxsize=8192)  # a release prints the same names again and again (turns, alignments, titles)
 def display_name(printed: str) -> str:
     """A readable form of a name printed in capitals: "KAREL JAN VAN OOSTEROM" -> "Karel Jan van Oosterom"."""
     words = printed.split()
