@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from councilgraph.extract.scan import word_tree
+
 __all__ = ["HeaderLine", "read_line", "ORDINALS", "body_of_organ", "parse_date", "stamped_date"]
 
 # A press release's own symbol: a series of two or more capitals ("SC", "GA/SHC", "SG/SM"), so that
@@ -68,8 +70,9 @@ _TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 6
 ORDINALS: dict[str, int] = {**_UNITS, **_TENS}
 ORDINALS.update({f"{t}-{u}": tv + uv for t, tv in _TENS_PREFIX.items() for u, uv in _UNITS.items()})
 
-# "Eleventh Emergency Special Session", "Fifty-eighth General Assembly": the ordinal is furniture too.
-_ORDINAL_WORDS = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+# "Eleventh Emergency Special Session", "Fifty-eighth General Assembly": the ordinal is furniture too. As a tree
+# of letters, not 99 alternatives: the furniture pattern runs over every line of a release's head and foot.
+_ORDINAL_WORDS = f"(?:{word_tree(ORDINALS)})"
 # Words that pages print around a release and that say nothing about it. Kept together here, as
 # the vocabulary of page furniture, so that a new layout needs a phrase, not a rule. (Case is ignored;
 # punctuation is left in place, since a line is furniture when no word is left.)

@@ -362,3 +362,29 @@ def test_every_match_of_a_worded_vote_scan_holds_one_of_its_words(text: str) -> 
             seen += 1
     if text in _VOTE_TEXTS:
         assert seen >= 3
+
+
+@pytest.mark.parametrize("words", [
+    ["fifth", "fiftieth", "fifty-first", "first"], ["a", "ab", "abc", "b"], ["one"], ["x.y", "x(y", "x"],
+    ["sixty-sixth", "sixtieth", "sixth", "six"],
+])
+def test_a_word_tree_matches_exactly_its_words(words: list[str]) -> None:
+    from councilgraph.extract.scan import word_tree
+
+    tree = re.compile(f"(?:{word_tree(words)})")
+    assert all(tree.fullmatch(word) for word in words)
+    others = {word[:-1] for word in words} | {word + "x" for word in words} | {"", "zz"}
+    assert not [other for other in others - set(words) if tree.fullmatch(other)]
+
+
+def test_the_furniture_pattern_with_its_ordinals_as_a_tree_removes_what_the_plain_alternation_removes() -> None:
+    from councilgraph.extract import header
+
+    plain = re.compile(header._FURNITURE.pattern.replace(
+        header._ORDINAL_WORDS, "(?:" + "|".join(sorted(header.ORDINALS, key=len, reverse=True)) + ")"), re.I)
+    assert plain.pattern != header._FURNITURE.pattern
+    lines = ["Seventy-Second Session, Fifty-first and ELEVENTH Emergency Special Session; sixtieth fifty-fifth x",
+             "General Assembly Seventy-Ninth Session 10th Meeting (AM)", "the twenty-firsts firstly fourth-",
+             *(line for paragraph in _release_paragraphs()[:300] for line in paragraph.splitlines())]
+    assert [header._FURNITURE.sub(" ", line) for line in lines] == [plain.sub(" ", line) for line in lines]
+    assert header._FURNITURE.sub(" ", lines[0]).split() == [",", "and", ";", "x"]
