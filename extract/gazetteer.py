@@ -26,7 +26,6 @@ _WORD = re.compile(r"[^\s,;:()\"]+")
 # character before it) second: a pattern that starts with a class lets the engine skip the characters outside it
 # in one tight loop, twice as fast as trying a look-behind at every character.
 _CANDIDATE = re.compile(r"[^\s,;:()\"a-z0-9](?<![^\s,;:()\"].)[^\s,;:()\"]*")
-_SPACES = re.compile(r"\s+")
 _OFFICIAL_SUFFIX = re.compile(r" ?\([^()\n]{2,40}\)")
 _LOWER_CASE_WORDS = 5
 # The memos of match_at are emptied when they reach this many entries (~3 MB; 200 synthetic releases leave
@@ -37,7 +36,9 @@ _UNSEEN = object()
 
 def normalise_name(text: str) -> str:
     """Key for name lookup: straight quotes and hyphens, single spaces, case folded."""
-    return _SPACES.sub(" ", normalise(text)).strip().casefold()
+    if text.isascii():  # normalise changes only "\r" and "\t" in ASCII text, spaces that split() drops anyway
+        return " ".join(text.split()).casefold()
+    return " ".join(normalise(text).split()).casefold()  # str.split splits where \s+ matches
 
 
 @dataclass(frozen=True, slots=True)
