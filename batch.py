@@ -59,12 +59,11 @@ from councilgraph.output import (
     sync_file_system,
 )
 from councilgraph.pipeline import InputError, build_source
-from councilgraph.pool import ordered_map
 from councilgraph.shapes import shapes_text
 from councilgraph.store import STORE_DIR, DocumentStore, StoreError
 from councilgraph.validate import SEVERITIES, validate_graph
 
-__all__ = ["BuildOptions", "BuildSummary", "Executor", "Outcome", "Progress", "build_archive", "build_fragments",
+__all__ = ["BuildOptions", "BuildSummary", "ClusterError", "Executor", "Outcome", "Progress", "build_archive", "build_fragments",
            "build_one"]
 
 T = TypeVar("T")
@@ -93,6 +92,12 @@ class BuildOptions:
 
     def fingerprint(self) -> str:
         return fingerprint(__version__, FRAGMENT_LAYOUT, sorted(self.formats), self.kind, self.with_statements)
+
+
+class ClusterError(Exception):
+    """The cluster cannot be used (no scheduler at the address, no workers, workers without councilgraph);
+    the message is one line. Defined here, not in :mod:`councilgraph.cluster`, so that a local build can catch
+    it without importing that module."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +324,8 @@ def _run(todo: list[str], options: BuildOptions, cache: Path, jobs: int) -> Iter
     if jobs <= 1 or len(todo) < 2:
         yield from map(work, todo)
         return
+    from councilgraph.pool import ordered_map  # here: a build of one document starts no worker
+
     context = _worker_context()
     try:
         # A worker is replaced after _WORKER_DOCUMENTS documents: Python's allocator and the libraries' caches

@@ -142,8 +142,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], jobs
     to a Dask cluster's workers and their fragments come back; the rest is
     done here, the same way. No scheduler there: one line, exit 1.
     """
-    from councilgraph.batch import BuildOptions, build_archive
-    from councilgraph.cluster import ClusterError  # distributed itself is imported only for a cluster
+    from councilgraph.batch import BuildOptions, ClusterError, build_archive  # not councilgraph.cluster: a local build
     from councilgraph.exports import DEFAULT_FORMATS, EXPORTERS
     from councilgraph.output import OutputBusy
     from councilgraph.pipeline import expand_inputs

@@ -29,15 +29,17 @@ from pathlib import Path
 from typing import Any
 
 from councilgraph import __version__
-from councilgraph.batch import DOCUMENT_TIMEOUT, BuildOptions, Outcome, _write_fragments, build_fragments
+from councilgraph.batch import (
+    DOCUMENT_TIMEOUT,
+    BuildOptions,
+    ClusterError,
+    Outcome,
+    _write_fragments,
+    build_fragments,
+)
 from councilgraph.extract.read import InputError, read_input
 
 __all__ = ["ClusterError", "DaskExecutor", "scheduler_address"]
-
-
-class ClusterError(Exception):
-    """The cluster cannot be used (no scheduler at the address, no workers, workers without councilgraph);
-    the message is one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +119,7 @@ def _result(future: Any, path: str) -> tuple[Outcome, dict[str, bytes]]:
     """
     if isinstance(future, Outcome):
         return future, {}
-    # asyncio and concurrent.futures come with distributed; imported here, not at the top, so that every local
-    # build (which imports this module for ClusterError) does not pay for asyncio at its start
+    # asyncio and concurrent.futures come with distributed: imported with it, not at this module's start
     import asyncio
     import concurrent.futures
 

@@ -22,8 +22,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from councilgraph.extract.html import html_to_text
-
 __all__ = ["InputError", "Source", "decode_source", "read_input", "read_source", "is_html", "HTML_SUFFIXES", "MAX_BYTES"]
 
 #: Larger inputs are refused: no press release comes near 20 MB, and a
@@ -110,6 +108,8 @@ def decode_source(data: bytes, name: str) -> Source:
     if controls > 8:
         raise InputError("file looks binary (it contains control characters), not a text press release")
     if is_html(name, text):
+        from councilgraph.extract.html import html_to_text  # here: most inputs are text
+
         text = html_to_text(text)
     return Source(name=name, text=text, matchable=normalise(text),
                   sha256=hashlib.sha256(data).hexdigest())

@@ -57,15 +57,16 @@ def test_a_build_makes_the_network_fragment_without_networkx() -> None:
     assert "networkx" not in loaded
 
 
-def test_a_local_build_and_help_do_not_import_dask_or_asyncio(tmp_path: Path) -> None:
+def test_a_local_build_of_one_text_imports_only_what_it_uses(tmp_path: Path) -> None:
     # distributed takes a second to import and starts nothing a local build needs: only --scheduler loads it.
-    # asyncio (10 ms) comes with it, and only then.
+    # asyncio (10 ms) comes with it, and only then. One text needs no worker pool, and no web page reader.
     loaded = _loaded_after("from click.testing import CliRunner\nfrom councilgraph.cli import main\n"
                            "assert CliRunner().invoke(main, ['build', '--help']).exit_code == 0\n"
                            f"result = CliRunner().invoke(main, ['build', {str(ROOT / 'examples')!r}, '--out', "
                            f"{str(tmp_path)!r}, '-j', '1'])\n"
                            "assert result.exit_code == 0, result.output")
-    assert "councilgraph.cluster" in loaded  # its error type; the module itself imports no Dask
+    assert "councilgraph.cluster" not in loaded  # its error type is batch's
+    assert "councilgraph.pool" not in loaded and "councilgraph.extract.html" not in loaded  # one text: no worker
     assert not {name.split(".")[0] for name in loaded} & {"dask", "distributed", "asyncio"}
 
 
