@@ -36,8 +36,6 @@ _UNSEEN = object()
 
 def normalise_name(text: str) -> str:
     """Key for name lookup: straight quotes and hyphens, single spaces, case folded."""
-    if text.isascii():  # normalise changes only "\r" and "\t" in ASCII text, spaces that split() drops anyway
-        return " ".join(text.split()).casefold()
     return " ".join(normalise(text).split()).casefold()  # str.split splits where \s+ matches
 
 
