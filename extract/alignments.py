@@ -31,7 +31,7 @@ from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.read import Source
 from councilgraph.extract.records import Alignment, Statement
-from councilgraph.extract.scan import holds_any, matches_at, occurrences
+from councilgraph.extract.scan import holds_any, lower_ascii, matches_at, may_hold, occurrences
 from councilgraph.ontology.reference import GROUP_WORDS, Entity, unknown_organization
 
 __all__ = ["extract_alignments"]
@@ -109,15 +109,14 @@ def extract_alignments(source: Source, statements: list[Statement], places: Gaze
         # "(" and holds "for" or "behalf": in the lower-cased ASCII statement, substring tests skip most
         # statements and the case-insensitive patterns are tried only where their first words occur (outside
         # ASCII, re.I folds more than lower(): the plain scans)
-        low = text[statement.start:statement.end]
-        low = low.lower() if low.isascii() else None
+        low = lower_ascii(text, statement.start, statement.end)
         for m in _ASSOCIATE.finditer(text, statement.start, statement.end) if low is None else \
                 matches_at(_ASSOCIATE, text, statement.start, statement.end,
                            occurrences(low, _ASSOCIATE_STARTS, statement.start)):
             if m.start() < statement.lead_end or _speaker_is_subject(text, m.start(), statement.start):
                 kind = "associating" if m["verb"].lower() == "associat" else "aligning"
                 found += _targets(text, m, kind, statement, places)
-        scan = low is None or (("speak" in low or "spoke" in low or "(" in low) and ("for" in low or "behalf" in low))
+        scan = may_hold(low, ("speak", "spoke", "(")) and may_hold(low, ("for", "behalf"))
         for m in (_ON_BEHALF.finditer(text, statement.start, statement.end) if low is None else
                   matches_at(_ON_BEHALF, text, statement.start, statement.end,
                              occurrences(low, _ON_BEHALF_STARTS, statement.start))) if scan else ():

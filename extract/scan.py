@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-__all__ = ["holds_any", "matches_at", "occurrences", "scan", "word_tree"]
+__all__ = ["holds_any", "lower_ascii", "matches_at", "may_hold", "occurrences", "scan", "word_tree"]
 
 
 def holds_any(text: str, start: int, end: int, literals: tuple[str, ...]) -> bool:
@@ -21,6 +21,19 @@ def holds_any(text: str, start: int, end: int, literals: tuple[str, ...]) -> boo
         if text.find(literal, start, end) >= 0:
             return True
     return False
+
+
+def lower_ascii(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` lower-cased where it is ASCII, else None. In ASCII text a case-insensitive pattern
+    matches only where the lower-cased text holds its words; outside ASCII, re.I folds more ("ſ" is "s")."""
+    span = text[start:end]
+    return span.lower() if span.isascii() else None
+
+
+def may_hold(low: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a span (lower-cased by :func:`lower_ascii`) may hold a match of a case-insensitive pattern every
+    match of which holds one of ``words``: a substring test skips the pattern's scan of most spans."""
+    return low is None or any(word in low for word in words)
 
 
 def occurrences(haystack: str, literals: Iterable[str], offset: int = 0) -> list[int]:

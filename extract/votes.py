@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 from councilgraph.extract.citations import document_refs
 from councilgraph.extract.gazetteer import Gazetteer
 from councilgraph.extract.records import DocumentRef, Finding, Vote
+from councilgraph.extract.scan import lower_ascii, may_hold
 from councilgraph.ontology.reference import Entity
 
 __all__ = ["ADOPTION", "votes_in_release", "votes_in_resolution_file", "vote_findings", "PERMANENT_MEMBERS"]
@@ -127,19 +128,6 @@ def _list_span(m: re.Match[str] | None, group: str) -> tuple[int, int] | None:
     return (m.start(group), m.end(group)) if m is not None and m[group] is not None else None
 
 
-def _lower_ascii(text: str, start: int, end: int) -> str | None:
-    """``text[start:end]`` lower-cased where it is ASCII, else None. In ASCII text a case-insensitive pattern
-    matches only where the lower-cased text holds its words; outside ASCII, re.I folds more ("ſ" is "s")."""
-    span = text[start:end]
-    return span.lower() if span.isascii() else None
-
-
-def _may_hold(low: str | None, words: tuple[str, ...]) -> bool:
-    """Whether a span (lower-cased by :func:`_lower_ascii`) may hold a match of a pattern every match of which
-    holds one of ``words``: a substring test skips the pattern's scan of most sentences."""
-    return low is None or any(word in low for word in words)
-
-
 def _counts(text: str, start: int, end: int) -> list[_Counts]:
     """Every set of counts in ``text[start:end]``, left to right (a sentence may tell of two votes)."""
     found: list[_Counts] = []
@@ -148,9 +136,9 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
     # favour and 1 abstention (United States)" tells of no vote against.
     # Most sentences name no count word: a substring test on the lower-cased ASCII sentence skips the three
     # case-insensitive scans (a sentence outside ASCII, where re.I folds more than lower(), is always scanned).
-    low = _lower_ascii(text, start, end)
+    low = lower_ascii(text, start, end)
     keyed = sorted(((m.start(), kind, m) for kind, pattern, words in _KEYED
-                    if _may_hold(low, words)
+                    if may_hold(low, words)
                     for m in pattern.finditer(text, start, end)), key=lambda k: k[0])
     groups: list[dict[str, re.Match[str]]] = []
     cut = None  # the votes in favour of a sentence the text cuts off, if nothing else is counted
@@ -183,7 +171,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
                              against_told=against is not None))
     if found:
         return found
-    for m in (_COUNTS.finditer(text, start, end) if _may_hold(low, _COUNT_WORDS) else ()):
+    for m in (_COUNTS.finditer(text, start, end) if may_hold(low, _COUNT_WORDS) else ()):
         if _COUNT_WORD.search(m[0]):
             # No abstentions told: none, unless the text is cut off before they could be ("52 aga").
             abstentions = _count(m["abstentions"]) if m["abstentions"] else (
@@ -196,7 +184,7 @@ def _counts(text: str, start: int, end: int) -> list[_Counts]:
              for m in (_TALLY.finditer(text, start, end) if text.find("-", start, end) >= 0 else ())]
     if found:
         return found
-    for m in (_SUPPORT.finditer(text, start, end) if _may_hold(low, _SUPPORT_WORDS) else ()):
+    for m in (_SUPPORT.finditer(text, start, end) if may_hold(low, _SUPPORT_WORDS) else ()):
         named = _ABSTAINING_NAMED.search(text, m.end(), end)
         # "the other 14 members": every member but the vetoing ones voted in favour.
         found.append(_Counts(_count(m["n"]), None, 0 if m["other"] else None, m.start(), m.end(),
@@ -451,9 +439,9 @@ def votes_in_release(text: str, paragraphs: list[tuple[int, int]], meeting: int 
                 continue
             counts = next(iter(_counts(text, s, e)), None)
             approved, counted_next = counted_next, None  # a text approved in the sentence before, its vote untold
-            low = _lower_ascii(text, s, e)
-            adopting = _adoption_verb(text, s, e) if _may_hold(low, _ADOPTING_WORDS) else None
-            failed = _FAILED.search(text, s, e) if _may_hold(low, _FAILED_WORDS) else None
+            low = lower_ascii(text, s, e)
+            adopting = _adoption_verb(text, s, e) if may_hold(low, _ADOPTING_WORDS) else None
+            failed = _FAILED.search(text, s, e) if may_hold(low, _FAILED_WORDS) else None
             if failed is not None and _REPORTED.search(text, s, failed.start()):
                 failed = None  # "his delegation rejected the text", he said: a speaker's stand, not the outcome
             if failed is not None and year is not None and any(int(y) != year for y in _IN_YEAR.findall(text, s, e)):
