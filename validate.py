@@ -156,11 +156,11 @@ def _named_iris() -> frozenset[str]:
     iris.update(term.value for t in triples for term in (t.subject, t.predicate, t.object)
                 if isinstance(term, ox.NamedNode))
     # The properties compared with every triple, made once: each attribute of a namespace makes a new IRI.
-    prefix, namespace, queries = str(SH.prefix), str(SH.namespace), (str(SH.select), str(SH.ask))
-    prefixes = {t.subject: t.object.value for t in triples if t.predicate.value == prefix}
+    sh_prefix, sh_namespace, sh_queries = str(SH.prefix), str(SH.namespace), (str(SH.select), str(SH.ask))
+    prefixes = {t.subject: t.object.value for t in triples if t.predicate.value == sh_prefix}
     namespaces = {prefixes[t.subject]: t.object.value for t in triples
-                  if t.predicate.value == namespace and t.subject in prefixes}
-    for query in (t.object.value for t in triples if t.predicate.value in queries):
+                  if t.predicate.value == sh_namespace and t.subject in prefixes}
+    for query in (t.object.value for t in triples if t.predicate.value in sh_queries):
         declared = namespaces | {prefix: namespace for prefix, namespace in _PREFIX_DECLARATION.findall(query)}
         iris.update(_QUERY_IRI.findall(query))
         iris.update(declared[prefix] + local for prefix, local in _PREFIXED_NAME.findall(_QUERY_IRI.sub(" ", query))

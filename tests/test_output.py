@@ -146,19 +146,25 @@ def test_a_build_killed_at_any_rename_leaves_a_whole_output_and_the_next_build_r
     assert n > 10  # the new fragments', the files', the manifest's: each was a kill point
 
 
+def _traced_build(out: Path, calls: str, *flags: str) -> list[str]:
+    """The system calls ``calls`` (strace's -e trace=) of a build of NEW into ``out`` with two workers, one per
+    line, each starting with its process id."""
+    log = out.with_name(f"{out.name}.calls")
+    traced = subprocess.run(
+        ["strace", "-f", "-qq", *flags, "-o", str(log), "-e", f"trace={calls}",
+         sys.executable, "-m", "councilgraph.cli", "build", *map(str, NEW), "--out", str(out), "-q", "-j", "2"],
+        capture_output=True, text=True, timeout=120)
+    assert traced.returncode == 0, traced.stderr
+    return log.read_text().splitlines()
+
+
 @pytest.mark.skipif(not _strace_can_kill() or not SYNCS_FILE_SYSTEM, reason="needs strace, ptrace and syncfs")
 def test_the_fragments_are_on_disk_before_the_manifest_names_them(tmp_path: Path) -> None:
     """The kernel's view of a build with two workers: every fragment renamed into the cache comes before a
     syncfs of the file system, and the syncfs before the manifest's rename (the commit point). The workers that
     write the fragments do not wait for an fsync of each."""
-    log = tmp_path / "calls"
     out = tmp_path / "out"
-    traced = subprocess.run(
-        ["strace", "-f", "-qq", "-o", str(log), "-e", "trace=rename,renameat,renameat2,fsync,fdatasync,syncfs",
-         sys.executable, "-m", "councilgraph.cli", "build", *map(str, NEW), "--out", str(out), "-q", "-j", "2"],
-        capture_output=True, text=True, timeout=120)
-    assert traced.returncode == 0, traced.stderr
-    calls = log.read_text().splitlines()
+    calls = _traced_build(out, "rename,renameat,renameat2,fsync,fdatasync,syncfs")
     cache = f"{out}/{CACHE_DIR}/"
     # A fragment's rename names its target "<cache>/<key>.<kind>" (its temporary file starts with a dot).
     fragments = [i for i, call in enumerate(calls)
@@ -175,15 +181,8 @@ def test_the_fragments_are_on_disk_before_the_manifest_names_them(tmp_path: Path
 def test_the_output_files_are_on_disk_before_they_are_renamed_into_place(tmp_path: Path) -> None:
     """The build's writers do not wait for an fsync of each output file: a syncfs of the file system comes after
     the last of them is written (its writer closes it) and before the first is renamed into place."""
-    log = tmp_path / "calls"
     out = tmp_path / "out"
-    traced = subprocess.run(
-        ["strace", "-f", "-qq", "-y", "-o", str(log), "-e",
-         "trace=close,rename,renameat,renameat2,fsync,fdatasync,syncfs",
-         sys.executable, "-m", "councilgraph.cli", "build", *map(str, NEW), "--out", str(out), "-q", "-j", "2"],
-        capture_output=True, text=True, timeout=120)
-    assert traced.returncode == 0, traced.stderr
-    calls = log.read_text().splitlines()
+    calls = _traced_build(out, "close,rename,renameat,renameat2,fsync,fdatasync,syncfs", "-y")
     formats = ("graph.ttl", "graph.nq", "citations.graphml", "citations.gexf", "citations.json", "validation.ttl",
                "validation.md")
 
